@@ -1,0 +1,9 @@
+// DELETE /api/projects/[projectId]/invites/[inviteId] – revoke an invite link
+import { withProject } from "@/lib/auth/with-project";
+import { json } from "@/lib/http";
+import { revokeInvite } from "@/lib/invites/revoke-invite";
+
+export const DELETE = withProject({ action: "members:manage" }, async ({ project, user, params }) => {
+  await revokeInvite({ project, inviteId: String(params.inviteId), actorUserId: user.id });
+  return json({ ok: true });
+});

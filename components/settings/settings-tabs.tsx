@@ -1,0 +1,12 @@
+import { SidebarLink } from "@/components/layout/sidebar-link";
+
+export function SettingsTabs({ projectId, showKeys }: { projectId: string; showKeys: boolean }) {
+  const base = `/project/${projectId}/settings`;
+  return (
+    <nav className="flex w-40 shrink-0 flex-col gap-0.5" aria-label="Settings">
+      <SidebarLink href={`${base}/general`} label="General" />
+      {showKeys && <SidebarLink href={`${base}/api-keys`} label="API keys" />}
+      <SidebarLink href={`${base}/members`} label="Members" />
+    </nav>
+  );
+}

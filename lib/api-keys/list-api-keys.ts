@@ -1,0 +1,9 @@
+import { db } from "../db";
+
+export async function listApiKeys(projectId: string) {
+  return db.apiKey.findMany({
+    where: { projectId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, publicKey: true, displaySecret: true, note: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}

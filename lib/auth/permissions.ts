@@ -1,0 +1,52 @@
+/**
+ * The one permission map: every route handler asks `can(role, action)` through
+ * withProject/withOrg. Later features add their actions here, not in handlers.
+ */
+export const ROLES = ["owner", "admin", "engineer", "pm", "annotator", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+const READERS: Role[] = ["owner", "admin", "engineer", "pm", "viewer"];
+const ADMINS: Role[] = ["owner", "admin"];
+
+export const PERMISSIONS = {
+  "project:read": [...READERS, "annotator"],
+  "project:update": ADMINS,
+  "project:create": ADMINS,
+  "settings:read": READERS,
+  "members:read": READERS,
+  "members:manage": ADMINS,
+  "apiKeys:read": ["owner", "admin", "engineer"],
+  "apiKeys:manage": ["owner", "admin", "engineer"],
+  "audit:read": ADMINS,
+  "traces:read": READERS,
+  "dashboards:read": READERS,
+  "feedback:read": READERS,
+  "triage:update": ["owner", "admin", "engineer"],
+  "datasets:update": ["owner", "admin", "engineer"],
+  "prompts:propose": ["owner", "admin", "engineer"],
+  "prompts:approve": ADMINS,
+  "annotation:judge": ["owner", "admin", "annotator"],
+  "annotation:manage": ["owner", "admin", "engineer"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+/**
+ * A member's role in a project: the project override when there is one, else the org
+ * role. Org owners stay owners everywhere so an org can never lock itself out.
+ */
+export function effectiveRole(orgRole: Role, projectRole: Role | null | undefined): Role {
+  if (orgRole === "owner") return "owner";
+  return projectRole ?? orgRole;
+}
+
+/** Roles a member may grant: admins cannot mint owners. */
+export function canGrant(granter: Role, role: Role): boolean {
+  if (granter === "owner") return true;
+  if (granter === "admin") return role !== "owner";
+  return false;
+}

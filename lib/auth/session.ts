@@ -1,0 +1,33 @@
+import { getToken } from "next-auth/jwt";
+import { env } from "../env";
+
+/** Parses a Cookie header into name → value. */
+export function parseCookies(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    const raw = part.slice(eq + 1).trim();
+    try {
+      cookies[name] = decodeURIComponent(raw);
+    } catch {
+      cookies[name] = raw;
+    }
+  }
+  return cookies;
+}
+
+/**
+ * The signed-in user's id from the next-auth session cookie, or null. Reads the JWT with
+ * next-auth/jwt directly so route handlers stay plain Request → Response functions.
+ */
+export async function readSessionUserId(req: Request): Promise<string | null> {
+  const cookies = parseCookies(req.headers.get("cookie"));
+  const token = await getToken({
+    req: { cookies, headers: {} } as never,
+    secret: env().NEXTAUTH_SECRET,
+    secureCookie: "__Secure-next-auth.session-token" in cookies || undefined,
+  });
+  return typeof token?.sub === "string" ? token.sub : null;
+}

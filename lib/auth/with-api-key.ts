@@ -1,0 +1,29 @@
+import type { z } from "zod";
+import { type ApiKeyAuth, authenticateApiKey } from "../api-keys/authenticate-api-key";
+import { AppError, toResponse } from "../errors";
+import { type InputSchemas, readInput } from "../http";
+import type { RouteContext } from "./route-context";
+
+type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+/**
+ * Route wrapper for /api/public/…: authenticates a project API key. Routes that accept
+ * the browser-safe public key say so with `scope: "public"`.
+ */
+export function withApiKey<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: InputSchemas<B, Q> & { scope: "secret" | "public" },
+  handler: (ctx: { req: Request; key: ApiKeyAuth; body: Parsed<B>; query: Parsed<Q>; params: Record<string, unknown> }) => Promise<Response>,
+) {
+  return async (req: Request, ctx: RouteContext): Promise<Response> => {
+    try {
+      const key = await authenticateApiKey(req.headers.get("authorization"));
+      if (options.scope === "secret" && key.scope !== "secret") {
+        throw new AppError("FORBIDDEN", "This endpoint needs a secret key (sk-…); public keys may only send feedback");
+      }
+      const input = await readInput(req, options);
+      return await handler({ req, key, ...input, params: await ctx.params });
+    } catch (error) {
+      return toResponse(error);
+    }
+  };
+}

@@ -1,0 +1,12 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type Db = PrismaClient;
+
+export function createPrismaClient(url: string): PrismaClient {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: Number(process.env.PHAROS_DB_POOL ?? 10) }),
+    // Secret material never leaves the data layer unless a caller asks for it explicitly.
+    omit: { user: { passwordHash: true }, apiKey: { hashedSecret: true } },
+  });
+}

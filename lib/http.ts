@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import { AppError, describeZodError } from "./errors";
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
+}
+
+const MAX_JSON_BYTES = 1_000_000;
+
+/** Reads a JSON request body and validates it; every failure is a 4xx that says where. */
+export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `Request body exceeds ${MAX_JSON_BYTES} bytes`);
+  let value: unknown;
+  if (text.trim() === "") {
+    value = {};
+  } else {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new AppError("INVALID_JSON", `Request body is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  return validate(schema, value, "body");
+}
+
+export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  return validate(schema, params, "query");
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown, root: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError("INVALID", describeZodError(parsed.error, root), parsed.error.issues);
+  return parsed.data;
+}
+
+type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
+export type InputSchemas<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = { body?: B; query?: Q };
+
+/** Validated body and query of a request, per the route's schemas. */
+export async function readInput<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
+  req: Request,
+  schemas: InputSchemas<B, Q>,
+): Promise<{ body: Parsed<B>; query: Parsed<Q> }> {
+  const query = (schemas.query ? readQuery(req, schemas.query) : undefined) as Parsed<Q>;
+  const body = (schemas.body ? await readJsonBody(req, schemas.body) : undefined) as Parsed<B>;
+  return { body, query };
+}

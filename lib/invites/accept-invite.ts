@@ -1,0 +1,30 @@
+import type { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { writeAuditLog } from "../audit/write-audit-log";
+import { findUsableInvite } from "./find-invite";
+
+/** Joins the user to the invite's org with its role (inside the caller's transaction). */
+export async function acceptInviteInTx(tx: Prisma.TransactionClient, options: { token: string; user: { id: string; email: string } }) {
+  const invite = await findUsableInvite(tx, options.token);
+  if (invite.email && invite.email !== options.user.email.toLowerCase()) {
+    throw new AppError("FORBIDDEN", `This invite is for ${invite.email}; sign in with that address`);
+  }
+  const existing = await tx.membership.findUnique({ where: { orgId_userId: { orgId: invite.orgId, userId: options.user.id } } });
+  if (!existing) await tx.membership.create({ data: { orgId: invite.orgId, userId: options.user.id, role: invite.role } });
+  await tx.invite.update({ where: { orgId_id: { orgId: invite.orgId, id: invite.id } }, data: { acceptedAt: new Date(), acceptedBy: options.user.id } });
+  await writeAuditLog(tx, {
+    orgId: invite.orgId,
+    projectId: invite.projectId,
+    actorUserId: options.user.id,
+    action: "invite.accept",
+    resourceType: "invite",
+    resourceId: invite.id,
+    after: { role: existing?.role ?? invite.role },
+  });
+  return { orgId: invite.orgId, projectId: invite.projectId, role: existing?.role ?? invite.role };
+}
+
+export function acceptInvite(options: { token: string; user: { id: string; email: string } }) {
+  return db.$transaction((tx) => acceptInviteInTx(tx, options));
+}

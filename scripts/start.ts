@@ -1,0 +1,131 @@
+/**
+ * `npm start`: one command for a working Pharos.
+ * 1. Postgres: DATABASE_URL if set, else an embedded Postgres 17 under $PHAROS_DATA_DIR/pg.
+ * 2. `prisma migrate deploy`.
+ * 3. First run: headless init (PHAROS_INIT_*) or a demo org/project/user; prints the sign-in.
+ * 4. `next build` when no build of the current sources exists, then `next start`.
+ * Ctrl-C / SIGTERM stops the web server, then Postgres.
+ */
+import exitHook from "async-exit-hook";
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { ensureBuild } from "./lib/build";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { migrateDeploy } from "./lib/migrate";
+import { dataDir } from "./lib/paths";
+import { loadOrCreateSecrets } from "./lib/secrets";
+
+const log = (line: string) => console.log(line);
+const dir = dataDir();
+const port = Number(process.env.PORT ?? 3000);
+// As root, Postgres runs as a `postgres` user that must be able to traverse into the dir.
+await mkdir(dir, { recursive: true });
+await chmod(dir, process.getuid?.() === 0 ? 0o711 : 0o700);
+
+const children: ChildProcess[] = [];
+let stopPostgres: (() => Promise<void>) | null = null;
+exitHook(async (done: () => void) => {
+  await Promise.all(children.map((c) => stopChild(c)));
+  await stopPostgres?.().catch(() => undefined);
+  done();
+});
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+try {
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    log("[pharos] using the Postgres in DATABASE_URL");
+  } else {
+    const pg = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "pharos" });
+    stopPostgres = pg.stop;
+    databaseUrl = pg.url;
+    log(`[pharos] embedded Postgres running (data in ${path.join(dir, "pg")})`);
+  }
+  await migrateDeploy(databaseUrl);
+
+  const secrets = await loadOrCreateSecrets(dir);
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+  await initialize();
+  await ensureBuild(log);
+
+  const nextBin = path.join(import.meta.dirname, "..", "node_modules", "next", "dist", "bin", "next");
+  const web = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  children.push(web);
+  web.on("exit", (code, signal) => {
+    if (signal === "SIGTERM") return;
+    console.error(`[pharos] web server exited (${signal ?? code}); stopping`);
+    process.kill(process.pid, "SIGTERM");
+  });
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+  log(`[pharos] ready: http://localhost:${port}`);
+} catch (error) {
+  console.error(`[pharos] start failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+  process.kill(process.pid, "SIGTERM");
+}
+
+async function initialize() {
+  // Imported after DATABASE_URL is set: these modules use the app's Prisma client.
+  const { headlessInitFromEnv, runHeadlessInit } = await import("../lib/bootstrap/headless-init");
+  const { ensureDemo } = await import("../lib/bootstrap/ensure-demo");
+  const credentialsFile = path.join(dir, "credentials");
+  const init = headlessInitFromEnv();
+  if (init) {
+    const result = await runHeadlessInit(init);
+    log(result.created.length ? `[pharos] headless initialization created: ${result.created.join(", ")}` : "[pharos] headless initialization: already done");
+    return;
+  }
+  const demo = await ensureDemo();
+  if (!demo) {
+    log(`[pharos] sign in with your account (the demo sign-in, if any, is in ${credentialsFile})`);
+    return;
+  }
+  const text = [
+    "# Pharos demo sign-in (created on first start)",
+    `email=${demo.email}`,
+    `password=${demo.password}`,
+    `project_id=${demo.projectId}`,
+    `public_key=${demo.publicKey}`,
+    `secret_key=${demo.secretKey}`,
+    "",
+  ].join("\n");
+  await writeFile(credentialsFile, text, { mode: 0o600 });
+  await chmod(credentialsFile, 0o600);
+  log("");
+  log("  Demo project created. Sign in with:");
+  log(`    email:    ${demo.email}`);
+  log(`    password: ${demo.password}`);
+  log(`  (also in ${credentialsFile}, with the demo project's API keys)`);
+  log("");
+}
+
+async function waitForHealth(url: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the web server did not answer ${url} within 2 minutes`);
+}
