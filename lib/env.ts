@@ -23,19 +23,15 @@ const serverEnvSchema = z.object({
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
-let cached: ServerEnv | undefined;
-
 /**
- * The validated server environment. Parsed on first use rather than at import, so that
+ * The validated server environment. Parsed when used rather than at import, so that
  * `next build` can load route modules without a database configured.
  */
 export function env(): ServerEnv {
-  if (cached) return cached;
   const parsed = serverEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }

@@ -25,11 +25,23 @@ await chmod(dir, process.getuid?.() === 0 ? 0o711 : 0o700);
 
 const children: ChildProcess[] = [];
 let stopPostgres: (() => Promise<void>) | null = null;
-exitHook(async (done: () => void) => {
+let stopping = false;
+async function stopAll() {
+  stopping = true;
   await Promise.all(children.map((c) => stopChild(c)));
   await stopPostgres?.().catch(() => undefined);
+  stopPostgres = null;
+}
+// Ctrl-C / SIGTERM: stop the web server, then Postgres; exits 128 + signal.
+exitHook(async (done: () => void) => {
+  await stopAll();
   done();
 });
+async function fail(message: string): Promise<never> {
+  console.error(`[pharos] ${message}`);
+  await stopAll();
+  process.exit(1);
+}
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -70,16 +82,13 @@ try {
   });
   children.push(web);
   web.on("exit", (code, signal) => {
-    if (signal === "SIGTERM") return;
-    console.error(`[pharos] web server exited (${signal ?? code}); stopping`);
-    process.kill(process.pid, "SIGTERM");
+    if (stopping) return;
+    void fail(`web server exited (${signal ?? code}); stopping`);
   });
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   log(`[pharos] ready: http://localhost:${port}`);
 } catch (error) {
-  console.error(`[pharos] start failed: ${(error as Error).message}`);
-  process.exitCode = 1;
-  process.kill(process.pid, "SIGTERM");
+  await fail(`start failed: ${(error as Error).message}`);
 }
 
 async function initialize() {

@@ -26,7 +26,7 @@ export function ApiKeysClient({ projectId, canManage }: { projectId: string; can
       title="API keys"
       description="Secret keys (sk-…) send traces and read prompts; public keys (pk-…) may only send feedback from browsers."
       actions={canManage && (
-        <Button size="sm" onClick={() => setOpen(true)}>
+        <Button size="sm" className="whitespace-nowrap" onClick={() => setOpen(true)}>
           <KeyRound className="h-3.5 w-3.5" /> Create API key
         </Button>
       )}

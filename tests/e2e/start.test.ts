@@ -1,0 +1,123 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { getJson, signInOverHttp } from "../support/http-session";
+import { type PharosServer, postgresProcessesFor, readCredentials, startPharos } from "../support/pharos-server";
+
+describe("npm start (embedded Postgres, demo project)", () => {
+  let server: PharosServer | undefined;
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("serves sign-in, prints credentials that work, keeps data across a restart, and stops cleanly", async () => {
+    server = await startPharos();
+    const { baseUrl, dataDir } = server;
+
+    const signInPage = await fetch(`${baseUrl}/sign-in`);
+    expect(signInPage.status).toBe(200);
+    expect(await signInPage.text()).toContain("Sign in to Pharos");
+    // Unauthenticated visitors are sent to sign-in.
+    const home = await fetch(`${baseUrl}/`, { redirect: "manual" });
+    expect(home.status).toBe(307);
+    expect(home.headers.get("location")).toContain("/sign-in");
+
+    const credentialsFile = path.join(dataDir, "credentials");
+    expect((await stat(credentialsFile)).mode & 0o777).toBe(0o600);
+    const creds = readCredentials(await readFile(credentialsFile, "utf8"));
+    expect(server.output()).toContain(`password: ${creds.password}`);
+    expect(server.output()).not.toContain(creds.secret_key);
+
+    const cookie = await signInOverHttp(baseUrl, creds.email!, creds.password!);
+    expect(cookie).not.toBeNull();
+    const orgs = await getJson(baseUrl, "/api/orgs", { cookie: cookie! });
+    expect(orgs.status).toBe(200);
+    expect(orgs.json.orgs[0].projects[0]).toMatchObject({ id: creds.project_id, name: "Demo project", role: "owner" });
+    expect(await signInOverHttp(baseUrl, creds.email!, "wrong password")).toBeNull();
+
+    // Only email + password without OAuth configuration.
+    expect(Object.keys((await getJson(baseUrl, "/api/auth/providers", {})).json)).toEqual(["credentials"]);
+
+    const keyCheck = await getJson(baseUrl, "/api/public/projects", { authorization: `Bearer ${creds.secret_key}` });
+    expect(keyCheck.json.project.id).toBe(creds.project_id);
+
+    // Rename, restart, and find the change still there.
+    await fetch(`${baseUrl}/api/projects/${creds.project_id}`, { method: "PATCH", headers: { cookie: cookie!, "content-type": "application/json" }, body: JSON.stringify({ name: "Kept across restarts" }) });
+    expect(await server.stop()).toBe(143); // 128 + SIGTERM, after a clean shutdown
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
+
+    server = await startPharos({ dataDir });
+    expect(server.output()).not.toContain("Demo project created");
+    const again = await signInOverHttp(server.baseUrl, creds.email!, creds.password!);
+    expect(again).not.toBeNull();
+    const project = await getJson(server.baseUrl, `/api/projects/${creds.project_id}`, { cookie: again! });
+    expect(project.json.project.name).toBe("Kept across restarts");
+    expect(await server.stop()).toBe(143); // 128 + SIGTERM, after a clean shutdown
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
+    server = undefined;
+  });
+});
+
+describe("headless initialization (PHAROS_INIT_*)", () => {
+  let server: PharosServer | undefined;
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("creates that org, project, user and key once; starting again changes nothing", async () => {
+    const env = {
+      PHAROS_INIT_ORG_NAME: "Acme Corp",
+      PHAROS_INIT_PROJECT_NAME: "Checkout bot",
+      PHAROS_INIT_USER_EMAIL: "ops@acme.test",
+      PHAROS_INIT_USER_PASSWORD: "acme-initial-pass",
+      PHAROS_INIT_PROJECT_PUBLIC_KEY: "pk-acme-0123456789",
+      PHAROS_INIT_PROJECT_SECRET_KEY: "sk-acme-0123456789abcdef0123",
+      // A company install: SSO configured, open sign-up off.
+      PHAROS_DISABLE_SIGNUP: "true",
+      GITHUB_CLIENT_ID: "gh-id",
+      GITHUB_CLIENT_SECRET: "gh-secret",
+      GOOGLE_CLIENT_ID: "google-id",
+      GOOGLE_CLIENT_SECRET: "google-secret",
+      OIDC_ISSUER: "http://127.0.0.1:9/realms/acme",
+      OIDC_CLIENT_ID: "oidc-id",
+      OIDC_CLIENT_SECRET: "oidc-secret",
+      OIDC_NAME: "Acme SSO",
+    };
+    server = await startPharos({ env });
+    expect(server.output()).toContain("headless initialization created");
+    expect(server.output()).not.toContain("Demo project created");
+
+    const providers = (await getJson(server.baseUrl, "/api/auth/providers", {})).json;
+    expect(Object.keys(providers).sort()).toEqual(["credentials", "github", "google", "oidc"]);
+    const signInHtml = await (await fetch(`${server.baseUrl}/sign-in`)).text();
+    expect(signInHtml).toContain("Continue with <!-- -->Acme SSO");
+    expect(signInHtml).not.toContain("Create an account");
+    const signUp = await fetch(`${server.baseUrl}/api/auth/sign-up`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "x@acme.test", password: "long enough" }) });
+    expect(signUp.status).toBe(403);
+
+    const snapshot = async (baseUrl: string) => {
+      const cookie = await signInOverHttp(baseUrl, env.PHAROS_INIT_USER_EMAIL, env.PHAROS_INIT_USER_PASSWORD);
+      expect(cookie).not.toBeNull();
+      const { json } = await getJson(baseUrl, "/api/orgs", { cookie: cookie! });
+      const key = await getJson(baseUrl, "/api/public/projects", { authorization: `Bearer ${env.PHAROS_INIT_PROJECT_SECRET_KEY}` });
+      expect(key.status).toBe(200);
+      const keys = await getJson(baseUrl, `/api/projects/${key.json.project.id}/api-keys`, { cookie: cookie! });
+      return { orgs: json.orgs, project: key.json.project, keys: keys.json.apiKeys };
+    };
+
+    const first = await snapshot(server.baseUrl);
+    expect(first.orgs).toHaveLength(1);
+    expect(first.orgs[0]).toMatchObject({ name: "Acme Corp", role: "owner" });
+    expect(first.project.name).toBe("Checkout bot");
+    expect(first.keys).toHaveLength(1);
+    expect(first.keys[0].publicKey).toBe(env.PHAROS_INIT_PROJECT_PUBLIC_KEY);
+
+    const dataDir = server.dataDir;
+    await server.stop();
+    server = await startPharos({ dataDir, env });
+    expect(server.output()).toContain("headless initialization: already done");
+    const second = await snapshot(server.baseUrl);
+    const withoutUse = (s: typeof first) => ({ ...s, keys: s.keys.map(({ lastUsedAt: _, ...k }: Record<string, unknown>) => k) });
+    expect(withoutUse(second)).toEqual(withoutUse(first));
+  });
+});

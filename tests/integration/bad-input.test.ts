@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import * as signUpRoute from "@/app/api/auth/sign-up/route";
+import * as keysRoute from "@/app/api/projects/[projectId]/api-keys/route";
+import * as invitesRoute from "@/app/api/projects/[projectId]/invites/route";
+import * as memberRoute from "@/app/api/projects/[projectId]/members/[userId]/route";
+import * as projectRoute from "@/app/api/projects/[projectId]/route";
+import * as orgProjects from "@/app/api/orgs/[orgId]/projects/route";
+import * as orgsRoute from "@/app/api/orgs/route";
+import { db } from "@/lib/db";
+import { addMember, createOrgAndProject, uniqueEmail } from "../factories";
+import { call, type CallOptions } from "../support/route";
+
+type Case = { name: string; handler: Parameters<typeof call>[0]; method: string; options: CallOptions; where: RegExp };
+
+describe("bad input answers 400 with { error: { code, message } }, never 500", () => {
+  it("covers malformed JSON, wrong types and missing fields on every body route", async () => {
+    const t = await createOrgAndProject("badinput");
+    const pm = await addMember(t, "pm");
+    const owner = t.owner.cookie;
+    const p = { projectId: t.project.id };
+    const routes: Omit<Case, "options" | "where">[] = [
+      { name: "sign-up", handler: signUpRoute.POST, method: "POST" },
+      { name: "create org", handler: orgsRoute.POST, method: "POST" },
+      { name: "create project", handler: orgProjects.POST, method: "POST" },
+      { name: "rename project", handler: projectRoute.PATCH, method: "PATCH" },
+      { name: "create key", handler: keysRoute.POST, method: "POST" },
+      { name: "create invite", handler: invitesRoute.POST, method: "POST" },
+      { name: "update member", handler: memberRoute.PATCH, method: "PATCH" },
+    ];
+    const params = { ...p, orgId: t.org.id, userId: pm.user.id };
+    const bodies: { body?: unknown; rawBody?: string; code: string }[] = [
+      { rawBody: "{not json", code: "INVALID_JSON" },
+      { rawBody: "[1, 2", code: "INVALID_JSON" },
+      { body: { name: 42, note: 42, role: 42, email: 42, password: 42 }, code: "INVALID" },
+      { body: "a string", code: "INVALID" },
+    ];
+    for (const route of routes) {
+      for (const b of bodies) {
+        const res = await call(route.handler, route.method, { params, cookie: owner, body: b.body, rawBody: b.rawBody });
+        expect(res.status, `${route.name} ${JSON.stringify(b)}`).toBe(400);
+        expect(res.json.error.code, route.name).toBe(b.code);
+        expect(typeof res.json.error.message).toBe("string");
+      }
+    }
+  });
+
+  it("says which field is wrong", async () => {
+    const t = await createOrgAndProject("where");
+    const missing = await call(signUpRoute.POST, "POST", { body: { password: "long enough pw" } });
+    expect(missing.status).toBe(400);
+    expect(missing.json.error.message).toMatch(/body\.email/);
+    const badEmail = await call(signUpRoute.POST, "POST", { body: { email: "nope", password: "long enough pw" } });
+    expect(badEmail.json.error.message).toMatch(/body\.email: must be an email/);
+    const short = await call(signUpRoute.POST, "POST", { body: { email: uniqueEmail(), password: "short" } });
+    expect(short.json.error.message).toMatch(/body\.password: must be at least 8/);
+    const empty = await call(projectRoute.PATCH, "PATCH", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { name: "   " } });
+    expect(empty.json.error.message).toMatch(/body\.name: must not be empty/);
+    const role = await call(invitesRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { role: "god" } });
+    expect(role.status).toBe(400);
+    expect(role.json.error.message).toMatch(/body\.role/);
+  });
+
+  it("writes nothing when the input is rejected", async () => {
+    const t = await createOrgAndProject("nowrite");
+    await call(orgProjects.POST, "POST", { params: { orgId: t.org.id }, cookie: t.owner.cookie, body: { name: "x".repeat(101) } });
+    expect(await db.project.count({ where: { orgId: t.org.id } })).toBe(1);
+  });
+});
+
+describe("sign-up", () => {
+  it("creates a user who owns a new org, and refuses a second account for the email", async () => {
+    const email = uniqueEmail("Signup").toUpperCase();
+    const res = await call(signUpRoute.POST, "POST", { body: { email, password: "long enough pw", name: "Ada" } });
+    expect(res.status).toBe(201);
+    const user = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true, passwordHash: true } });
+    expect(user.passwordHash).toMatch(/^\$2[aby]\$/);
+    expect(user.passwordHash).not.toContain("long enough pw");
+    const membership = await db.membership.findFirstOrThrow({ where: { userId: user.id }, include: { org: true } });
+    expect(membership.role).toBe("owner");
+    expect(membership.org.name).toBe("Ada's org");
+
+    const again = await call(signUpRoute.POST, "POST", { body: { email, password: "another password" } });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe("CONFLICT");
+  });
+
+  it("can be turned off for company installs (invited sign-ups still work)", async () => {
+    process.env.PHAROS_DISABLE_SIGNUP = "true";
+    try {
+      const res = await call(signUpRoute.POST, "POST", { body: { email: uniqueEmail(), password: "long enough pw" } });
+      expect(res.status).toBe(403);
+      expect(res.json.error.message).toMatch(/disabled/);
+    } finally {
+      delete process.env.PHAROS_DISABLE_SIGNUP;
+    }
+  });
+});

@@ -1,0 +1,76 @@
+// Starts Pharos exactly as `npm start` does (scripts/start.ts), on free ports, with its own
+// data dir, and stops it with SIGTERM like a process manager would.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "../../scripts/lib/embedded-postgres";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export type PharosServer = {
+  baseUrl: string;
+  dataDir: string;
+  output: () => string;
+  stop: () => Promise<number | null>;
+  child: ChildProcess;
+};
+
+export async function newDataDir(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), "pharos-e2e-"));
+}
+
+export async function startPharos(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<PharosServer> {
+  const dataDir = options.dataDir ?? (await newDataDir());
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PHAROS_DATA_DIR: dataDir, PORT: String(port), ...options.env };
+  delete env.DATABASE_URL; // the default, embedded path is what users get
+  delete env.NEXTAUTH_URL;
+  delete env.NEXTAUTH_SECRET;
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Pharos did not start within 120 s:\n${output}`)), 120_000);
+    const check = () => {
+      if (output.includes("[pharos] ready")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", check);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Pharos exited (${code}) before it was ready:\n${output}`));
+    });
+  });
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    dataDir,
+    output: () => output,
+    child,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
+
+/** Postgres processes still running on a data dir (there must be none after a stop). */
+export function postgresProcessesFor(dataDir: string): string[] {
+  const ps = execFileSync("ps", ["-eo", "args"], { encoding: "utf8" });
+  return ps.split("\n").filter((line) => line.includes("postgres") && line.includes(path.join(dataDir, "pg")));
+}
+
+export function readCredentials(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split("\n")
+      .filter((l) => l.includes("=") && !l.startsWith("#"))
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+}

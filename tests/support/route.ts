@@ -1,0 +1,38 @@
+// Calls a Next route handler the way Next does: a real Request and a params promise.
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export type CallOptions = {
+  params?: Record<string, string>;
+  cookie?: string;
+  authorization?: string;
+  /** A value to JSON-encode, or a raw string sent as is. */
+  body?: unknown;
+  rawBody?: string;
+  query?: Record<string, string>;
+};
+
+export async function call(handler: Handler, method: string, options: CallOptions = {}) {
+  const url = new URL("http://localhost:3000/api/test");
+  for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+  const headers = new Headers();
+  if (options.cookie) headers.set("cookie", options.cookie);
+  if (options.authorization) headers.set("authorization", options.authorization);
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers.set("content-type", "application/json");
+  }
+  const res = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(options.params ?? {}) });
+  const text = await res.text();
+  let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json, headers: res.headers };
+}
+
+export function basic(publicKey: string, secretKey: string): string {
+  return `Basic ${Buffer.from(`${publicKey}:${secretKey}`).toString("base64")}`;
+}
