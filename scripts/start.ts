@@ -95,6 +95,8 @@ async function initialize() {
   // Imported after DATABASE_URL is set: these modules use the app's Prisma client.
   const { headlessInitFromEnv, runHeadlessInit } = await import("../lib/bootstrap/headless-init");
   const { ensureDemo } = await import("../lib/bootstrap/ensure-demo");
+  const { seedDemoTraces } = await import("../lib/bootstrap/seed-demo-traces");
+  const { closeIngestPool } = await import("../lib/ingest/pg-pool");
   const credentialsFile = path.join(dir, "credentials");
   const init = headlessInitFromEnv();
   if (init) {
@@ -116,10 +118,12 @@ async function initialize() {
     `secret_key=${demo.secretKey}`,
     "",
   ].join("\n");
+  const seeded = await seedDemoTraces(demo.projectId);
+  await closeIngestPool();
   await writeFile(credentialsFile, text, { mode: 0o600 });
   await chmod(credentialsFile, 0o600);
   log("");
-  log("  Demo project created. Sign in with:");
+  log(`  Demo project created with ${seeded.traces} sample traces from the last 7 days. Sign in with:`);
   log(`    email:    ${demo.email}`);
   log(`    password: ${demo.password}`);
   log(`  (also in ${credentialsFile}, with the demo project's API keys)`);

@@ -38,6 +38,12 @@ describe("npm start (embedded Postgres, demo project)", () => {
     // Only email + password without OAuth configuration.
     expect(Object.keys((await getJson(baseUrl, "/api/auth/providers", {})).json)).toEqual(["credentials"]);
 
+    // The demo comes with about a week of sample traces, sent through the ingest pipeline.
+    const traces = await getJson(baseUrl, "/api/public/traces?limit=100", { authorization: `Bearer ${creds.secret_key}` });
+    expect(traces.json.data).toHaveLength(100);
+    expect(traces.json.nextCursor).not.toBeNull();
+    expect(JSON.stringify(traces.json.data)).toMatch(/[가-힣]/);
+
     const keyCheck = await getJson(baseUrl, "/api/public/projects", { authorization: `Bearer ${creds.secret_key}` });
     expect(keyCheck.json.project.id).toBe(creds.project_id);
 

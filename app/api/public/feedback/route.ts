@@ -1,0 +1,34 @@
+// POST /api/public/feedback – thumbs up/down (+ comment) on a trace or span; public keys allowed (browser-safe)
+import { randomUUID } from "node:crypto";
+import { withApiKey } from "@/lib/auth/with-api-key";
+import { AppError } from "@/lib/errors";
+import { json } from "@/lib/http";
+import { ingest } from "@/lib/ingest/ingest";
+import { ingestSettings } from "@/lib/ingest/project-settings";
+import { takeRateLimitToken } from "@/lib/ingest/rate-limit";
+import { feedbackBody } from "@/lib/schemas/feedback";
+
+const CORS_BASE = { "Access-Control-Allow-Methods": "POST, OPTIONS", "Access-Control-Allow-Headers": "authorization, content-type", Vary: "Origin" };
+
+// Preflights carry no credentials, so they cannot name a project: allow them, and check
+// the origin against the project's list on the real request.
+export function OPTIONS(req: Request) {
+  const origin = req.headers.get("origin");
+  return new Response(null, { status: 204, headers: { ...CORS_BASE, ...(origin ? { "Access-Control-Allow-Origin": origin, "Access-Control-Max-Age": "600" } : {}) } });
+}
+
+export const POST = withApiKey({ scope: "public", body: feedbackBody }, async ({ req, key, body }) => {
+  takeRateLimitToken(key.apiKeyId);
+  const origin = req.headers.get("origin");
+  const allowed = (await ingestSettings(key.projectId)).feedbackOrigins;
+  if (origin && !allowed.includes(origin) && !allowed.includes("*")) {
+    throw new AppError("FORBIDDEN", `Origin ${origin} is not allowed to send feedback to this project; add it under project settings`);
+  }
+  const up = body.value === "up" || body.value === true || body.value === 1;
+  const id = body.id ?? randomUUID();
+  await ingest(key.projectId, {
+    spans: [],
+    scores: [{ id, traceId: body.traceId, spanId: body.spanId ?? null, name: "user_feedback", numberValue: up ? 1 : 0, stringValue: null, dataType: "BOOLEAN", source: "user_feedback", comment: body.comment ?? null, createdAt: new Date() }],
+  });
+  return json({ id, value: up ? "up" : "down" }, 201, origin ? { ...CORS_BASE, "Access-Control-Allow-Origin": origin } : undefined);
+});

@@ -1,0 +1,16 @@
+// POST /api/public/ingest – a batch of trace/span/generation/event/score events; 207 with one result per event
+import { withApiKey } from "@/lib/auth/with-api-key";
+import { json, validate } from "@/lib/http";
+import { ingest } from "@/lib/ingest/ingest";
+import { parseBatch } from "@/lib/ingest/parse-batch";
+import { takeRateLimitToken } from "@/lib/ingest/rate-limit";
+import { parseJson, readBody } from "@/lib/ingest/read-body";
+import { ingestBatchSchema } from "@/lib/schemas/ingest";
+
+export const POST = withApiKey({ scope: "secret" }, async ({ req, key }) => {
+  takeRateLimitToken(key.apiKeyId);
+  const body = validate(ingestBatchSchema, parseJson(await readBody(req)), "body");
+  const parsed = parseBatch(body.batch);
+  await ingest(key.projectId, parsed);
+  return json({ results: parsed.results }, 207);
+});

@@ -1,0 +1,202 @@
+import { SKETCH_SQL_INDEX } from "../../metrics/latency-sketch";
+import type { SpanRow } from "../rows";
+
+/**
+ * One statement per batch: insert spans with UNNEST (duplicates by client id are skipped,
+ * so retries store nothing twice), then fold only the rows actually inserted into the
+ * trace summaries and the per-minute rollups. Data-modifying CTEs share one snapshot,
+ * and rows are grouped per key so no upsert touches a row twice.
+ */
+const COLUMNS = [
+  ["project_id", "text"], ["trace_id", "text"], ["id", "text"], ["parent_id", "text"], ["kind", "text"], ["name", "text"],
+  ["start_time", "timestamptz"], ["end_time", "timestamptz"], ["latency_ms", "float8"], ["ttft_ms", "float8"],
+  ["model", "text"], ["provider", "text"], ["input", "text"], ["output", "text"], ["model_parameters", "text"],
+  ["input_tokens", "int"], ["output_tokens", "int"], ["cached_input_tokens", "int"], ["reasoning_tokens", "int"], ["total_tokens", "int"],
+  ["input_cost", "numeric"], ["output_cost", "numeric"], ["total_cost", "numeric"], ["cost_estimated", "bool"], ["price_source", "text"],
+  ["level", "text"], ["status_message", "text"], ["user_id", "text"], ["session_id", "text"], ["environment", "text"], ["release", "text"],
+  ["prompt_name", "text"], ["prompt_version", "int"], ["tags", "text"], ["metadata", "text"], ["flags", "text"], ["pii_masks", "int"], ["trace_name", "text"],
+] as const;
+
+const JSON_COLUMNS = new Set(["input", "output", "model_parameters", "metadata"]);
+const ARRAY_COLUMNS = new Set(["tags", "flags"]);
+
+const names = COLUMNS.map(([n]) => n);
+const unnestArgs = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
+const insertSelect = names
+  .map((n) => (JSON_COLUMNS.has(n) ? `${n}::jsonb` : ARRAY_COLUMNS.has(n) ? `array(select jsonb_array_elements_text(${n}::jsonb))` : n))
+  .join(", ");
+
+export const INSERT_SPANS_SQL = `
+with input as (
+  select * from unnest(${unnestArgs}) as t(${names.join(", ")})
+),
+inserted as (
+  insert into spans (${names.join(", ")})
+  select ${insertSelect} from input
+  order by project_id, trace_id, id
+  on conflict do nothing
+  returning project_id, trace_id, id, parent_id, kind, name, start_time, end_time, latency_ms, ttft_ms, model,
+            input, output, input_tokens, output_tokens, total_cost, level, user_id, session_id, environment, release,
+            prompt_name, prompt_version, tags, flags, trace_name
+),
+trace_tags as (
+  select project_id, trace_id, array_agg(distinct tag) as tags from inserted, unnest(tags) tag group by 1, 2
+),
+trace_flags as (
+  select project_id, trace_id, array_agg(distinct flag) as flags from inserted, unnest(flags) flag group by 1, 2
+),
+per_trace as (
+  select a.*, coalesce(tt.tags, '{}') as tags, coalesce(tf.flags, '{}') as flags
+  from (
+    select project_id, trace_id,
+      min(start_time) as start_time, max(end_time) as end_time,
+      (array_agg(trace_name) filter (where trace_name is not null))[1] as trace_name,
+      (array_agg(name order by start_time) filter (where parent_id is null))[1] as root_name,
+      (array_agg(name order by start_time))[1] as first_name,
+      (array_agg(input order by start_time) filter (where parent_id is null))[1] as input,
+      (array_agg(output order by start_time) filter (where parent_id is null))[1] as output,
+      (array_agg(user_id) filter (where user_id is not null))[1] as user_id,
+      (array_agg(session_id) filter (where session_id is not null))[1] as session_id,
+      (array_agg(environment) filter (where environment is not null))[1] as environment,
+      (array_agg(release) filter (where release is not null))[1] as release,
+      (array_agg(prompt_name) filter (where prompt_name is not null))[1] as prompt_name,
+      (array_agg(prompt_version) filter (where prompt_version is not null))[1] as prompt_version,
+      count(*)::int as span_count,
+      (count(*) filter (where kind = 'llm'))::int as llm_count,
+      (count(*) filter (where level = 'ERROR'))::int as error_count,
+      coalesce(sum(input_tokens), 0)::bigint as input_tokens,
+      coalesce(sum(output_tokens), 0)::bigint as output_tokens,
+      coalesce(sum(total_cost), 0) as total_cost
+    from inserted group by project_id, trace_id
+  ) a
+  left join trace_tags tt using (project_id, trace_id)
+  left join trace_flags tf using (project_id, trace_id)
+),
+traces_upsert as (
+  insert into traces as t (project_id, id, trace_name, root_name, first_name, start_time, end_time, input, output, user_id, session_id,
+    environment, release, prompt_name, prompt_version, tags, span_count, llm_count, error_count, input_tokens, output_tokens, total_cost, flags)
+  select project_id, trace_id, trace_name, root_name, first_name, start_time, end_time, input, output, user_id, session_id,
+    environment, release, prompt_name, prompt_version, tags, span_count, llm_count, error_count, input_tokens, output_tokens, total_cost, flags
+  from per_trace order by project_id, trace_id
+  on conflict (project_id, id) do update set
+    trace_name = coalesce(t.trace_name, excluded.trace_name),
+    root_name = coalesce(t.root_name, excluded.root_name),
+    first_name = case when t.first_name is null or excluded.start_time < t.start_time then excluded.first_name else t.first_name end,
+    -- A trace created by a trace event alone has only the event's instant: spans replace it.
+    start_time = case when t.span_count = 0 then excluded.start_time else least(t.start_time, excluded.start_time) end,
+    end_time = case when t.span_count = 0 then excluded.end_time else greatest(t.end_time, excluded.end_time) end,
+    input = coalesce(t.input, excluded.input),
+    output = coalesce(t.output, excluded.output),
+    user_id = coalesce(t.user_id, excluded.user_id),
+    session_id = coalesce(t.session_id, excluded.session_id),
+    environment = coalesce(t.environment, excluded.environment),
+    release = coalesce(t.release, excluded.release),
+    prompt_name = coalesce(t.prompt_name, excluded.prompt_name),
+    prompt_version = coalesce(t.prompt_version, excluded.prompt_version),
+    tags = array(select distinct unnest(t.tags || excluded.tags)),
+    flags = array(select distinct unnest(t.flags || excluded.flags)),
+    span_count = t.span_count + excluded.span_count,
+    llm_count = t.llm_count + excluded.llm_count,
+    error_count = t.error_count + excluded.error_count,
+    input_tokens = t.input_tokens + excluded.input_tokens,
+    output_tokens = t.output_tokens + excluded.output_tokens,
+    total_cost = t.total_cost + excluded.total_cost,
+    updated_at = now()
+  returning 1
+),
+llm as (
+  select project_id, date_trunc('minute', start_time) as minute, coalesce(model, '') as model, coalesce(environment, '') as environment,
+    coalesce(prompt_name, '') as prompt_name, coalesce(prompt_version, 0) as prompt_version,
+    latency_ms, ttft_ms, level, total_cost, input_tokens, output_tokens, flags,
+    ${SKETCH_SQL_INDEX("latency_ms")} as latency_bucket,
+    case when ttft_ms is null then null else ${SKETCH_SQL_INDEX("ttft_ms")} end as ttft_bucket
+  from inserted where kind = 'llm'
+),
+dims as (select distinct project_id, minute, model, environment, prompt_name, prompt_version from llm),
+latency_hist as (
+  select project_id, minute, model, environment, prompt_name, prompt_version,
+    array_agg(b order by b) as buckets, array_agg(c order by b) as counts
+  from (select project_id, minute, model, environment, prompt_name, prompt_version, latency_bucket b, count(*)::int c
+        from llm group by 1, 2, 3, 4, 5, 6, 7) g
+  group by 1, 2, 3, 4, 5, 6
+),
+ttft_hist as (
+  select project_id, minute, model, environment, prompt_name, prompt_version,
+    array_agg(b order by b) as buckets, array_agg(c order by b) as counts
+  from (select project_id, minute, model, environment, prompt_name, prompt_version, ttft_bucket b, count(*)::int c
+        from llm where ttft_bucket is not null group by 1, 2, 3, 4, 5, 6, 7) g
+  group by 1, 2, 3, 4, 5, 6
+),
+per_minute as (
+  select d.*, s.count, s.errors, s.latency_sum_ms, s.ttft_count, s.ttft_sum_ms, s.cost_sum, s.input_tokens, s.output_tokens,
+    s.flagged_pii, s.flagged_injection, s.flagged_uncertainty,
+    lh.buckets as latency_buckets, lh.counts as latency_counts,
+    coalesce(th.buckets, '{}') as ttft_buckets, coalesce(th.counts, '{}') as ttft_counts
+  from dims d
+  join lateral (
+    select count(*)::int as count, (count(*) filter (where level = 'ERROR'))::int as errors,
+      sum(latency_ms) as latency_sum_ms, count(ttft_ms)::int as ttft_count, coalesce(sum(ttft_ms), 0) as ttft_sum_ms,
+      coalesce(sum(total_cost), 0) as cost_sum, coalesce(sum(input_tokens), 0)::bigint as input_tokens,
+      coalesce(sum(output_tokens), 0)::bigint as output_tokens,
+      (count(*) filter (where 'pii' = any(flags)))::int as flagged_pii,
+      (count(*) filter (where 'injection' = any(flags)))::int as flagged_injection,
+      (count(*) filter (where 'uncertainty' = any(flags)))::int as flagged_uncertainty
+    from llm l where (l.project_id, l.minute, l.model, l.environment, l.prompt_name, l.prompt_version) = (d.project_id, d.minute, d.model, d.environment, d.prompt_name, d.prompt_version)
+  ) s on true
+  join latency_hist lh using (project_id, minute, model, environment, prompt_name, prompt_version)
+  left join ttft_hist th using (project_id, minute, model, environment, prompt_name, prompt_version)
+),
+minutes_upsert as (
+  insert into metric_minutes as m (project_id, minute, model, environment, prompt_name, prompt_version, count, errors, latency_sum_ms,
+    ttft_count, ttft_sum_ms, cost_sum, input_tokens, output_tokens, flagged_pii, flagged_injection, flagged_uncertainty,
+    latency_buckets, latency_counts, ttft_buckets, ttft_counts)
+  select project_id, minute, model, environment, prompt_name, prompt_version, count, errors, latency_sum_ms,
+    ttft_count, ttft_sum_ms, cost_sum, input_tokens, output_tokens, flagged_pii, flagged_injection, flagged_uncertainty,
+    latency_buckets, latency_counts, ttft_buckets, ttft_counts
+  from per_minute order by project_id, minute, model, environment, prompt_name, prompt_version
+  on conflict (project_id, minute, model, environment, prompt_name, prompt_version) do update set
+    count = m.count + excluded.count,
+    errors = m.errors + excluded.errors,
+    latency_sum_ms = m.latency_sum_ms + excluded.latency_sum_ms,
+    ttft_count = m.ttft_count + excluded.ttft_count,
+    ttft_sum_ms = m.ttft_sum_ms + excluded.ttft_sum_ms,
+    cost_sum = m.cost_sum + excluded.cost_sum,
+    input_tokens = m.input_tokens + excluded.input_tokens,
+    output_tokens = m.output_tokens + excluded.output_tokens,
+    flagged_pii = m.flagged_pii + excluded.flagged_pii,
+    flagged_injection = m.flagged_injection + excluded.flagged_injection,
+    flagged_uncertainty = m.flagged_uncertainty + excluded.flagged_uncertainty,
+    (latency_buckets, latency_counts) = (
+      select coalesce(array_agg(b order by b), '{}'), coalesce(array_agg(c order by b), '{}')
+      from (select b, sum(c)::int as c from (
+        select unnest(m.latency_buckets) as b, unnest(m.latency_counts) as c
+        union all select unnest(excluded.latency_buckets), unnest(excluded.latency_counts)) u group by b) g),
+    (ttft_buckets, ttft_counts) = (
+      select coalesce(array_agg(b order by b), '{}'), coalesce(array_agg(c order by b), '{}')
+      from (select b, sum(c)::int as c from (
+        select unnest(m.ttft_buckets) as b, unnest(m.ttft_counts) as c
+        union all select unnest(excluded.ttft_buckets), unnest(excluded.ttft_counts)) u group by b) g)
+  returning 1
+)
+select (select count(*) from inserted)::int as inserted, (select count(*) from traces_upsert)::int as traces,
+       (select count(*) from minutes_upsert)::int as minutes`;
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** Column-wise parameter arrays for INSERT_SPANS_SQL. */
+export function insertSpansParams(rows: readonly SpanRow[]): unknown[][] {
+  const cols: unknown[][] = COLUMNS.map(() => new Array(rows.length));
+  rows.forEach((r, i) => {
+    const values: unknown[] = [
+      r.projectId, r.traceId, r.id, r.parentId, r.kind, r.name, r.startTime, r.endTime, r.latencyMs, r.ttftMs,
+      r.model, r.provider, json(r.input), json(r.output), json(r.modelParameters),
+      r.usage.inputTokens, r.usage.outputTokens, r.usage.cachedInputTokens, r.usage.reasoningTokens, r.usage.totalTokens,
+      r.inputCost, r.outputCost, r.totalCost, r.costEstimated, r.priceSource,
+      r.level, r.statusMessage, r.userId, r.sessionId, r.environment, r.release, r.promptName, r.promptVersion,
+      JSON.stringify(r.tags), json(r.metadata), JSON.stringify(r.flags), r.piiMasks, r.traceName,
+    ];
+    values.forEach((v, c) => (cols[c]![i] = v));
+  });
+  return cols;
+}
+

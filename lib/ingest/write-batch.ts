@@ -1,0 +1,25 @@
+import type pg from "pg";
+import type { WriteBatch } from "./rows";
+import { INSERT_SCORES_SQL, insertScoresParams } from "./sql/insert-scores";
+import { INSERT_SPANS_SQL, insertSpansParams } from "./sql/insert-spans";
+import { UPSERT_TRACES_SQL, upsertTracesParams } from "./sql/upsert-traces";
+
+export type WriteResult = { spans: number; scores: number };
+
+/** Writes one batch in one transaction: all of it is committed, or none of it. */
+export async function writeBatch(pool: pg.Pool, batch: WriteBatch): Promise<WriteResult> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    if (batch.traces.length) await client.query(UPSERT_TRACES_SQL, upsertTracesParams(batch.traces));
+    const spans = batch.spans.length ? (await client.query(INSERT_SPANS_SQL, insertSpansParams(batch.spans))).rows[0].inserted : 0;
+    const scores = batch.scores.length ? (await client.query(INSERT_SCORES_SQL, insertScoresParams(batch.scores))).rows[0].inserted : 0;
+    await client.query("commit");
+    return { spans, scores };
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

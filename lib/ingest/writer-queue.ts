@@ -1,0 +1,106 @@
+import "server-only";
+import { AppError } from "../errors";
+import { ingestPool } from "./pg-pool";
+import type { WriteBatch } from "./rows";
+import { writeBatch, type WriteResult } from "./write-batch";
+
+type Pending = { batch: WriteBatch; size: number; resolve: (r: WriteResult) => void; reject: (e: unknown) => void };
+
+const MAX_QUEUED_ROWS = Number(process.env.PHAROS_INGEST_QUEUE_ROWS ?? 50_000);
+const MAX_ROWS_PER_WRITE = Number(process.env.PHAROS_INGEST_WRITE_ROWS ?? 5_000);
+const LINGER_MS = Number(process.env.PHAROS_INGEST_LINGER_MS ?? 2);
+
+const sizeOf = (b: WriteBatch) => b.spans.length + b.traces.length + b.scores.length;
+
+/**
+ * A bounded in-memory queue in front of the one ingest writer. Requests that arrive while
+ * a write is in flight (or within LINGER_MS) are combined into the next transaction, so
+ * under load many small requests become few large set-based writes. Each request's promise
+ * settles only after its rows are committed: a 2xx always means stored. When the queue is
+ * full, callers get 503 + Retry-After instead of unbounded memory growth.
+ */
+class WriterQueue {
+  private pending: Pending[] = [];
+  private queuedRows = 0;
+  private writing = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  readonly stats = { writes: 0, rowsWritten: 0, requests: 0 };
+
+  get depth(): number {
+    return this.queuedRows;
+  }
+
+  enqueue(batch: WriteBatch): Promise<WriteResult> {
+    const size = sizeOf(batch);
+    if (size === 0) return Promise.resolve({ spans: 0, scores: 0 });
+    if (this.queuedRows + size > MAX_QUEUED_ROWS) {
+      return Promise.reject(new AppError("UNAVAILABLE", "Ingest queue is full; retry shortly", undefined, { "Retry-After": "1" }));
+    }
+    this.queuedRows += size;
+    this.stats.requests++;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ batch, size, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule() {
+    if (this.writing || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, LINGER_MS);
+  }
+
+  private async drain() {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.pending.length) {
+        const group: Pending[] = [];
+        let rows = 0;
+        while (this.pending.length && (group.length === 0 || rows + this.pending[0]!.size <= MAX_ROWS_PER_WRITE)) {
+          const next = this.pending.shift()!;
+          group.push(next);
+          rows += next.size;
+        }
+        await this.write(group);
+        this.queuedRows -= rows;
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async write(group: Pending[]) {
+    const combined: WriteBatch = { spans: [], traces: [], scores: [] };
+    for (const p of group) {
+      combined.spans.push(...p.batch.spans);
+      combined.traces.push(...p.batch.traces);
+      combined.scores.push(...p.batch.scores);
+    }
+    try {
+      await writeBatch(ingestPool(), combined);
+      this.stats.writes++;
+      this.stats.rowsWritten += sizeOf(combined);
+      // Per-request counts are not separable after combining; callers only need "committed".
+      for (const p of group) p.resolve({ spans: p.batch.spans.length, scores: p.batch.scores.length });
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]!.reject(error);
+        return;
+      }
+      // One request's rows must not fail its neighbours: retry each on its own.
+      for (const p of group) {
+        await writeBatch(ingestPool(), p.batch).then(p.resolve, p.reject);
+      }
+    }
+  }
+}
+
+const globalForQueue = globalThis as unknown as { pharosWriterQueue?: WriterQueue };
+
+export function writerQueue(): WriterQueue {
+  globalForQueue.pharosWriterQueue ??= new WriterQueue();
+  return globalForQueue.pharosWriterQueue;
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { SPAN_KINDS, SPAN_LEVELS } from "../ingest/types";
+
+/**
+ * POST /api/public/ingest — a batch of events, each validated on its own so one bad
+ * event is reported (207) without rejecting the rest.
+ */
+const id = z.string().trim().min(1, "must not be empty").max(128, "must be at most 128 characters");
+const time = z.union([z.string().datetime({ offset: true }), z.number().int().nonnegative()]).transform((v) => new Date(v));
+const optionalText = (max: number) => z.string().max(max).nullish();
+const count = z.number().int().nonnegative().nullish();
+
+export const usageSchema = z
+  .object({
+    input: count,
+    output: count,
+    cachedInput: count,
+    reasoning: count,
+    total: count,
+  })
+  .strict();
+
+const common = {
+  userId: optionalText(256),
+  sessionId: optionalText(256),
+  environment: optionalText(64),
+  release: optionalText(128),
+  tags: z.array(z.string().max(64)).max(50).nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+};
+
+export const spanBodySchema = z
+  .object({
+    id,
+    traceId: id,
+    parentId: id.nullish(),
+    name: z.string().min(1).max(512),
+    kind: z.enum(SPAN_KINDS).nullish(),
+    startTime: time,
+    endTime: time,
+    completionStartTime: time.nullish(),
+    model: optionalText(256),
+    provider: optionalText(128),
+    input: z.unknown().optional(),
+    output: z.unknown().optional(),
+    modelParameters: z.record(z.string(), z.unknown()).nullish(),
+    usage: usageSchema.nullish(),
+    level: z.enum(SPAN_LEVELS).nullish(),
+    statusMessage: optionalText(4000),
+    promptName: optionalText(256),
+    promptVersion: z.number().int().positive().nullish(),
+    ...common,
+  })
+  .refine((s) => s.endTime.getTime() >= s.startTime.getTime(), { message: "endTime is before startTime", path: ["endTime"] });
+
+export const traceBodySchema = z.object({
+  id,
+  name: optionalText(512),
+  input: z.unknown().optional(),
+  output: z.unknown().optional(),
+  ...common,
+});
+
+export const scoreBodySchema = z.object({
+  id,
+  traceId: id,
+  spanId: id.nullish(),
+  name: z.string().min(1).max(128),
+  value: z.union([z.number().finite(), z.string().max(256), z.boolean()]),
+  comment: optionalText(4000),
+  source: z.enum(["api", "annotation", "eval", "user_feedback"]).nullish(),
+});
+
+export const INGEST_EVENT_TYPES = ["trace", "span", "generation", "event", "score"] as const;
+
+export const ingestEventSchema = z.object({
+  id,
+  type: z.enum(INGEST_EVENT_TYPES),
+  timestamp: time.optional(),
+  body: z.unknown(),
+});
+
+export const ingestBatchSchema = z.object({
+  batch: z.array(z.unknown()).min(1, "must contain at least one event").max(1000, "must contain at most 1000 events"),
+});
+
+export type SpanBody = z.infer<typeof spanBodySchema>;
+export type TraceBody = z.infer<typeof traceBodySchema>;
+export type ScoreBody = z.infer<typeof scoreBodySchema>;

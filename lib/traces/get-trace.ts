@@ -1,0 +1,14 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import { serializeScore, serializeSpan, serializeTrace } from "./serialize";
+
+/** A trace with its spans (in start order), usage, cost and scores. */
+export async function getTrace(projectId: string, traceId: string) {
+  const [trace, spans, scores] = await Promise.all([
+    db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } } }),
+    db.span.findMany({ where: { projectId, traceId }, orderBy: [{ startTime: "asc" }, { id: "asc" }] }),
+    db.score.findMany({ where: { projectId, traceId }, orderBy: { createdAt: "asc" } }),
+  ]);
+  if (!trace) throw new AppError("NOT_FOUND", `Trace ${traceId} not found`);
+  return { ...serializeTrace(trace), spans: spans.map(serializeSpan), scores: scores.map(serializeScore) };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import * as feedbackRoute from "@/app/api/public/feedback/route";
+import * as ingestRoute from "@/app/api/public/ingest/route";
+import * as traceRoute from "@/app/api/public/traces/[traceId]/route";
+import { db } from "@/lib/db";
+import { forgetIngestSettings } from "@/lib/ingest/project-settings";
+import { createKey, createOrgAndProject } from "../factories";
+import { sampleTraceEvents } from "../support/ingest";
+import { call } from "../support/route";
+
+async function postFeedback(auth: string, body: unknown, origin?: string) {
+  const headers: Record<string, string> = { authorization: auth, "content-type": "application/json" };
+  if (origin) headers.origin = origin;
+  const res = await feedbackRoute.POST(new Request("http://localhost/api/public/feedback", { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+  return { status: res.status, json: await res.json(), headers: res.headers };
+}
+
+describe("POST /api/public/feedback", () => {
+  it("accepts thumbs from the browser-safe public key, counts them, and shows them on the trace", async () => {
+    const t = await createOrgAndProject("feedback");
+    const key = await createKey(t.project);
+    const sample = sampleTraceEvents();
+    await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: sample.events } });
+
+    const up = await postFeedback(`Bearer ${key.publicKey}`, { traceId: sample.traceId, value: "up", comment: "정확한 답변이에요" });
+    expect(up.status).toBe(201);
+    const down = await postFeedback(`Bearer ${key.publicKey}`, { id: "fb-2", traceId: sample.traceId, value: false });
+    expect(down.status).toBe(201);
+    // A retry with the same id counts once.
+    await postFeedback(`Bearer ${key.publicKey}`, { id: "fb-2", traceId: sample.traceId, value: false });
+
+    const trace = await call(traceRoute.GET, "GET", { authorization: `Bearer ${key.secretKey}`, params: { traceId: sample.traceId } });
+    const feedback = trace.json.scores.filter((s: { name: string }) => s.name === "user_feedback");
+    expect(feedback.map((s: { value: boolean }) => s.value).sort()).toEqual([false, true]);
+    expect(feedback.find((s: { value: boolean }) => s.value).comment).toBe("정확한 답변이에요");
+    const sums = await db.metricMinute.aggregate({ where: { projectId: t.project.id }, _sum: { thumbsUp: true, thumbsDown: true } });
+    expect(sums._sum).toEqual({ thumbsUp: 1, thumbsDown: 1 });
+  });
+
+  it("lets public keys send only feedback, and only from configured origins", async () => {
+    const t = await createOrgAndProject("cors");
+    const key = await createKey(t.project);
+    const ingest = await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.publicKey}`, body: { batch: sampleTraceEvents().events } });
+    expect(ingest.status).toBe(403);
+
+    const blocked = await postFeedback(`Bearer ${key.publicKey}`, { traceId: "t1", value: "up" }, "https://evil.example");
+    expect(blocked.status).toBe(403);
+    expect(blocked.headers.get("access-control-allow-origin")).toBeNull();
+
+    await db.projectSettings.create({ data: { projectId: t.project.id, feedbackOrigins: ["https://app.example.com"] } });
+    forgetIngestSettings(t.project.id);
+    const allowed = await postFeedback(`Bearer ${key.publicKey}`, { traceId: "t1", value: "down" }, "https://app.example.com");
+    expect(allowed.status).toBe(201);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+
+    const preflight = feedbackRoute.OPTIONS(new Request("http://localhost/api/public/feedback", { method: "OPTIONS", headers: { origin: "https://app.example.com" } }));
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
+
+    const bad = await postFeedback(`Bearer ${key.publicKey}`, { traceId: "t1", value: "meh" });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/body\.value/);
+  });
+});
