@@ -6,6 +6,7 @@ export function SettingsTabs({ projectId, showKeys }: { projectId: string; showK
     <nav className="flex w-40 shrink-0 flex-col gap-0.5" aria-label="Settings">
       <SidebarLink href={`${base}/general`} label="General" />
       {showKeys && <SidebarLink href={`${base}/api-keys`} label="API keys" />}
+      <SidebarLink href={`${base}/ingestion`} label="Ingestion" />
       <SidebarLink href={`${base}/members`} label="Members" />
     </nav>
   );

@@ -1,7 +1,7 @@
 import { AppError } from "../errors";
 
-const PER_MINUTE = Number(process.env.PHAROS_INGEST_RATE_LIMIT_PER_MINUTE ?? 12_000);
-const BURST = Number(process.env.PHAROS_INGEST_RATE_LIMIT_BURST ?? Math.max(100, PER_MINUTE / 10));
+const perMinute = () => Number(process.env.PHAROS_INGEST_RATE_LIMIT_PER_MINUTE ?? 12_000);
+const burst = () => Number(process.env.PHAROS_INGEST_RATE_LIMIT_BURST ?? Math.max(100, perMinute() / 10));
 
 type Bucket = { tokens: number; updatedAt: number };
 const buckets = new Map<string, Bucket>();
@@ -11,6 +11,8 @@ const buckets = new Map<string, Bucket>();
  * may arrive at once. Over the limit: 429 with the seconds until a token is free.
  */
 export function takeRateLimitToken(apiKeyId: string, now = Date.now()): void {
+  const PER_MINUTE = perMinute();
+  const BURST = burst();
   const refillPerMs = PER_MINUTE / 60_000;
   const bucket = buckets.get(apiKeyId) ?? { tokens: BURST, updatedAt: now };
   bucket.tokens = Math.min(BURST, bucket.tokens + (now - bucket.updatedAt) * refillPerMs);

@@ -6,9 +6,11 @@ import { writeBatch, type WriteResult } from "./write-batch";
 
 type Pending = { batch: WriteBatch; size: number; resolve: (r: WriteResult) => void; reject: (e: unknown) => void };
 
-const MAX_QUEUED_ROWS = Number(process.env.PHAROS_INGEST_QUEUE_ROWS ?? 50_000);
-const MAX_ROWS_PER_WRITE = Number(process.env.PHAROS_INGEST_WRITE_ROWS ?? 5_000);
-const LINGER_MS = Number(process.env.PHAROS_INGEST_LINGER_MS ?? 2);
+// Read per use so operators (and tests) can tune them without a restart of the module.
+const limit = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const maxQueuedRows = () => limit("PHAROS_INGEST_QUEUE_ROWS", 50_000);
+const maxRowsPerWrite = () => limit("PHAROS_INGEST_WRITE_ROWS", 5_000);
+const lingerMs = () => limit("PHAROS_INGEST_LINGER_MS", 2);
 
 const sizeOf = (b: WriteBatch) => b.spans.length + b.traces.length + b.scores.length;
 
@@ -33,7 +35,7 @@ class WriterQueue {
   enqueue(batch: WriteBatch): Promise<WriteResult> {
     const size = sizeOf(batch);
     if (size === 0) return Promise.resolve({ spans: 0, scores: 0 });
-    if (this.queuedRows + size > MAX_QUEUED_ROWS) {
+    if (this.queuedRows + size > maxQueuedRows()) {
       return Promise.reject(new AppError("UNAVAILABLE", "Ingest queue is full; retry shortly", undefined, { "Retry-After": "1" }));
     }
     this.queuedRows += size;
@@ -49,7 +51,7 @@ class WriterQueue {
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.drain();
-    }, LINGER_MS);
+    }, lingerMs());
   }
 
   private async drain() {
@@ -59,7 +61,7 @@ class WriterQueue {
       while (this.pending.length) {
         const group: Pending[] = [];
         let rows = 0;
-        while (this.pending.length && (group.length === 0 || rows + this.pending[0]!.size <= MAX_ROWS_PER_WRITE)) {
+        while (this.pending.length && (group.length === 0 || rows + this.pending[0]!.size <= maxRowsPerWrite())) {
           const next = this.pending.shift()!;
           group.push(next);
           rows += next.size;

@@ -62,3 +62,35 @@ describe("POST /api/public/feedback", () => {
     expect(bad.json.error.message).toMatch(/body\.value/);
   });
 });
+
+describe("ingest settings", () => {
+  it("lets admins change PII rules, which apply to the next traces; others cannot", async () => {
+    const { addMember } = await import("../factories");
+    const settingsRoute = await import("@/app/api/projects/[projectId]/settings/ingest/route");
+    const t = await createOrgAndProject("settings-pii");
+    const key = await createKey(t.project);
+    const engineer = await addMember(t, "engineer");
+    const p = { projectId: t.project.id };
+    const current = await call(settingsRoute.GET, "GET", { params: p, cookie: t.owner.cookie });
+    expect(current.json.pii.enabled).toBe(true);
+
+    const denied = await call(settingsRoute.PUT, "PUT", { params: p, cookie: engineer.cookie, body: { feedbackOrigins: ["https://x.example"] } });
+    expect(denied.status).toBe(403);
+    const bad = await call(settingsRoute.PUT, "PUT", { params: p, cookie: t.owner.cookie, body: { pii: { ...current.json.pii, customPatterns: [{ name: "order", pattern: "(" }] } } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/body\.pii\.customPatterns\.0\.pattern/);
+
+    const saved = await call(settingsRoute.PUT, "PUT", {
+      params: p,
+      cookie: t.owner.cookie,
+      body: { pii: { ...current.json.pii, detectors: { ...current.json.pii.detectors, email: false }, customPatterns: [{ name: "Order id", pattern: "ORD-\\d{6}" }] } },
+    });
+    expect(saved.status).toBe(200);
+    const sample = sampleTraceEvents({ input: [{ role: "user", content: "I am ann@example.com, order ORD-123456" }] });
+    await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: sample.events } });
+    const gen = await db.span.findFirstOrThrow({ where: { projectId: t.project.id, id: sample.genId } });
+    expect(JSON.stringify(gen.input)).toContain("ann@example.com");
+    expect(JSON.stringify(gen.input)).toContain("[REDACTED:ORDER_ID]");
+    expect(JSON.stringify(gen.input)).not.toContain("ORD-123456");
+  });
+});
