@@ -20,11 +20,13 @@ export async function newDataDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), "pharos-e2e-"));
 }
 
-export async function startPharos(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<PharosServer> {
+export async function startPharos(options: { dataDir?: string; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<PharosServer> {
   const dataDir = options.dataDir ?? (await newDataDir());
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PHAROS_DATA_DIR: dataDir, PORT: String(port), ...options.env };
-  delete env.DATABASE_URL; // the default, embedded path is what users get
+  // The default, embedded path is what users get; benchmarks pass their own database.
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else delete env.DATABASE_URL;
   delete env.NEXTAUTH_URL;
   delete env.NEXTAUTH_SECRET;
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });

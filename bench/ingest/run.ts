@@ -1,0 +1,99 @@
+/**
+ * npm run bench:ingest — end-to-end ingest throughput over HTTP (OTLP protobuf and batch JSON,
+ * batches of 100, 16 concurrent clients) against binary COPY of the same rows, measured in
+ * one run on this machine; then request latency at half the maximum rate and freshness
+ * (2xx → visible through the trace API). Prints a table and writes bench/ingest/results.json.
+ */
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { migrateDeploy } from "../../scripts/lib/migrate";
+import { startPharos } from "../../tests/support/pharos-server";
+import { copySpans } from "./copy-baseline";
+import { percentile, runClosedLoop, runOpenLoop } from "./load";
+import { batchJsonBodies, makeSpans, otlpProtobufBodies } from "./workload";
+
+const SPANS = Number(process.env.BENCH_SPANS ?? 60_000);
+const BATCH = 100;
+const CONCURRENCY = 16;
+const SECRET = "sk-bench-0123456789abcdef0123";
+
+const dir = await mkdtemp(path.join(os.tmpdir(), "pharos-bench-"));
+const { chmod } = await import("node:fs/promises");
+await chmod(dir, 0o711);
+const db = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "bench" });
+await migrateDeploy(db.url, { quiet: true });
+const server = await startPharos({
+  databaseUrl: db.url,
+  env: {
+    PHAROS_INIT_ORG_NAME: "Bench", PHAROS_INIT_PROJECT_NAME: "Bench", PHAROS_INIT_USER_EMAIL: "bench@example.test", PHAROS_INIT_USER_PASSWORD: "bench-password",
+    PHAROS_INIT_PROJECT_PUBLIC_KEY: "pk-bench-0123456789", PHAROS_INIT_PROJECT_SECRET_KEY: SECRET,
+    PHAROS_INGEST_RATE_LIMIT_PER_MINUTE: "1000000000", PHAROS_INGEST_QUEUE_ROWS: "200000",
+  },
+});
+const headers = { authorization: `Bearer ${SECRET}` };
+const ingestUrl = `${server.baseUrl}/api/public/ingest`;
+const otlpUrl = `${server.baseUrl}/api/public/otel/v1/traces`;
+const jsonPost = (body: string) => ({ url: ingestUrl, init: { method: "POST", body, headers: { ...headers, "content-type": "application/json" } } });
+const otlpPost = (body: Uint8Array) => ({ url: otlpUrl, init: { method: "POST", body: body as BodyInit, headers: { ...headers, "content-type": "application/x-protobuf" } } });
+
+try {
+  console.log(`[bench] ${SPANS} spans per variant, batches of ${BATCH}, concurrency ${CONCURRENCY}`);
+  await runClosedLoop(batchJsonBodies(makeSpans(4_000), BATCH).map(jsonPost), CONCURRENCY); // warm-up: JIT, pools, route compile
+
+  const otlp = await runClosedLoop(otlpProtobufBodies(makeSpans(SPANS), BATCH).map(otlpPost), CONCURRENCY);
+  const json = await runClosedLoop(batchJsonBodies(makeSpans(SPANS), BATCH).map(jsonPost), CONCURRENCY);
+  const copyMs = await copySpans(db.url, "copy-baseline", makeSpans(SPANS));
+  const rate = (ms: number) => (SPANS / ms) * 1000;
+  const best = Math.max(rate(otlp.ms), rate(json.ms));
+
+  // Half load: an open-loop schedule at 50% of the best measured rate for 10 s.
+  const halfRequestsPerSec = best / 2 / BATCH;
+  const halfBodies = otlpProtobufBodies(makeSpans(Math.ceil(halfRequestsPerSec * 10) * BATCH), BATCH).map(otlpPost);
+  const half = await runOpenLoop(halfBodies, halfRequestsPerSec);
+
+  // Freshness: after a 2xx, how long until the trace API returns the trace.
+  const fresh: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const spans = makeSpans(4, Date.now() - 1000);
+    const res = await fetch(ingestUrl, jsonPost(batchJsonBodies(spans, BATCH)[0]!).init);
+    const t0 = performance.now();
+    if (res.status !== 207) throw new Error(`freshness ingest answered ${res.status}`);
+    for (;;) {
+      const got = await fetch(`${server.baseUrl}/api/public/traces/${spans[0]!.traceId}`, { headers });
+      if (got.status === 200) break;
+    }
+    fresh.push(performance.now() - t0);
+  }
+
+  const check = new pg.Client({ connectionString: db.url });
+  await check.connect();
+  const stored = (await check.query("select count(*)::int as n from spans where project_id <> 'copy-baseline'")).rows[0].n;
+  await check.end();
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    spansPerVariant: SPANS,
+    otlpProtobuf: { spansPerSec: Math.round(rate(otlp.ms)), p50Ms: percentile(otlp.latencies, 50), p99Ms: percentile(otlp.latencies, 99), errors: otlp.errors },
+    batchJson: { spansPerSec: Math.round(rate(json.ms)), p50Ms: percentile(json.latencies, 50), p99Ms: percentile(json.latencies, 99), errors: json.errors },
+    binaryCopy: { spansPerSec: Math.round(rate(copyMs)) },
+    ratioToCopy: { otlpProtobuf: +(rate(otlp.ms) / rate(copyMs)).toFixed(3), batchJson: +(rate(json.ms) / rate(copyMs)).toFixed(3) },
+    halfLoad: { targetSpansPerSec: Math.round(best / 2), achievedRequests: half.latencies.length, p50Ms: percentile(half.latencies, 50), p99Ms: percentile(half.latencies, 99), errors: half.errors },
+    freshnessMs: { p50: percentile(fresh, 50), max: Math.max(...fresh) },
+    storedSpans: stored,
+  };
+  console.table({
+    "OTLP protobuf": { "spans/s": results.otlpProtobuf.spansPerSec, "vs COPY": results.ratioToCopy.otlpProtobuf, "p50 ms": results.otlpProtobuf.p50Ms, "p99 ms": results.otlpProtobuf.p99Ms },
+    "batch JSON": { "spans/s": results.batchJson.spansPerSec, "vs COPY": results.ratioToCopy.batchJson, "p50 ms": results.batchJson.p50Ms, "p99 ms": results.batchJson.p99Ms },
+    "binary COPY": { "spans/s": results.binaryCopy.spansPerSec, "vs COPY": 1, "p50 ms": null, "p99 ms": null },
+    "half load (OTLP)": { "spans/s": results.halfLoad.targetSpansPerSec, "vs COPY": null, "p50 ms": results.halfLoad.p50Ms, "p99 ms": results.halfLoad.p99Ms },
+  });
+  console.log(`[bench] freshness (2xx → visible): p50 ${results.freshnessMs.p50} ms, max ${results.freshnessMs.max.toFixed(1)} ms; stored spans ${stored}`);
+  await writeFile(path.join(import.meta.dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+} finally {
+  await server.stop();
+  await db.stop();
+}

@@ -1,0 +1,82 @@
+import type { ErrorHandler } from "./errors.js";
+import type { TimeInput } from "./time.js";
+
+export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+export type PharosOptions = {
+  /** Where Pharos runs, e.g. "https://pharos.example.com". */
+  baseUrl: string;
+  /** pk-…: only needed for feedback; the secret key is used when absent. */
+  publicKey?: string;
+  /** sk-…: required for ingest. */
+  secretKey: string;
+  /** Send as soon as this many events are queued (at most 1000, the server's batch limit). */
+  flushAt?: number;
+  /** …or this long after the first queued event. */
+  flushIntervalMs?: number;
+  /** Oldest events are dropped (and reported) beyond this. */
+  maxQueueSize?: number;
+  /** Fraction of traces kept, decided from the trace id. */
+  sampleRate?: number;
+  /** Retries on network errors, 429 and 5xx before a batch is dropped. */
+  maxRetries?: number;
+  /** Per-request timeout. */
+  requestTimeoutMs?: number;
+  environment?: string;
+  release?: string;
+  fetch?: FetchLike;
+  onError?: ErrorHandler;
+};
+
+export type Level = "DEBUG" | "DEFAULT" | "WARNING" | "ERROR";
+export type SpanKind = "llm" | "chain" | "tool" | "retriever" | "embedding" | "guardrail" | "agent" | "event" | "span";
+
+export type Usage = { input?: number; output?: number; cachedInput?: number; reasoning?: number; total?: number };
+
+type Common = { userId?: string; sessionId?: string; tags?: string[]; metadata?: Record<string, unknown> };
+
+export type TraceParams = Common & { id?: string; name?: string; input?: unknown; output?: unknown };
+export type TraceUpdate = Omit<TraceParams, "id">;
+
+export type SpanParams = Common & {
+  id?: string;
+  name: string;
+  kind?: SpanKind;
+  startTime?: TimeInput;
+  input?: unknown;
+  output?: unknown;
+  level?: Level;
+  statusMessage?: string;
+};
+
+export type GenerationFields = {
+  model?: string;
+  provider?: string;
+  modelParameters?: Record<string, unknown>;
+  promptName?: string;
+  promptVersion?: number;
+  usage?: Usage;
+  /** When the first token arrived; with startTime it gives time to first token. */
+  completionStartTime?: TimeInput;
+};
+
+export type GenerationParams = SpanParams & GenerationFields;
+
+export type SpanEnd = Partial<Omit<GenerationParams, "id" | "startTime">> & { endTime?: TimeInput };
+
+export type EventParams = SpanParams & { endTime?: TimeInput };
+
+export type ScoreParams = { id?: string; name: string; value: number | string | boolean; comment?: string; spanId?: string };
+
+export type FeedbackParams = { id?: string; traceId: string; spanId?: string; value: "up" | "down"; comment?: string };
+
+export type EventType = "trace" | "span" | "generation" | "event" | "score";
+
+/** One queued event, serialized when created so later mutation of user objects cannot leak in. */
+export type QueuedEvent = { id: string; json: string; bytes: number };
+
+export type EventResult = { id: string; status: number; error?: { code?: string; message?: string } };
