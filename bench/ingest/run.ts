@@ -31,6 +31,7 @@ const server = await startPharos({
     PHAROS_INIT_ORG_NAME: "Bench", PHAROS_INIT_PROJECT_NAME: "Bench", PHAROS_INIT_USER_EMAIL: "bench@example.test", PHAROS_INIT_USER_PASSWORD: "bench-password",
     PHAROS_INIT_PROJECT_PUBLIC_KEY: "pk-bench-0123456789", PHAROS_INIT_PROJECT_SECRET_KEY: SECRET,
     PHAROS_INGEST_RATE_LIMIT_PER_MINUTE: "1000000000", PHAROS_INGEST_QUEUE_ROWS: "200000",
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
   },
 });
 const headers = { authorization: `Bearer ${SECRET}` };

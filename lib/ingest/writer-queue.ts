@@ -11,11 +11,14 @@ const limit = (name: string, fallback: number) => Number(process.env[name] ?? fa
 const maxQueuedRows = () => limit("PHAROS_INGEST_QUEUE_ROWS", 50_000);
 const maxRowsPerWrite = () => limit("PHAROS_INGEST_WRITE_ROWS", 5_000);
 const lingerMs = () => limit("PHAROS_INGEST_LINGER_MS", 2);
+// Two writers keep Postgres busy while Node prepares the next batch; rows are written in key
+// order, so concurrent upserts of the same trace or minute wait on each other, never deadlock.
+const writers = () => limit("PHAROS_INGEST_WRITERS", 2);
 
 const sizeOf = (b: WriteBatch) => b.spans.length + b.traces.length + b.scores.length;
 
 /**
- * A bounded in-memory queue in front of the one ingest writer. Requests that arrive while
+ * A bounded in-memory queue in front of the ingest writers. Requests that arrive while
  * a write is in flight (or within LINGER_MS) are combined into the next transaction, so
  * under load many small requests become few large set-based writes. Each request's promise
  * settles only after its rows are committed: a 2xx always means stored. When the queue is
@@ -24,7 +27,7 @@ const sizeOf = (b: WriteBatch) => b.spans.length + b.traces.length + b.scores.le
 class WriterQueue {
   private pending: Pending[] = [];
   private queuedRows = 0;
-  private writing = false;
+  private inFlight = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   readonly stats = { writes: 0, rowsWritten: 0, requests: 0 };
 
@@ -47,30 +50,29 @@ class WriterQueue {
   }
 
   private schedule() {
-    if (this.writing || this.timer) return;
+    if (this.timer || this.inFlight >= writers()) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.drain();
+      this.startWrites();
     }, lingerMs());
   }
 
-  private async drain() {
-    if (this.writing) return;
-    this.writing = true;
-    try {
-      while (this.pending.length) {
-        const group: Pending[] = [];
-        let rows = 0;
-        while (this.pending.length && (group.length === 0 || rows + this.pending[0]!.size <= maxRowsPerWrite())) {
-          const next = this.pending.shift()!;
-          group.push(next);
-          rows += next.size;
-        }
-        await this.write(group);
-        this.queuedRows -= rows;
+  /** Starts writes while there is work and a free writer; each takes what queued meanwhile. */
+  private startWrites() {
+    while (this.pending.length && this.inFlight < writers()) {
+      const group: Pending[] = [];
+      let rows = 0;
+      while (this.pending.length && (group.length === 0 || rows + this.pending[0]!.size <= maxRowsPerWrite())) {
+        const next = this.pending.shift()!;
+        group.push(next);
+        rows += next.size;
       }
-    } finally {
-      this.writing = false;
+      this.inFlight++;
+      void this.write(group).finally(() => {
+        this.inFlight--;
+        this.queuedRows -= rows;
+        this.startWrites();
+      });
     }
   }
 

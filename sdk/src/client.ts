@@ -1,0 +1,107 @@
+import { Batcher } from "./batcher.js";
+import { createReporter, PharosError } from "./errors.js";
+import { sendFeedback, type FeedbackResult } from "./feedback.js";
+import { isSampled, newEventId, newTraceId } from "./ids.js";
+import { guard, type Emitter } from "./observation.js";
+import { resolveOptions, type ResolvedOptions } from "./options.js";
+import { serializeEvent } from "./serialize.js";
+import { Sleeper } from "./time.js";
+import { Trace } from "./trace.js";
+import { sendBatch } from "./transport.js";
+import type { EventType, FeedbackParams, PharosOptions, ScoreParams, TraceParams } from "./types.js";
+
+const MAX_BATCH_BYTES = 3_500_000;
+
+/**
+ * The Pharos client: queues trace/span/generation/event/score events and sends them in
+ * batches to POST /api/public/ingest. No method throws; problems go to onError.
+ */
+export class Pharos {
+  private readonly options: ResolvedOptions;
+  private readonly batcher: Batcher;
+  private readonly enabled: boolean;
+  private readonly report: (error: PharosError) => void;
+  private readonly defaults: { environment?: string; release?: string };
+
+  constructor(options: PharosOptions) {
+    const { options: resolved, problems, usable } = resolveOptions(options);
+    this.options = resolved;
+    this.enabled = usable;
+    this.report = createReporter(resolved.onError, [resolved.secretKey, resolved.publicKey]);
+    for (const problem of problems) this.report(new PharosError("config", problem));
+    this.defaults = { environment: resolved.environment, release: resolved.release };
+    const sleeper = new Sleeper();
+    const transport = {
+      url: `${resolved.baseUrl}/api/public/ingest`, secretKey: resolved.secretKey, maxRetries: resolved.maxRetries,
+      timeoutMs: resolved.requestTimeoutMs, fetch: resolved.fetch, sleeper, report: this.report,
+    };
+    this.batcher = new Batcher({
+      flushAt: resolved.flushAt, flushIntervalMs: resolved.flushIntervalMs, maxQueueSize: resolved.maxQueueSize,
+      maxBatchBytes: MAX_BATCH_BYTES, sleeper, report: this.report, send: (events) => sendBatch(events, transport),
+    });
+  }
+
+  /** Events dropped because the queue was full. */
+  get droppedEvents(): number {
+    return this.batcher.dropped;
+  }
+
+  /** Events waiting to be sent (not counting a batch in flight). */
+  get queuedEvents(): number {
+    return this.batcher.size;
+  }
+
+  /** Starts a trace and sends its trace event; children are sent as they end. */
+  trace(params: TraceParams = {}): Trace {
+    const p: TraceParams = typeof params === "object" && params !== null ? params : {};
+    const id = typeof p.id === "string" && p.id.length > 0 ? p.id : newTraceId();
+    const { id: _id, ...rest } = p;
+    return guard(this.noopEmitter(), "trace()", () => new Trace(this.emitterFor(id), id, rest), () => new Trace(this.noopEmitter(), id, {}));
+  }
+
+  /** Scores a trace (or one of its spans) known only by id, e.g. from an offline eval. */
+  score(params: ScoreParams & { traceId: string }): void {
+    guard(this.noopEmitter(), "score()", () => {
+      const { traceId, ...rest } = params;
+      if (typeof traceId !== "string") throw new Error("traceId is required");
+      this.emitterFor(traceId).enqueue("score", { ...rest, id: rest.id ?? newEventId(), traceId });
+    }, () => undefined);
+  }
+
+  /** User feedback (thumbs) as a user_feedback score, sent at once with the public key when set. */
+  async feedback(params: FeedbackParams): Promise<FeedbackResult> {
+    const result = await sendFeedback(this.options.baseUrl, this.options.publicKey ?? this.options.secretKey, params, this.options.fetch);
+    if (!result.ok) this.report(result.error);
+    return result;
+  }
+
+  /** Sends everything queued, waiting out retries; call it before a serverless function returns. */
+  async flush(): Promise<void> {
+    try {
+      await this.batcher.flush();
+    } catch (error) {
+      this.report(new PharosError("internal", `flush failed: ${String(error)}`, { cause: error }));
+    }
+  }
+
+  /** Flushes and stops the flush timer; call once when the process is about to exit. */
+  async shutdown(): Promise<void> {
+    this.batcher.stop();
+    await this.flush();
+  }
+
+  private emitterFor(traceId: string): Emitter {
+    if (!this.enabled || !isSampled(traceId, this.options.sampleRate)) return this.noopEmitter();
+    return { sampled: true, defaults: this.defaults, report: this.report, enqueue: (type, body) => this.enqueue(type, body) };
+  }
+
+  private noopEmitter(): Emitter {
+    return { sampled: false, defaults: this.defaults, report: this.report, enqueue: () => undefined };
+  }
+
+  private enqueue(type: EventType, body: Record<string, unknown>): void {
+    const { event, problem } = serializeEvent(newEventId(), type, body);
+    if (problem) this.report(new PharosError("serialize", problem));
+    this.batcher.push(event);
+  }
+}

@@ -1,0 +1,11 @@
+export { Pharos } from "./client.js";
+export { Trace } from "./trace.js";
+export { Generation, Parent, Span } from "./observation.js";
+export { PharosError, type ErrorHandler, type PharosErrorCode } from "./errors.js";
+export { observeOpenAI, type ObserveOpenAIOptions, type OpenAILike } from "./observe-openai.js";
+export type { FeedbackResult } from "./feedback.js";
+export type { TimeInput } from "./time.js";
+export type {
+  EventParams, FeedbackParams, FetchLike, GenerationFields, GenerationParams, Level, PharosOptions, ScoreParams, SpanEnd, SpanKind, SpanParams,
+  TraceParams, TraceUpdate, Usage,
+} from "./types.js";
