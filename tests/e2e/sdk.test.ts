@@ -345,6 +345,9 @@ describe("@pharos/sdk → a running Pharos", () => {
     expect(response.status).toBe(200);
     expect(data.usage?.total_tokens).toBe(1500);
 
+    const raw = await openai.chat.completions.create({ model: "gpt-4o-mini", messages }).asResponse(); // body left unread for the caller
+    expect(((await raw.json()) as { model: string }).model).toBe("gpt-4o-mini-2024-07-18");
+
     const stream = await openai.chat.completions.create({ model: "gpt-4o-mini", messages, stream: true, stream_options: { include_usage: true }, top_p: 0.9 });
     const received: OpenAI.Chat.ChatCompletionChunk[] = [];
     for await (const c of stream) received.push(c);
@@ -362,9 +365,9 @@ describe("@pharos/sdk → a running Pharos", () => {
     expect(errors).toEqual([]);
     const res = await getTrace(trace.id);
     const gens = res.json.spans;
-    expect(gens).toHaveLength(5);
+    expect(gens).toHaveLength(6);
     const byStart = [...gens].sort((a: { startTime: string }, b: { startTime: string }) => a.startTime.localeCompare(b.startTime));
-    const [nonStreaming, withResponse, streaming, early, failed] = byStart;
+    const [nonStreaming, withResponse, rawResponse, streaming, early, failed] = byStart;
 
     expect(nonStreaming).toMatchObject({
       kind: "llm", model: "gpt-4o-mini-2024-07-18", provider: "openai", promptName: "support-answer", promptVersion: 3, level: "DEFAULT",
@@ -375,6 +378,7 @@ describe("@pharos/sdk → a running Pharos", () => {
     expect(nonStreaming.cost.total).toBeGreaterThan(0);
     expect(nonStreaming.ttftMs).toBeNull();
     expect(withResponse.usage).toMatchObject({ inputTokens: 1200, outputTokens: 300 });
+    expect(rawResponse).toMatchObject({ model: "gpt-4o-mini", level: "DEFAULT", output: null });
 
     expect(streaming).toMatchObject({
       model: "gpt-4o-mini-2024-07-18", modelParameters: { top_p: 0.9, stream: true },
