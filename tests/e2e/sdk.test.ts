@@ -333,41 +333,40 @@ describe("@pharos/sdk → a running Pharos", () => {
   it("observeOpenAI records non-streaming, streaming, abandoned and failing chat completions", async () => {
     const pharos = client({ flushAt: 100 });
     const trace = pharos.trace({ name: "openai" });
-    const openai: OpenAI = observeOpenAI(new OpenAI({ baseURL: `${fakeOpenAI.url}/v1`, apiKey: "test", maxRetries: 0 }), {
-      pharos, parent: trace, promptName: "support-answer", promptVersion: 3,
-    });
+    const base = new OpenAI({ baseURL: `${fakeOpenAI.url}/v1`, apiKey: "test", maxRetries: 0 });
+    // One wrapper per call, each naming its generation, so the test can find them without relying on timing.
+    const openai = (generationName: string): OpenAI => observeOpenAI(base, { pharos, parent: trace, generationName, promptName: "support-answer", promptVersion: 3 });
     const messages = [{ role: "user" as const, content: "How do I get a refund?" }];
 
-    const plain = await openai.chat.completions.create({ model: "gpt-4o-mini", messages, temperature: 0.2, max_completion_tokens: 256 });
+    const plain = await openai("plain").chat.completions.create({ model: "gpt-4o-mini", messages, temperature: 0.2, max_completion_tokens: 256 });
     expect(plain.choices[0]!.message.content).toBe("Refunds are under Settings → Billing.");
 
-    const { data, response } = await openai.chat.completions.create({ model: "gpt-4o-mini", messages }).withResponse();
+    const { data, response } = await openai("with-response").chat.completions.create({ model: "gpt-4o-mini", messages }).withResponse();
     expect(response.status).toBe(200);
     expect(data.usage?.total_tokens).toBe(1500);
 
-    const raw = await openai.chat.completions.create({ model: "gpt-4o-mini", messages }).asResponse(); // body left unread for the caller
+    const raw = await openai("as-response").chat.completions.create({ model: "gpt-4o-mini", messages }).asResponse(); // body left unread for the caller
     expect(((await raw.json()) as { model: string }).model).toBe("gpt-4o-mini-2024-07-18");
 
-    const stream = await openai.chat.completions.create({ model: "gpt-4o-mini", messages, stream: true, stream_options: { include_usage: true }, top_p: 0.9 });
+    const stream = await openai("streaming").chat.completions.create({ model: "gpt-4o-mini", messages, stream: true, stream_options: { include_usage: true }, top_p: 0.9 });
     const received: OpenAI.Chat.ChatCompletionChunk[] = [];
     for await (const c of stream) received.push(c);
     expect(received.map((c) => c.choices[0]?.delta.content ?? "").join("")).toBe("Refunds are under Settings → Billing.");
     expect(received.at(-1)?.usage?.completion_tokens).toBe(12);
 
-    const abandoned = await openai.chat.completions.create({ model: "gpt-4o-mini", messages, stream: true });
+    const abandoned = await openai("abandoned").chat.completions.create({ model: "gpt-4o-mini", messages, stream: true });
     for await (const c of abandoned) if (c.choices[0]?.delta.content) break;
 
-    const failure = await openai.chat.completions.create({ model: "no-such-model", messages }).catch((e: unknown) => e);
+    const failure = await openai("failing").chat.completions.create({ model: "no-such-model", messages }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OpenAI.BadRequestError);
     expect((failure as InstanceType<typeof OpenAI.APIError>).status).toBe(400);
 
     await pharos.shutdown();
     expect(errors).toEqual([]);
     const res = await getTrace(trace.id);
-    const gens = res.json.spans;
-    expect(gens).toHaveLength(6);
-    const byStart = [...gens].sort((a: { startTime: string }, b: { startTime: string }) => a.startTime.localeCompare(b.startTime));
-    const [nonStreaming, withResponse, rawResponse, streaming, early, failed] = byStart;
+    expect(res.json.spans).toHaveLength(6);
+    const gen = (name: string) => res.json.spans.find((s: { name: string }) => s.name === name);
+    const [nonStreaming, withResponse, rawResponse, streaming, early, failed] = ["plain", "with-response", "as-response", "streaming", "abandoned", "failing"].map(gen);
 
     expect(nonStreaming).toMatchObject({
       kind: "llm", model: "gpt-4o-mini-2024-07-18", provider: "openai", promptName: "support-answer", promptVersion: 3, level: "DEFAULT",

@@ -94,3 +94,29 @@ describe("ingest settings", () => {
     expect(JSON.stringify(gen.input)).not.toContain("ORD-123456");
   });
 });
+
+describe("price overrides", () => {
+  it("prices spans with the project's override from its effective date on", async () => {
+    const settingsRoute = await import("@/app/api/projects/[projectId]/settings/ingest/route");
+    const t = await createOrgAndProject("prices");
+    const key = await createKey(t.project);
+    const effectiveFrom = new Date(Date.now() - 30 * 60_000);
+    const saved = await call(settingsRoute.PUT, "PUT", {
+      params: { projectId: t.project.id },
+      cookie: t.owner.cookie,
+      body: { priceOverrides: [{ id: "negotiated", modelPattern: "gpt-4o-mini", inputPerMillion: 1, outputPerMillion: 10, effectiveFrom: effectiveFrom.toISOString() }] },
+    });
+    expect(saved.status).toBe(200);
+    const before = sampleTraceEvents({ start: new Date(effectiveFrom.getTime() - 3_600_000) });
+    const after = sampleTraceEvents({ start: new Date(Date.now() - 60_000) });
+    await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: [...before.events, ...after.events] } });
+    const spanOf = (id: string) => db.span.findFirstOrThrow({ where: { projectId: t.project.id, id } });
+    const overridden = await spanOf(after.genId);
+    // 1,200 input tokens at $1/M + 300 output tokens at $10/M.
+    expect(overridden.totalCost?.toNumber()).toBeCloseTo(0.0012 + 0.003, 10);
+    expect(overridden.priceSource).toBe("override:negotiated");
+    const shipped = await spanOf(before.genId);
+    expect(shipped.priceSource).toMatch(/^genai-prices:/);
+    expect(shipped.totalCost?.toNumber()).not.toBeCloseTo(0.0042, 6);
+  });
+});

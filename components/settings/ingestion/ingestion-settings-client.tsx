@@ -4,6 +4,7 @@ import { FieldError } from "@/components/ui/input";
 import { useIngestSettingsQuery } from "@/lib/queries/ingest-settings/use-ingest-settings";
 import { OriginsForm } from "./origins-form";
 import { PiiSettingsForm } from "./pii-settings-form";
+import { PriceOverridesForm } from "./price-overrides-form";
 
 export function IngestionSettingsClient({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const settings = useIngestSettingsQuery(projectId);
@@ -13,6 +14,7 @@ export function IngestionSettingsClient({ projectId, canEdit }: { projectId: str
     <>
       <PiiSettingsForm projectId={projectId} pii={settings.data.pii} canEdit={canEdit} />
       <OriginsForm projectId={projectId} origins={settings.data.feedbackOrigins} canEdit={canEdit} />
+      <PriceOverridesForm projectId={projectId} overrides={settings.data.priceOverrides} canEdit={canEdit} />
     </>
   );
 }
