@@ -39,8 +39,10 @@ export function createReporter(onError: ErrorHandler | undefined, secrets: (stri
     try {
       const safe = error.message === mask(error.message) ? error : new PharosError(error.code, mask(error.message), error);
       if (onError) return onError(safe);
-      if (seen.has(safe.message) || seen.size > 100) return;
-      seen.add(safe.message);
+      // "dropped 3 events…" and "dropped 7 events…" are the same problem: ids and counts don't count.
+      const kind = safe.message.replace(/[0-9a-f]{16,}/g, "<id>").replace(/\d+/g, "#");
+      if (seen.has(kind) || seen.size > 100) return;
+      seen.add(kind);
       console.warn(`[pharos] ${safe.message}`);
     } catch {
       // A reporting failure must never reach the caller.
