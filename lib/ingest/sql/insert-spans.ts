@@ -26,6 +26,21 @@ const insertSelect = names
   .map((n) => (JSON_COLUMNS.has(n) ? `${n}::jsonb` : ARRAY_COLUMNS.has(n) ? `array(select jsonb_array_elements_text(${n}::jsonb))` : n))
   .join(", ");
 
+/** Sparse (bucket, count) arrays per rollup key from the inserted LLM spans. */
+const histogramCte = (bucket: string) => `
+  select project_id, minute, model, environment, prompt_name, prompt_version,
+    array_agg(b order by b) as buckets, array_agg(c order by b) as counts
+  from (select project_id, minute, model, environment, prompt_name, prompt_version, ${bucket} b, count(*)::int c
+        from llm where ${bucket} is not null group by 1, 2, 3, 4, 5, 6, 7) g
+  group by 1, 2, 3, 4, 5, 6`;
+
+/** Merges a stored sparse sketch with the incoming one by adding counts per bucket. */
+const mergeSketch = (buckets: string, counts: string) => `(${buckets}, ${counts}) = (
+      select coalesce(array_agg(b order by b), '{}'), coalesce(array_agg(c order by b), '{}')
+      from (select b, sum(c)::int as c from (
+        select unnest(m.${buckets}) as b, unnest(m.${counts}) as c
+        union all select unnest(excluded.${buckets}), unnest(excluded.${counts})) u group by b) g)`;
+
 export const INSERT_SPANS_SQL = `
 with input as (
   select * from unnest(${unnestArgs}) as t(${names.join(", ")})
@@ -113,20 +128,8 @@ llm as (
   from inserted where kind = 'llm'
 ),
 dims as (select distinct project_id, minute, model, environment, prompt_name, prompt_version from llm),
-latency_hist as (
-  select project_id, minute, model, environment, prompt_name, prompt_version,
-    array_agg(b order by b) as buckets, array_agg(c order by b) as counts
-  from (select project_id, minute, model, environment, prompt_name, prompt_version, latency_bucket b, count(*)::int c
-        from llm group by 1, 2, 3, 4, 5, 6, 7) g
-  group by 1, 2, 3, 4, 5, 6
-),
-ttft_hist as (
-  select project_id, minute, model, environment, prompt_name, prompt_version,
-    array_agg(b order by b) as buckets, array_agg(c order by b) as counts
-  from (select project_id, minute, model, environment, prompt_name, prompt_version, ttft_bucket b, count(*)::int c
-        from llm where ttft_bucket is not null group by 1, 2, 3, 4, 5, 6, 7) g
-  group by 1, 2, 3, 4, 5, 6
-),
+latency_hist as (${histogramCte("latency_bucket")}),
+ttft_hist as (${histogramCte("ttft_bucket")}),
 per_minute as (
   select d.*, s.count, s.errors, s.latency_sum_ms, s.ttft_count, s.ttft_sum_ms, s.cost_sum, s.input_tokens, s.output_tokens,
     s.flagged_pii, s.flagged_injection, s.flagged_uncertainty,
@@ -166,16 +169,8 @@ minutes_upsert as (
     flagged_pii = m.flagged_pii + excluded.flagged_pii,
     flagged_injection = m.flagged_injection + excluded.flagged_injection,
     flagged_uncertainty = m.flagged_uncertainty + excluded.flagged_uncertainty,
-    (latency_buckets, latency_counts) = (
-      select coalesce(array_agg(b order by b), '{}'), coalesce(array_agg(c order by b), '{}')
-      from (select b, sum(c)::int as c from (
-        select unnest(m.latency_buckets) as b, unnest(m.latency_counts) as c
-        union all select unnest(excluded.latency_buckets), unnest(excluded.latency_counts)) u group by b) g),
-    (ttft_buckets, ttft_counts) = (
-      select coalesce(array_agg(b order by b), '{}'), coalesce(array_agg(c order by b), '{}')
-      from (select b, sum(c)::int as c from (
-        select unnest(m.ttft_buckets) as b, unnest(m.ttft_counts) as c
-        union all select unnest(excluded.ttft_buckets), unnest(excluded.ttft_counts)) u group by b) g)
+    ${mergeSketch("latency_buckets", "latency_counts")},
+    ${mergeSketch("ttft_buckets", "ttft_counts")}
   returning 1
 )
 select (select count(*) from inserted)::int as inserted, (select count(*) from traces_upsert)::int as traces,
