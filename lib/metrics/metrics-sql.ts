@@ -1,0 +1,103 @@
+import { SKETCH_SQL_INDEX } from "./latency-sketch";
+import type { MetricsQuery } from "../schemas/metrics";
+
+/** Builds the SQL for one metrics read; `$n` parameters are collected in `params`. */
+export class MetricsSql {
+  readonly params: unknown[] = [];
+  constructor(readonly projectId: string, readonly q: MetricsQuery, readonly bucketSeconds: number) {}
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  /** Rollups hold only these dimensions; anything else is answered from spans. */
+  static usesRollups(q: MetricsQuery): boolean {
+    return !q.provider && !q.release && !q.userId && !(q.tags && q.tags.length);
+  }
+
+  private bucket(column: string) {
+    const b = this.param(this.bucketSeconds);
+    return `(floor(extract(epoch from ${column}) / ${b})::bigint * ${b})::float8`;
+  }
+
+  private groupKey(prefix = "") {
+    switch (this.q.groupBy) {
+      case "model": return `coalesce(${prefix}model, '')`;
+      case "environment": return `coalesce(${prefix}environment, '')`;
+      case "promptVersion": return `case when coalesce(${prefix}prompt_name, '') = '' then '' else ${prefix}prompt_name || ' v' || coalesce(${prefix}prompt_version, 0) end`;
+      default: return "''";
+    }
+  }
+
+  private rollupWhere() {
+    const q = this.q;
+    const parts = [`project_id = ${this.param(this.projectId)}`, `minute >= ${this.param(q.from)}`, `minute < ${this.param(q.to)}`];
+    if (q.environment !== undefined) parts.push(`environment = ${this.param(q.environment)}`);
+    if (q.model !== undefined) parts.push(`model = ${this.param(q.model)}`);
+    if (q.promptName !== undefined) parts.push(`prompt_name = ${this.param(q.promptName)}`);
+    if (q.promptVersion !== undefined) parts.push(`prompt_version = ${this.param(q.promptVersion)}`);
+    return parts.join(" and ");
+  }
+
+  rollupSums(): string {
+    return `select ${this.bucket("minute")} as t, ${this.groupKey()} as key,
+      sum(count)::int as count, sum(errors)::int as errors, sum(cost_sum)::float8 as cost,
+      sum(input_tokens)::float8 as "inputTokens", sum(output_tokens)::float8 as "outputTokens",
+      sum(thumbs_up)::int as "thumbsUp", sum(thumbs_down)::int as "thumbsDown", sum(flagged_pii)::int as "flaggedPii",
+      sum(flagged_injection)::int as "flaggedInjection", sum(flagged_uncertainty)::int as "flaggedUncertainty"
+      from metric_minutes where ${this.rollupWhere()} group by 1, 2`;
+  }
+
+  rollupSketches(): string {
+    const one = (which: string) => `select t, key, '${which}' as which, b, sum(c)::int as c from (
+        select ${this.bucket("minute")} as t, ${this.groupKey()} as key, unnest(${which}_buckets) as b, unnest(${which}_counts) as c
+        from metric_minutes where ${this.rollupWhere()}) x group by 1, 2, 3, 4`;
+    return `${one("latency")} union all ${one("ttft")}`;
+  }
+
+  private spanWhere(alias = "") {
+    const q = this.q;
+    const a = alias ? `${alias}.` : "";
+    const parts = [`${a}project_id = ${this.param(this.projectId)}`, `${a}kind = 'llm'`, `${a}start_time >= ${this.param(q.from)}`, `${a}start_time < ${this.param(q.to)}`];
+    const eq = (col: string, v: unknown) => parts.push(`${a}${col} = ${this.param(v)}`);
+    if (q.environment !== undefined) eq("environment", q.environment);
+    if (q.model !== undefined) eq("model", q.model);
+    if (q.provider !== undefined) eq("provider", q.provider);
+    if (q.promptName !== undefined) eq("prompt_name", q.promptName);
+    if (q.promptVersion !== undefined) eq("prompt_version", q.promptVersion);
+    if (q.release !== undefined) eq("release", q.release);
+    if (q.userId !== undefined) eq("user_id", q.userId);
+    if (q.tags?.length) parts.push(`${a}tags @> ${this.param(q.tags)}::text[]`);
+    return parts.join(" and ");
+  }
+
+  spanSums(): string {
+    return `select ${this.bucket("start_time")} as t, ${this.groupKey()} as key,
+      count(*)::int as count, (count(*) filter (where level = 'ERROR'))::int as errors, coalesce(sum(total_cost), 0)::float8 as cost,
+      coalesce(sum(input_tokens), 0)::float8 as "inputTokens", coalesce(sum(output_tokens), 0)::float8 as "outputTokens",
+      0 as "thumbsUp", 0 as "thumbsDown", (count(*) filter (where 'pii' = any(flags)))::int as "flaggedPii",
+      (count(*) filter (where 'injection' = any(flags)))::int as "flaggedInjection", (count(*) filter (where 'uncertainty' = any(flags)))::int as "flaggedUncertainty"
+      from spans where ${this.spanWhere()} group by 1, 2`;
+  }
+
+  spanSketches(): string {
+    const one = (which: string, column: string) => `select ${this.bucket("start_time")} as t, ${this.groupKey()} as key, '${which}' as which,
+        ${SKETCH_SQL_INDEX(column)} as b, count(*)::int as c from spans where ${this.spanWhere()} and ${column} is not null group by 1, 2, 3, 4`;
+    return `${one("latency", "latency_ms")} union all ${one("ttft", "ttft_ms")}`;
+  }
+
+  /** Thumbs for the spans path: feedback is per trace, so only trace-level filters apply. */
+  spanFeedback(): string {
+    const q = this.q;
+    const parts = [`s.project_id = ${this.param(this.projectId)}`, `s.name = 'user_feedback'`, `s.created_at >= ${this.param(q.from)}`, `s.created_at < ${this.param(q.to)}`];
+    if (q.userId !== undefined) parts.push(`tr.user_id = ${this.param(q.userId)}`);
+    if (q.release !== undefined) parts.push(`tr.release = ${this.param(q.release)}`);
+    if (q.environment !== undefined) parts.push(`tr.environment = ${this.param(q.environment)}`);
+    if (q.tags?.length) parts.push(`tr.tags @> ${this.param(q.tags)}::text[]`);
+    return `select ${this.bucket("s.created_at")} as t, '' as key, 0 as count, 0 as errors, 0::float8 as cost, 0::float8 as "inputTokens", 0::float8 as "outputTokens",
+      (count(*) filter (where s.number_value = 1))::int as "thumbsUp", (count(*) filter (where s.number_value = 0))::int as "thumbsDown",
+      0 as "flaggedPii", 0 as "flaggedInjection", 0 as "flaggedUncertainty"
+      from scores s join traces tr on tr.project_id = s.project_id and tr.id = s.trace_id where ${parts.join(" and ")} group by 1, 2`;
+  }
+}

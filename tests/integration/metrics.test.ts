@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as feedbackRoute from "@/app/api/projects/[projectId]/metrics/feedback/route";
+import * as metricsRoute from "@/app/api/projects/[projectId]/metrics/route";
+import * as topUsersRoute from "@/app/api/projects/[projectId]/metrics/top-users/route";
+import * as publicMetrics from "@/app/api/public/metrics/route";
+import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
+import { db } from "@/lib/db";
+import { addMember, createKey, createOrgAndProject, type Member } from "../factories";
+import { call } from "../support/route";
+
+const NOW = new Date(Date.UTC(2026, 10, 20, 12, 0, 0));
+const FROM = new Date(NOW.getTime() - 8 * 86_400_000).toISOString();
+const TO = new Date(NOW.getTime() + 3_600_000).toISOString();
+
+type Tenant = Awaited<ReturnType<typeof createOrgAndProject>>;
+let t: Tenant;
+let pm: Member;
+
+beforeAll(async () => {
+  t = await createOrgAndProject("metrics");
+  pm = await addMember(t, "pm");
+  await seedDemoTraces(t.project.id, { days: 7, perDay: 60, now: NOW });
+});
+
+const metrics = (query: Record<string, string>, cookie = pm.cookie) => call(metricsRoute.GET, "GET", { params: { projectId: t.project.id }, cookie, query: { from: FROM, to: TO, ...query } });
+
+async function exact(where: string, params: unknown[] = []) {
+  const [row] = await db.$queryRawUnsafe<{ count: number; errors: number; cost: number; input: number; p50: number; p95: number; p99: number; t50: number }[]>(
+    `select count(*)::int as count, (count(*) filter (where level = 'ERROR'))::int as errors, coalesce(sum(total_cost), 0)::float8 as cost,
+            coalesce(sum(input_tokens), 0)::float8 as input,
+            percentile_disc(0.5) within group (order by latency_ms) as p50, percentile_disc(0.95) within group (order by latency_ms) as p95,
+            percentile_disc(0.99) within group (order by latency_ms) as p99, percentile_disc(0.5) within group (order by ttft_ms) as t50
+     from spans where project_id = $1 and kind = 'llm' ${where}`,
+    t.project.id, ...params,
+  );
+  return row!;
+}
+
+const within = (actual: number, expected: number, rel: number) => expect(Math.abs(actual - expected) / expected).toBeLessThanOrEqual(rel);
+
+describe("GET /api/projects/[projectId]/metrics", () => {
+  it("equals exact SQL over the raw spans: counts and sums exactly, percentiles within 2%", async () => {
+    const res = await metrics({ bucket: "1h" });
+    expect(res.status).toBe(200);
+    expect(res.json.source).toBe("rollups");
+    const e = await exact("");
+    const totals = res.json.totals;
+    expect(totals.count).toBe(e.count);
+    expect(totals.errors).toBe(e.errors);
+    expect(totals.cost).toBeCloseTo(e.cost, 8);
+    expect(totals.inputTokens).toBe(e.input);
+    within(totals.latencyP50, e.p50, 0.02);
+    within(totals.latencyP95, e.p95, 0.02);
+    within(totals.latencyP99, e.p99, 0.02);
+    within(totals.ttftP50, e.t50, 0.02);
+    const [votes] = await db.$queryRaw<{ up: number; down: number }[]>`
+      select (count(*) filter (where number_value = 1))::int as up, (count(*) filter (where number_value = 0))::int as down
+      from scores where project_id = ${t.project.id} and name = 'user_feedback'`;
+    expect([totals.thumbsUp, totals.thumbsDown]).toEqual([votes!.up, votes!.down]);
+    expect(res.json.series).toHaveLength(8 * 24 + 1);
+    expect(res.json.series.reduce((n: number, p: { count: number }) => n + p.count, 0)).toBe(e.count);
+  });
+
+  it("filters and groups exactly", async () => {
+    const byModel = await metrics({ groupBy: "model" });
+    for (const model of ["gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet-20241022"]) {
+      const group = byModel.json.groups.find((g: { key: string }) => g.key === model);
+      const e = await exact("and model = $2", [model]);
+      expect(group.totals.count, model).toBe(e.count);
+      within(group.totals.latencyP95, e.p95, 0.02);
+    }
+    const filtered = await metrics({ environment: "staging", model: "gpt-4o", promptName: "support-answer", promptVersion: "2" });
+    const e = await exact("and environment = 'staging' and model = 'gpt-4o' and prompt_name = 'support-answer' and prompt_version = 2");
+    expect(filtered.json.totals.count).toBe(e.count);
+    expect(filtered.json.totals.errors).toBe(e.errors);
+  });
+
+  it("answers filters outside the rollup dimensions from the spans, with the same accuracy", async () => {
+    const res = await metrics({ userId: "user-7", provider: "openai" });
+    expect(res.json.source).toBe("spans");
+    const e = await exact("and user_id = 'user-7' and provider = 'openai'");
+    expect(res.json.totals.count).toBe(e.count);
+    expect(res.json.totals.cost).toBeCloseTo(e.cost, 8);
+    within(res.json.totals.latencyP50, e.p50, 0.02);
+  });
+
+  it("serves feedback comments and top users, checks roles, hides other tenants and rejects bad queries", async () => {
+    const comments = await call(feedbackRoute.GET, "GET", { params: { projectId: t.project.id }, cookie: pm.cookie, query: { from: FROM, to: TO, limit: "5" } });
+    expect(comments.json.comments.length).toBeGreaterThan(0);
+    expect(comments.json.comments[0]).toMatchObject({ value: expect.stringMatching(/up|down/), comment: expect.any(String), traceName: "support-answer" });
+    const users = await call(topUsersRoute.GET, "GET", { params: { projectId: t.project.id }, cookie: pm.cookie, query: { from: FROM, to: TO, limit: "3" } });
+    expect(users.json.users).toHaveLength(3);
+    expect(users.json.users[0].cost).toBeGreaterThanOrEqual(users.json.users[1].cost);
+
+    const annotator = await addMember(t, "annotator");
+    expect((await metrics({}, annotator.cookie)).status).toBe(403);
+    const stranger = await createOrgAndProject("metrics-other");
+    expect((await metrics({}, stranger.owner.cookie)).status).toBe(404);
+    const bad = await metrics({ to: FROM });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/query\.to/);
+    expect((await metrics({ bucket: "2m" })).status).toBe(400);
+
+    const key = await createKey(t.project);
+    const pub = await call(publicMetrics.GET, "GET", { authorization: `Bearer ${key.secretKey}`, query: { from: FROM, to: TO } });
+    expect(pub.status).toBe(200);
+    expect(pub.json.totals.count).toBe((await exact("")).count);
+  });
+});
