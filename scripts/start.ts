@@ -3,7 +3,8 @@
  * 1. Postgres: DATABASE_URL if set, else an embedded Postgres 17 under $PHAROS_DATA_DIR/pg.
  * 2. `prisma migrate deploy`.
  * 3. First run: headless init (PHAROS_INIT_*) or a demo org/project/user; prints the sign-in.
- * 4. `next build` when no build of the current sources exists, then `next start`.
+ * 4. `next build` when no build of the current sources exists, then `next start` and the
+ *    background worker (scripts/worker.ts).
  * Ctrl-C / SIGTERM stops the web server, then Postgres.
  */
 import exitHook from "async-exit-hook";
@@ -82,8 +83,18 @@ try {
   });
   children.push(web);
   web.on("exit", (code, signal) => {
-    if (stopping) return;
+    if (stopping || code === 0) return;
     void fail(`web server exited (${signal ?? code}); stopping`);
+  });
+  const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "worker.ts")], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: process.env,
+  });
+  children.push(worker);
+  worker.on("exit", (code, signal) => {
+    // Ctrl-C reaches the whole process group: a clean exit then is not a failure.
+    if (stopping || code === 0) return;
+    void fail(`worker exited (${signal ?? code}); stopping`);
   });
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   log(`[pharos] ready: http://localhost:${port}`);

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "traces:read": READERS,
   "dashboards:read": READERS,
   "feedback:read": READERS,
+  "alerts:manage": ["owner", "admin", "engineer", "pm"],
   "triage:update": ["owner", "admin", "engineer"],
   "datasets:update": ["owner", "admin", "engineer"],
   "prompts:propose": ["owner", "admin", "engineer"],

@@ -1,0 +1,15 @@
+import { deleteAlertRule, updateAlertRule } from "@/lib/alerts/manage-alert-rules";
+import { withProject } from "@/lib/auth/with-project";
+import { json } from "@/lib/http";
+import { updateAlertRuleBody } from "@/lib/schemas/alerts";
+
+// PATCH /api/projects/[projectId]/alerts/[ruleId] – edit a rule, or mute it until a time (null unmutes)
+export const PATCH = withProject({ action: "alerts:manage", body: updateAlertRuleBody }, async ({ project, user, body, params }) =>
+  json(await updateAlertRule({ project, ruleId: String(params.ruleId), actorUserId: user.id, input: body })),
+);
+
+// DELETE /api/projects/[projectId]/alerts/[ruleId] – delete a rule
+export const DELETE = withProject({ action: "alerts:manage" }, async ({ project, user, params }) => {
+  await deleteAlertRule({ project, ruleId: String(params.ruleId), actorUserId: user.id });
+  return json({ ok: true });
+});

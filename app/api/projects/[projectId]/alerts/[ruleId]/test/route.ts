@@ -1,0 +1,6 @@
+// POST /api/projects/[projectId]/alerts/[ruleId]/test – send a test notification to the rule's webhook now
+import { sendTestAlert } from "@/lib/alerts/manage-alert-rules";
+import { withProject } from "@/lib/auth/with-project";
+import { json } from "@/lib/http";
+
+export const POST = withProject({ action: "alerts:manage" }, async ({ project, params }) => json(await sendTestAlert({ project, ruleId: String(params.ruleId) })));

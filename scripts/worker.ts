@@ -1,0 +1,26 @@
+/**
+ * The background worker (started by `npm start` beside the web server): evaluates alert
+ * rules every minute and delivers their webhooks with retries. Jobs live in Postgres
+ * (pg-boss), so several workers can run against one database safely.
+ */
+import { registerAlertJobs } from "../lib/jobs/alert-jobs";
+import { startBoss } from "../lib/jobs/boss";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("[pharos worker] DATABASE_URL is not set");
+  process.exit(1);
+}
+
+const boss = await startBoss(url);
+await registerAlertJobs(boss);
+console.log("[pharos worker] running: alert evaluation every minute, webhook delivery");
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void boss.stop({ graceful: true, wait: true, timeout: 10_000 }).finally(() => process.exit(0));
+  });
+}
