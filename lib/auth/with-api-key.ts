@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { type ApiKeyAuth, authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { AppError, toResponse } from "../errors";
 import { type InputSchemas, readInput } from "../http";
+import { timed } from "../observability/metrics";
 import type { RouteContext } from "./route-context";
 
 type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -14,7 +15,7 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
   options: InputSchemas<B, Q> & { scope: "secret" | "public" },
   handler: (ctx: { req: Request; key: ApiKeyAuth; body: Parsed<B>; query: Parsed<Q>; params: Record<string, unknown> }) => Promise<Response>,
 ) {
-  return async (req: Request, ctx: RouteContext): Promise<Response> => {
+  return timed(async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
       const key = await authenticateApiKey(req.headers.get("authorization"));
       if (options.scope === "secret" && key.scope !== "secret") {
@@ -25,5 +26,5 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
     } catch (error) {
       return toResponse(error);
     }
-  };
+  });
 }

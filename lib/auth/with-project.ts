@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { db } from "../db";
 import { AppError, toResponse } from "../errors";
 import { type InputSchemas, readInput } from "../http";
+import { timed } from "../observability/metrics";
 import { type Action, can, effectiveRole, type Role } from "./permissions";
 import { type RouteContext, routeParam } from "./route-context";
 import { requireUser, type SessionUser } from "./with-user";
@@ -54,7 +55,7 @@ export function withProject<B extends z.ZodType | undefined = undefined, Q exten
   options: Options<B, Q>,
   handler: (ctx: ProjectHandlerContext<Parsed<B>, Parsed<Q>>) => Promise<Response>,
 ) {
-  return async (req: Request, ctx: RouteContext): Promise<Response> => {
+  return timed(async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
       const user = await requireUser(req);
       const access = await resolveProjectAccess(user.id, await routeParam(ctx, "projectId"));
@@ -64,5 +65,5 @@ export function withProject<B extends z.ZodType | undefined = undefined, Q exten
     } catch (error) {
       return toResponse(error);
     }
-  };
+  });
 }

@@ -3,6 +3,7 @@ import type { NormalizedSpan } from "./types";
 import { prepareSpans } from "./prepare-spans";
 import { ingestSettings } from "./project-settings";
 import type { ScoreRow, TraceRow } from "./rows";
+import { metrics } from "../observability/metrics";
 import { writerQueue } from "./writer-queue";
 
 export type IngestInput = {
@@ -20,5 +21,7 @@ export async function ingest(projectId: string, input: IngestInput) {
   const spans = prepareSpans(projectId, input.spans, settings);
   const traces = (input.traces ?? []).map((t) => ({ ...t, projectId }));
   const scores = (input.scores ?? []).map((s) => ({ ...s, projectId }));
-  return writerQueue().enqueue({ spans, traces, scores });
+  const result = await writerQueue().enqueue({ spans, traces, scores });
+  metrics().ingestedSpans.inc(spans.length);
+  return result;
 }

@@ -1,0 +1,53 @@
+import "server-only";
+// prom-client: the standard Prometheus exposition library for Node (types, histograms, registry).
+import client from "prom-client";
+
+const globalForMetrics = globalThis as unknown as { pharosMetrics?: ReturnType<typeof create> };
+
+function create() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: "pharos_process_" });
+  return {
+    registry,
+    ingestedSpans: new client.Counter({ name: "pharos_ingest_spans_total", help: "Spans accepted and committed by ingest", registers: [registry] }),
+    ingestRequests: new client.Counter({ name: "pharos_ingest_requests_total", help: "Ingest requests by endpoint and status", labelNames: ["endpoint", "status"], registers: [registry] }),
+    httpDuration: new client.Histogram({
+      name: "pharos_http_request_duration_seconds",
+      help: "API request latency by route and status",
+      labelNames: ["route", "method", "status"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+  };
+}
+
+/** The process-wide metrics (kept across dev hot reloads). */
+export function metrics() {
+  globalForMetrics.pharosMetrics ??= create();
+  return globalForMetrics.pharosMetrics;
+}
+
+/** `/api/public/traces/3f…a9` → `/api/public/traces/:id`, so labels stay low-cardinality. */
+export function routeLabel(pathname: string): string {
+  return pathname.replace(/\/[A-Za-z0-9_-]{16,}(?=\/|$)/g, "/:id");
+}
+
+export function observeRequest(req: Request, status: number, startedAt: number) {
+  const route = routeLabel(new URL(req.url).pathname);
+  metrics().httpDuration.observe({ route, method: req.method, status: String(status) }, (performance.now() - startedAt) / 1000);
+  if (route.startsWith("/api/public/ingest") || route.startsWith("/api/public/otel")) {
+    metrics().ingestRequests.inc({ endpoint: route, status: String(status) });
+  }
+}
+
+type RouteHandler<C> = (req: Request, ctx: C) => Promise<Response>;
+
+/** Wraps a route handler so every answer lands in the request latency histogram. */
+export function timed<C>(handler: RouteHandler<C>): RouteHandler<C> {
+  return async (req, ctx) => {
+    const startedAt = performance.now();
+    const res = await handler(req, ctx);
+    observeRequest(req, res.status, startedAt);
+    return res;
+  };
+}
