@@ -1,10 +1,11 @@
 /**
  * The background worker (started by `npm start` beside the web server): evaluates alert
- * rules every minute and delivers their webhooks with retries. Jobs live in Postgres
+ * rules every minute, delivers their webhooks with retries, and keeps the hour rollups. Jobs live in Postgres
  * (pg-boss), so several workers can run against one database safely.
  */
 import { registerAlertJobs } from "../lib/jobs/alert-jobs";
 import { startBoss } from "../lib/jobs/boss";
+import { registerRollupJobs } from "../lib/jobs/rollup-jobs";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -14,7 +15,8 @@ if (!url) {
 
 const boss = await startBoss(url);
 await registerAlertJobs(boss);
-console.log("[pharos worker] running: alert evaluation every minute, webhook delivery");
+await registerRollupJobs(boss);
+console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes");
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -2,9 +2,18 @@ import { SKETCH_SQL_INDEX } from "./latency-sketch";
 import type { MetricsQuery } from "../schemas/metrics";
 
 /** Builds the SQL for one metrics read; `$n` parameters are collected in `params`. */
+export type RollupSource = { table: "metric_minutes" | "metric_hours"; from: Date; to: Date };
+
 export class MetricsSql {
   readonly params: unknown[] = [];
-  constructor(readonly projectId: string, readonly q: MetricsQuery, readonly bucketSeconds: number) {}
+  private readonly source: RollupSource;
+  constructor(readonly projectId: string, readonly q: MetricsQuery, readonly bucketSeconds: number, source?: RollupSource) {
+    this.source = source ?? { table: "metric_minutes", from: q.from, to: q.to };
+  }
+
+  private get timeColumn() {
+    return this.source.table === "metric_hours" ? "hour" : "minute";
+  }
 
   param(value: unknown): string {
     this.params.push(value);
@@ -32,7 +41,8 @@ export class MetricsSql {
 
   private rollupWhere() {
     const q = this.q;
-    const parts = [`project_id = ${this.param(this.projectId)}`, `minute >= ${this.param(q.from)}`, `minute < ${this.param(q.to)}`];
+    const t = this.timeColumn;
+    const parts = [`project_id = ${this.param(this.projectId)}`, `${t} >= ${this.param(this.source.from)}`, `${t} < ${this.param(this.source.to)}`];
     if (q.environment !== undefined) parts.push(`environment = ${this.param(q.environment)}`);
     if (q.model !== undefined) parts.push(`model = ${this.param(q.model)}`);
     if (q.promptName !== undefined) parts.push(`prompt_name = ${this.param(q.promptName)}`);
@@ -41,18 +51,18 @@ export class MetricsSql {
   }
 
   rollupSums(): string {
-    return `select ${this.bucket("minute")} as t, ${this.groupKey()} as key,
+    return `select ${this.bucket(this.timeColumn)} as t, ${this.groupKey()} as key,
       sum(count)::int as count, sum(errors)::int as errors, sum(cost_sum)::float8 as cost,
       sum(input_tokens)::float8 as "inputTokens", sum(output_tokens)::float8 as "outputTokens",
       sum(thumbs_up)::int as "thumbsUp", sum(thumbs_down)::int as "thumbsDown", sum(flagged_pii)::int as "flaggedPii",
       sum(flagged_injection)::int as "flaggedInjection", sum(flagged_uncertainty)::int as "flaggedUncertainty"
-      from metric_minutes where ${this.rollupWhere()} group by 1, 2`;
+      from ${this.source.table} where ${this.rollupWhere()} group by 1, 2`;
   }
 
   rollupSketches(): string {
     const one = (which: string) => `select t, key, '${which}' as which, b, sum(c)::int as c from (
-        select ${this.bucket("minute")} as t, ${this.groupKey()} as key, unnest(${which}_buckets) as b, unnest(${which}_counts) as c
-        from metric_minutes where ${this.rollupWhere()}) x group by 1, 2, 3, 4`;
+        select ${this.bucket(this.timeColumn)} as t, ${this.groupKey()} as key, unnest(${which}_buckets) as b, unnest(${which}_counts) as c
+        from ${this.source.table} where ${this.rollupWhere()}) x group by 1, 2, 3, 4`;
     return `${one("latency")} union all ${one("ttft")}`;
   }
 

@@ -5,6 +5,8 @@ import * as topUsersRoute from "@/app/api/projects/[projectId]/metrics/top-users
 import * as publicMetrics from "@/app/api/public/metrics/route";
 import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
+import { rollupHours } from "@/lib/metrics/rollup-hours";
+import * as ingestRoute from "@/app/api/public/ingest/route";
 import { addMember, createKey, createOrgAndProject, type Member } from "../factories";
 import { call } from "../support/route";
 
@@ -59,6 +61,36 @@ describe("GET /api/projects/[projectId]/metrics", () => {
     expect([totals.thumbsUp, totals.thumbsDown]).toEqual([votes!.up, votes!.down]);
     expect(res.json.series).toHaveLength(8 * 24 + 1);
     expect(res.json.series.reduce((n: number, p: { count: number }) => n + p.count, 0)).toBe(e.count);
+  });
+
+  it("reads whole hours from the hour rollups once the worker made them, with the same answers", async () => {
+    const minutesOnly = await metrics({ bucket: "1h", groupBy: "model" });
+    await rollupHours();
+    expect(await db.metricHour.count({ where: { projectId: t.project.id } })).toBeGreaterThan(100);
+    const withHours = await metrics({ bucket: "1h", groupBy: "model" });
+    expect(withHours.json).toEqual(minutesOnly.json);
+    // Prove the hour table is what answered: skew one hour row and see it, then undo.
+    const skew = (n: number) => db.$executeRaw`update metric_hours set count = count + ${n}
+      where (project_id, hour, model, environment, prompt_name, prompt_version) = (
+        select project_id, hour, model, environment, prompt_name, prompt_version from metric_hours
+        where project_id = ${t.project.id} order by hour, model, environment limit 1)`;
+    expect(await skew(1000)).toBe(1);
+    try {
+      expect((await metrics({ bucket: "1h" })).json.totals.count).toBe(minutesOnly.json.totals.count + 1000);
+      expect((await metrics({ bucket: "15m" })).json.totals.count).toBe(minutesOnly.json.totals.count);
+    } finally {
+      await skew(-1000);
+    }
+
+    // Late data for an old hour is picked up by the next run.
+    const key = await createKey(t.project);
+    const at = new Date(NOW.getTime() - 3 * 86_400_000);
+    const late = { id: "late-1", type: "generation", body: { id: "late-span", traceId: "late-trace", name: "chat", model: "gpt-4o", startTime: at.toISOString(), endTime: new Date(at.getTime() + 1234).toISOString() } };
+    expect((await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: [late] } })).status).toBe(207);
+    await rollupHours();
+    const after = await metrics({ bucket: "1h" });
+    expect(after.json.totals.count).toBe((await exact("")).count);
+    expect(after.json.totals.count).toBe(minutesOnly.json.groups.reduce((n: number, g: { totals: { count: number } }) => n + g.totals.count, 0) + 1);
   });
 
   it("filters and groups exactly", async () => {

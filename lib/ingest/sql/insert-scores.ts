@@ -24,7 +24,7 @@ rollup as (
   insert into metric_minutes as m (project_id, minute, model, environment, prompt_name, prompt_version, thumbs_up, thumbs_down)
   select * from feedback order by 1, 2, 3, 4, 5, 6
   on conflict (project_id, minute, model, environment, prompt_name, prompt_version) do update set
-    thumbs_up = m.thumbs_up + excluded.thumbs_up, thumbs_down = m.thumbs_down + excluded.thumbs_down
+    thumbs_up = m.thumbs_up + excluded.thumbs_up, thumbs_down = m.thumbs_down + excluded.thumbs_down, updated_at = now()
   returning 1
 )
 select (select count(*) from inserted)::int as inserted`;

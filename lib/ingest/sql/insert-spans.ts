@@ -169,6 +169,7 @@ minutes_upsert as (
     flagged_pii = m.flagged_pii + excluded.flagged_pii,
     flagged_injection = m.flagged_injection + excluded.flagged_injection,
     flagged_uncertainty = m.flagged_uncertainty + excluded.flagged_uncertainty,
+    updated_at = now(),
     ${mergeSketch("latency_buckets", "latency_counts")},
     ${mergeSketch("ttft_buckets", "ttft_counts")}
   returning 1
