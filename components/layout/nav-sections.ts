@@ -3,7 +3,10 @@ import { type Action, can, type Role } from "@/lib/auth/permissions";
 export type NavSection = { href: string; label: string; action: Action };
 
 /** Sidebar sections, added here as each section's page is built. */
-export const NAV_SECTIONS: NavSection[] = [{ href: "settings", label: "Settings", action: "settings:read" }];
+export const NAV_SECTIONS: NavSection[] = [
+  { href: "alerts", label: "Alerts", action: "dashboards:read" },
+  { href: "settings", label: "Settings", action: "settings:read" },
+];
 
 export function sectionsFor(role: Role): NavSection[] {
   return NAV_SECTIONS.filter((s) => can(role, s.action));
