@@ -4,6 +4,7 @@ export type NavSection = { href: string; label: string; action: Action };
 
 /** Sidebar sections, added here as each section's page is built. */
 export const NAV_SECTIONS: NavSection[] = [
+  { href: "overview", label: "Overview", action: "dashboards:read" },
   { href: "alerts", label: "Alerts", action: "dashboards:read" },
   { href: "settings", label: "Settings", action: "settings:read" },
 ];

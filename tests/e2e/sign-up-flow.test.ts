@@ -78,7 +78,7 @@ describe("browser: sign up → project → API key → sign out → sign in", ()
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     // Signing in lands on the first section this role may open.
-    await page.waitForURL("**/alerts");
+    await page.waitForURL("**/overview");
     expect(await page.getByTestId("current-project").textContent()).toBe("support-assistant");
 
     // The annotator joins through the link and cannot open settings.

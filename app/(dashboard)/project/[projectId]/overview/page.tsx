@@ -1,0 +1,23 @@
+import { headers } from "next/headers";
+import { Suspense } from "react";
+import { OverviewClient } from "@/components/overview/overview-client";
+import { AccessDenied } from "@/components/settings/access-denied";
+import { Skeleton } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { projectPageAccess } from "@/lib/auth/project-page-access";
+
+export const metadata = { title: "Overview" };
+
+export default async function OverviewPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const { role } = await projectPageAccess(projectId);
+  if (!can(role, "dashboards:read")) return <AccessDenied role={role} what="dashboards" />;
+  // The empty state shows this server's ingestion endpoint, which the browser cannot know behind a proxy.
+  const h = await headers();
+  const origin = (process.env.NEXTAUTH_URL ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`).replace(/\/$/, "");
+  return (
+    <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+      <OverviewClient projectId={projectId} origin={origin} />
+    </Suspense>
+  );
+}

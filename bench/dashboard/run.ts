@@ -1,0 +1,138 @@
+/**
+ * npm run bench:dashboard — the overview's metric queries over a week of 10M LLM spans:
+ * queryMetrics (rollups + sketches) against the same figures computed from the raw spans
+ * with percentile_cont, in one run on this machine, and the sketch percentiles' error
+ * against exact percentiles. Prints a table and writes bench/dashboard/results.json.
+ * BENCH_SPANS lowers the span count for quick trials.
+ */
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
+import { migrateDeploy } from "../../scripts/lib/migrate";
+import { db } from "../../lib/db";
+import { queryMetrics } from "../../lib/metrics/query-metrics";
+import { hourRollupCutoff } from "../../lib/metrics/rollup-hours";
+import { autoBucket, BUCKET_MS, type MetricsQuery } from "../../lib/schemas/metrics";
+import { LOAD_SETTINGS, loadDataset } from "./load";
+import { sqlBreakdown } from "./breakdown";
+import { checkAccuracy, rawOverviewSql } from "./raw-queries";
+
+const SPANS = Number(process.env.BENCH_SPANS ?? 10_000_000);
+const DAYS = 7;
+const OURS_RUNS = 20;
+const RAW_RUNS = 3;
+const WARMUPS = 2;
+const PROJECT = "bench-dashboard";
+const HOUR = 3_600_000;
+
+const started = performance.now();
+const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+const round = (ms: number) => +ms.toFixed(1);
+
+async function time(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+// Whole minutes, so the last minute of data is complete like every other.
+const end = Math.floor(Date.now() / 60_000) * 60_000;
+const range = (hours: number) => ({ from: new Date(end - hours * HOUR), to: new Date(end) });
+const scenarios: { name: string; q: MetricsQuery }[] = [
+  { name: "7 d overview", q: { ...range(24 * DAYS) } },
+  { name: "7 d by model", q: { ...range(24 * DAYS), groupBy: "model" } },
+  { name: "7 d env=production", q: { ...range(24 * DAYS), environment: "production" } },
+  { name: "24 h overview", q: { ...range(24) } },
+  { name: "24 h by model", q: { ...range(24), groupBy: "model" } },
+  { name: "24 h env=production", q: { ...range(24), environment: "production" } },
+];
+
+const dir = await mkdtemp(path.join(os.tmpdir(), "pharos-bench-dashboard-"));
+await chmod(dir, 0o711); // as root, the `postgres` user must traverse into the data dir
+let postgres: RunningPostgres | undefined;
+try {
+  postgres = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "bench" });
+  await migrateDeploy(postgres.url, { quiet: true });
+  process.env.DATABASE_URL = postgres.url;
+  log(`${SPANS.toLocaleString("en")} spans over ${DAYS} days ending ${new Date(end).toISOString()}`);
+  const load = await loadDataset(postgres.url, { projectId: PROJECT, spans: SPANS, end, days: DAYS }, log);
+
+  const client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+  const cutoff = await hourRollupCutoff();
+  const rows = [];
+  try {
+    for (const { name, q } of scenarios) {
+      const bucket = q.bucket ?? autoBucket(q.from, q.to);
+      const bucketSeconds = BUCKET_MS[bucket] / 1000;
+      // Mirrors queryMetrics' choice: hour rollups serve whole rolled-up hours when buckets are ≥ 1 h.
+      const hourFrom = Math.ceil(q.from.getTime() / HOUR) * HOUR;
+      const hourTo = Math.min(Math.floor(q.to.getTime() / HOUR) * HOUR, cutoff?.getTime() ?? 0);
+      const readsHours = BUCKET_MS[bucket] >= HOUR && cutoff !== null && hourTo > hourFrom;
+      let response = await queryMetrics(PROJECT, q);
+      for (let i = 1; i < WARMUPS; i++) response = await queryMetrics(PROJECT, q);
+      const ours = await time(() => queryMetrics(PROJECT, q), OURS_RUNS);
+      // The reference query reads the same spans first, so the raw runs start from a warm cache too.
+      const accuracy = await checkAccuracy(client, PROJECT, q, bucketSeconds, response);
+      const mainSource = readsHours
+        ? { table: "metric_hours" as const, from: new Date(hourFrom), to: new Date(hourTo) }
+        : { table: "metric_minutes" as const, from: q.from, to: q.to };
+      const sqlOnly = await sqlBreakdown(client, PROJECT, q, bucketSeconds, mainSource);
+      const raw = rawOverviewSql(PROJECT, q, bucketSeconds);
+      const rawTimes = await time(() => client.query(raw.text, raw.values), RAW_RUNS);
+      const row = {
+        name, bucket, source: readsHours ? "metric_hours + metric_minutes" : "metric_minutes",
+        spansInRange: response.totals.count,
+        ours: { p50Ms: round(pct(ours, 50)), p95Ms: round(pct(ours, 95)), maxMs: round(ours[ours.length - 1]!), runs: OURS_RUNS },
+        raw: { p50Ms: round(pct(rawTimes, 50)), runsMs: rawTimes.map(round) },
+        speedup: +(pct(rawTimes, 50) / pct(ours, 50)).toFixed(1),
+        maxErrorVsDisc: +accuracy.maxErrorVsDisc.toFixed(5), maxErrorVsCont: +accuracy.maxErrorVsCont.toFixed(5),
+        sumsMatch: accuracy.sumsMatch, totalsLatencyMs: accuracy.totals, sqlOnly,
+      };
+      rows.push(row);
+      log(`${name}: ours p50 ${row.ours.p50Ms} / p95 ${row.ours.p95Ms} ms, raw p50 ${row.raw.p50Ms} ms (×${row.speedup}), error ≤ ${(row.maxErrorVsCont * 100).toFixed(2)} %; ` +
+        `${sqlOnly.table} SQL alone: sums ${sqlOnly.sumsMs} ms, sketches ${sqlOnly.sketchesMs} ms → ${sqlOnly.sketchRows} rows from ${sqlOnly.unnestedValues} values`);
+    }
+
+    // What the hour rollups buy: the 7-day overview with metric_hours ignored (no watermark).
+    await client.query("delete from job_watermarks where name = 'metric_hours'");
+    const q7 = scenarios[0]!.q;
+    await queryMetrics(PROJECT, q7);
+    const minutesOnly = await time(() => queryMetrics(PROJECT, q7), 5);
+    const minutesOnlyRow = { name: "7 d overview, metric_minutes only", p50Ms: round(pct(minutesOnly, 50)), maxMs: round(minutesOnly[minutesOnly.length - 1]!), runs: 5 };
+    log(`${minutesOnlyRow.name}: p50 ${minutesOnlyRow.p50Ms} ms`);
+
+    const cpus = os.cpus();
+    const results = {
+      date: new Date().toISOString(),
+      machine: `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      postgres: (await client.query<{ v: string }>("select version() as v")).rows[0]?.v,
+      dataset: { spans: SPANS, days: DAYS, end: new Date(end).toISOString(), project: PROJECT },
+      load: { ...load, settings: LOAD_SETTINGS },
+      hourRollupCutoff: cutoff?.toISOString() ?? null,
+      runs: { ours: OURS_RUNS, oursWarmups: WARMUPS, raw: RAW_RUNS },
+      scenarios: rows,
+      minutesOnly: minutesOnlyRow,
+    };
+    console.table(Object.fromEntries(rows.map((r) => [r.name, {
+      "ours p50 ms": r.ours.p50Ms, "ours p95 ms": r.ours.p95Ms, "raw p50 ms": r.raw.p50Ms, "speed-up": r.speedup,
+      "err vs disc %": +(r.maxErrorVsDisc * 100).toFixed(2), "err vs cont %": +(r.maxErrorVsCont * 100).toFixed(2), "sums match": r.sumsMatch,
+    }])));
+    await writeFile(path.join(import.meta.dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+    log("wrote bench/dashboard/results.json");
+  } finally {
+    await client.end();
+  }
+} finally {
+  // Only when Postgres came up: touching `db` earlier would try to connect without a URL.
+  if (process.env.DATABASE_URL) await db.$disconnect().catch(() => undefined);
+  await postgres?.stop();
+  await rm(dir, { recursive: true, force: true });
+}

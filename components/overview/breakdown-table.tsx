@@ -1,0 +1,41 @@
+import { Card, EmptyState, Skeleton } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { formatMetric } from "@/lib/metrics/format-metric";
+import { BREAKDOWN_COLUMNS, type BreakdownRow } from "@/lib/metrics/prepare-overview";
+import { DeltaText } from "./delta-text";
+
+/** This period against the previous one, per model or prompt version; a cell shows the value, its change and, on hover, the old value. */
+export function BreakdownTable({ title, keyLabel, rows, testId }: { title: string; keyLabel: string; rows: BreakdownRow[] | undefined; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <Card title={title} description="This period, with the change against the previous period of the same length">
+        {!rows ? (
+          <Skeleton className="h-24 w-full" />
+        ) : rows.length === 0 ? (
+          <EmptyState title={`No ${keyLabel.toLowerCase()} data in this range`} />
+        ) : (
+          <Table head={[keyLabel, ...BREAKDOWN_COLUMNS.map((c) => <span key={c.key} className="block text-right">{c.label}</span>)]}>
+            {rows.map((row) => (
+              <tr key={row.key} data-testid={`${testId}-row`}>
+                <Td className="max-w-[16rem] truncate font-medium">
+                  <span title={row.label}>{row.label}</span>
+                </Td>
+                {BREAKDOWN_COLUMNS.map((col, i) => {
+                  const cell = row.cells[i];
+                  return (
+                    <Td key={col.key} className="whitespace-nowrap text-right tabular-nums">
+                      <span title={cell?.previous === null || !cell ? "No data in the previous period" : `Previous: ${formatMetric(cell.previous, col.kind)}`}>
+                        {formatMetric(cell?.current ?? null, col.kind)}
+                      </span>
+                      <DeltaText delta={cell?.delta ?? null} kind={col.kind} better={col.better} className="ml-2 inline-block w-14 text-right" />
+                    </Td>
+                  );
+                })}
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { type SeriesConfig, TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { formatBucketTime, formatCost, formatCount, formatInUnit, formatPercent } from "@/lib/metrics/format-metric";
+import type { OverviewCharts as Charts } from "@/lib/metrics/prepare-overview";
+import { ChartCard } from "./chart-card";
+
+export const COLORS = { indigo: "#6366f1", red: "#ef4444", green: "#10b981", amber: "#f59e0b", sky: "#0ea5e9", violet: "#8b5cf6", zinc: "#a1a1aa" };
+
+const VOLUME: SeriesConfig[] = [
+  { key: "ok", label: "Succeeded", color: COLORS.indigo, kind: "bar", stack: "calls" },
+  { key: "errors", label: "Errored", color: COLORS.red, kind: "bar", stack: "calls" },
+];
+const ERROR_RATE: SeriesConfig[] = [{ key: "errorRate", label: "Error rate", color: COLORS.red, kind: "area" }];
+const LATENCY: SeriesConfig[] = [
+  { key: "p50", label: "p50", color: COLORS.sky, kind: "line" },
+  { key: "p95", label: "p95", color: COLORS.indigo, kind: "line" },
+  { key: "p99", label: "p99", color: COLORS.violet, kind: "line" },
+];
+const TTFT: SeriesConfig[] = LATENCY.slice(0, 2);
+const COST: SeriesConfig[] = [
+  { key: "cost", label: "Per bucket", color: COLORS.green, kind: "bar" },
+  { key: "cumulative", label: "Cumulative", color: COLORS.zinc, kind: "line", axis: "right" },
+];
+const TOKENS: SeriesConfig[] = [
+  { key: "input", label: "Input", color: COLORS.sky, kind: "bar", stack: "tokens" },
+  { key: "output", label: "Output", color: COLORS.violet, kind: "bar", stack: "tokens" },
+];
+const FLAGS: SeriesConfig[] = [
+  { key: "pii", label: "PII", color: COLORS.amber, kind: "line" },
+  { key: "injection", label: "Injection", color: COLORS.red, kind: "line" },
+  { key: "uncertainty", label: "Uncertainty", color: COLORS.violet, kind: "line" },
+];
+
+export function timeFormatter(charts: Charts | undefined) {
+  return (t: number) => (charts ? formatBucketTime(t, charts.bucket, charts.spansDays) : "");
+}
+
+/** The per-bucket charts for the range; feedback has its own card because it lists comments beside it. */
+export function OverviewCharts({ charts }: { charts: Charts | undefined }) {
+  const loading = !charts;
+  const x = timeFormatter(charts);
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <ChartCard title="Requests" description="LLM calls per bucket, errored ones in red" testId="chart-volume" loading={loading}>
+        {charts && <TimeSeriesChart data={charts.volume} series={VOLUME} formatX={x} formatLeft={formatCount} />}
+      </ChartCard>
+      <ChartCard title="Error rate" description="Share of LLM calls that ended in an error" testId="chart-errors" loading={loading}>
+        {charts && <TimeSeriesChart data={charts.errorRate} series={ERROR_RATE} formatX={x} formatLeft={formatPercent} />}
+      </ChartCard>
+      <ChartCard title="Latency" description="End-to-end duration of LLM calls" testId="chart-latency" loading={loading}>
+        {charts && <TimeSeriesChart data={charts.latency} series={LATENCY} formatX={x} formatLeft={(v) => formatInUnit(v, charts.latencyUnit)} />}
+      </ChartCard>
+      <ChartCard title="Time to first token" description="Streaming calls only" testId="chart-ttft" loading={loading}>
+        {charts && <TimeSeriesChart data={charts.ttft} series={TTFT} formatX={x} formatLeft={(v) => formatInUnit(v, charts.ttftUnit)} />}
+      </ChartCard>
+      <ChartCard title="Cost" description="USD per bucket and running total over the range" testId="chart-cost" loading={loading}>
+        {charts && <TimeSeriesChart data={charts.cost} series={COST} formatX={x} formatLeft={formatCost} formatRight={formatCost} />}
+      </ChartCard>
+      <ChartCard title="Tokens" description="Input and output tokens per bucket" testId="chart-tokens" loading={loading}>
+        {charts && <TimeSeriesChart data={charts.tokens} series={TOKENS} formatX={x} formatLeft={formatCount} />}
+      </ChartCard>
+      <ChartCard title="Flagged calls" description="Share of LLM calls flagged for PII, prompt injection or uncertainty" testId="chart-flags" loading={loading} className="lg:col-span-2">
+        {charts && <TimeSeriesChart data={charts.flags} series={FLAGS} formatX={x} formatLeft={formatPercent} height={160} />}
+      </ChartCard>
+    </div>
+  );
+}

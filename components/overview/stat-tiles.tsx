@@ -1,0 +1,29 @@
+import { Skeleton } from "@/components/ui/card";
+import { formatMetric } from "@/lib/metrics/format-metric";
+import { compare, STAT_TILES } from "@/lib/metrics/prepare-overview";
+import type { MetricPoint } from "@/lib/schemas/metrics";
+import { DeltaText } from "./delta-text";
+
+/** Headline totals for the range, each against the previous period. */
+export function StatTiles({ current, previous }: { current: MetricPoint | undefined; previous: MetricPoint | undefined }) {
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="overview-stats">
+      {STAT_TILES.map((tile) => {
+        const value = compare(current, previous, tile.pick);
+        return (
+          <div key={tile.key} className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
+            <p className="text-xs font-medium text-zinc-500">{tile.label}</p>
+            {current ? (
+              <div className="mt-1 flex items-baseline gap-2">
+                <span className="text-xl font-semibold tabular-nums">{formatMetric(value.current, tile.kind)}</span>
+                <DeltaText delta={value.delta} kind={tile.kind} better={tile.better} />
+              </div>
+            ) : (
+              <Skeleton className="mt-2 h-6 w-20" />
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

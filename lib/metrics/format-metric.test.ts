@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { formatBucketTime, formatCost, formatCount, formatDelta, formatInUnit, formatMs, formatRate, formatRelativeChange } from "./format-metric";
+
+describe("metric formatting", () => {
+  it("formats durations with precision that shrinks as they grow", () => {
+    expect(formatMs(null)).toBe("—");
+    expect(formatMs(4.25)).toBe("4.3 ms");
+    expect(formatMs(85.4)).toBe("85 ms");
+    expect(formatMs(1240)).toBe("1.24 s");
+    expect(formatMs(12_500)).toBe("12.5 s");
+    expect(formatMs(126_000)).toBe("2.1 min");
+  });
+
+  it("formats dollars with cents above $1 and significant digits below", () => {
+    expect(formatCost(0)).toBe("$0");
+    expect(formatCost(1234.5)).toBe("$1,234.50");
+    expect(formatCost(0.012345)).toBe("$0.0123");
+    expect(formatCost(0.5)).toBe("$0.5");
+    expect(formatCost(0.00001)).toBe("<$0.0001");
+    expect(formatCost(null)).toBe("—");
+  });
+
+  it("abbreviates counts", () => {
+    expect(formatCount(950)).toBe("950");
+    expect(formatCount(1200)).toBe("1.2k");
+    expect(formatCount(1000)).toBe("1k");
+    expect(formatCount(123_456)).toBe("123k");
+    expect(formatCount(1_500_000)).toBe("1.5M");
+  });
+
+  it("formats rates and changes", () => {
+    expect(formatRate(0.004)).toBe("0.4%");
+    expect(formatRate(1)).toBe("100%");
+    expect(formatRate(null)).toBe("—");
+    expect(formatRelativeChange(0.125)).toBe("+12.5%");
+    expect(formatRelativeChange(-2.5)).toBe("-250%");
+    expect(formatRelativeChange(null)).toBe("new");
+    expect(formatDelta({ absolute: 0.01, relative: 0.5 }, "rate")).toBe("+1 pp");
+    expect(formatDelta({ absolute: -100, relative: -0.1 }, "ms")).toBe("-10%");
+  });
+
+  it("formats durations already in a chart's unit", () => {
+    expect(formatInUnit(1.5, "s")).toBe("1.5 s");
+    expect(formatInUnit(12.34, "s")).toBe("12.3 s");
+    expect(formatInUnit(250.4, "ms")).toBe("250 ms");
+  });
+
+  it("labels buckets by time of day, adding the date when the range spans days", () => {
+    const t = new Date(2025, 0, 2, 13, 45).getTime();
+    expect(formatBucketTime(t, "15m", false)).toBe("13:45");
+    expect(formatBucketTime(t, "1h", true)).toBe("Jan 2 13:45");
+    expect(formatBucketTime(t, "1d", true)).toBe("Jan 2");
+  });
+});

@@ -1,0 +1,239 @@
+import { format } from "date-fns";
+import { autoBucket, type Bucket, BUCKET_MS, type MetricPoint, type MetricsResponse } from "@/lib/schemas/metrics";
+import type { MetricKind } from "./format-metric";
+
+/* ---------- Time range and URL state ---------- */
+
+export const RANGE_PRESETS = ["1h", "24h", "7d", "30d"] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+export type RangeChoice = RangePreset | "custom";
+export const DEFAULT_RANGE: RangePreset = "24h";
+const PRESET_MS: Record<RangePreset, number> = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 };
+const MAX_RANGE_MS = 400 * 86_400_000;
+
+export const TEXT_FILTERS = ["environment", "model", "provider", "promptName", "release", "userId"] as const;
+export type OverviewFilters = Partial<Record<(typeof TEXT_FILTERS)[number], string>> & { promptVersion?: number; tags?: string[] };
+/** Custom ranges carry their own ISO bounds; presets are relative to "now" so a shared link stays live. */
+export type OverviewState = { range: RangeChoice; from?: string; to?: string; filters: OverviewFilters };
+
+type ParamReader = { get(name: string): string | null };
+
+function isoOrNull(value: string | null): string | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** Reads the view from the URL, dropping anything malformed instead of failing the page. */
+export function parseOverviewState(params: ParamReader): OverviewState {
+  const filters: OverviewFilters = {};
+  for (const key of TEXT_FILTERS) {
+    const v = params.get(key)?.trim();
+    if (v) filters[key] = v;
+  }
+  const version = params.get("promptVersion")?.trim();
+  if (version && /^\d+$/.test(version) && Number(version) > 0) filters.promptVersion = Number(version);
+  const tags = (params.get("tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+  if (tags.length) filters.tags = [...new Set(tags)];
+
+  const range = params.get("range");
+  if (range === "custom") {
+    const from = isoOrNull(params.get("from"));
+    const to = isoOrNull(params.get("to"));
+    if (from && to && Date.parse(to) > Date.parse(from) && Date.parse(to) - Date.parse(from) <= MAX_RANGE_MS) return { range: "custom", from, to, filters };
+  }
+  const preset = RANGE_PRESETS.find((p) => p === range) ?? DEFAULT_RANGE;
+  return { range: preset, filters };
+}
+
+/** The inverse of parseOverviewState, in a fixed key order so equal views give equal URLs. */
+export function serializeOverviewState(state: OverviewState): string {
+  const out = new URLSearchParams();
+  if (state.range === "custom" && state.from && state.to) {
+    out.set("range", "custom");
+    out.set("from", state.from);
+    out.set("to", state.to);
+  } else if (state.range !== DEFAULT_RANGE && state.range !== "custom") {
+    out.set("range", state.range);
+  }
+  const f = state.filters;
+  for (const key of TEXT_FILTERS) if (f[key]) out.set(key, f[key]);
+  if (f.promptVersion) out.set("promptVersion", String(f.promptVersion));
+  if (f.tags?.length) out.set("tags", f.tags.join(","));
+  return out.toString();
+}
+
+export function activeFilterCount(filters: OverviewFilters): number {
+  return Object.values(filters).filter((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== "")).length;
+}
+
+export type ResolvedRange = { from: Date; to: Date; bucket: Bucket; previous: { from: Date; to: Date } };
+
+/**
+ * Concrete bounds for a view. Preset ranges end at the next whole minute so that renders
+ * within the same minute produce the same query (and hit the cache).
+ */
+export function resolveRange(state: OverviewState, now: number): ResolvedRange {
+  let from: number;
+  let to: number;
+  if (state.range === "custom" && state.from && state.to) {
+    from = Date.parse(state.from);
+    to = Date.parse(state.to);
+  } else {
+    const preset = state.range === "custom" ? DEFAULT_RANGE : state.range;
+    to = Math.ceil(now / 60_000) * 60_000;
+    from = to - PRESET_MS[preset];
+  }
+  const length = to - from;
+  return { from: new Date(from), to: new Date(to), bucket: autoBucket(new Date(from), new Date(to)), previous: { from: new Date(from - length), to: new Date(from) } };
+}
+
+/** `<input type="datetime-local">` speaks local wall-clock time without a zone. */
+export function toLocalInput(iso: string): string {
+  return format(new Date(iso), "yyyy-MM-dd'T'HH:mm");
+}
+
+export function fromLocalInput(value: string): string | null {
+  return isoOrNull(value);
+}
+
+/* ---------- Chart rows ---------- */
+
+type SeriesPoint = MetricsResponse["series"][number];
+export type DurationUnit = "ms" | "s";
+
+const round = (v: number, digits: number) => Number(v.toFixed(digits));
+const pct = (part: number, whole: number): number | null => (whole > 0 ? round((part / whole) * 100, 2) : null);
+const ratePct = (rate: number | null): number | null => (rate === null ? null : round(rate * 100, 2));
+
+const EMPTY_POINT: MetricPoint = {
+  count: 0, errors: 0, errorRate: null, latencyP50: null, latencyP95: null, latencyP99: null, ttftP50: null, ttftP95: null,
+  cost: 0, inputTokens: 0, outputTokens: 0, thumbsUp: 0, thumbsDown: 0, thumbsUpRate: null, flaggedPii: 0, flaggedInjection: 0, flaggedUncertainty: 0,
+};
+
+/**
+ * Fills the buckets the API left out with empty points, on the grid of the buckets it did send, so quiet
+ * periods show as zero rather than as a line drawn across them. Leaves the series alone if it is off-grid.
+ */
+export function fillSeries(res: Pick<MetricsResponse, "from" | "to" | "bucket" | "series">): (MetricPoint & { time: number })[] {
+  const points = res.series.map((p) => ({ ...p, time: Date.parse(p.time) }));
+  const first = points[0];
+  if (!first) return [];
+  const step = BUCKET_MS[res.bucket];
+  if (points.some((p) => (p.time - first.time) % step !== 0)) return points;
+  const byTime = new Map(points.map((p) => [p.time, p]));
+  const from = Date.parse(res.from);
+  const to = Date.parse(res.to);
+  const last = points[points.length - 1]!.time;
+  // The first bucket is the one holding `from`; its start may lie before `from`.
+  const start = first.time - Math.max(0, Math.ceil((first.time - from) / step)) * step;
+  if ((Math.max(to, last) - start) / step > 10_000) return points;
+  const out: (MetricPoint & { time: number })[] = [];
+  for (let t = start; t < to || t <= last; t += step) out.push(byTime.get(t) ?? { ...EMPTY_POINT, time: t });
+  return out;
+}
+
+/** Seconds once the slowest value reaches a second, so the axis reads "2.5 s" rather than "2500 ms". */
+export function durationUnit(valuesMs: (number | null)[]): DurationUnit {
+  return Math.max(0, ...valuesMs.map((v) => v ?? 0)) >= 1000 ? "s" : "ms";
+}
+
+function inUnit(ms: number | null, unit: DurationUnit): number | null {
+  if (ms === null) return null;
+  return unit === "s" ? round(ms / 1000, 3) : round(ms, 1);
+}
+
+export function prepareOverviewCharts(res: MetricsResponse) {
+  const points = fillSeries(res);
+  const latencyUnit = durationUnit(points.flatMap((p) => [p.latencyP50, p.latencyP95, p.latencyP99]));
+  const ttftUnit = durationUnit(points.flatMap((p) => [p.ttftP50, p.ttftP95]));
+  let running = 0;
+  return {
+    bucket: res.bucket,
+    spansDays: Date.parse(res.to) - Date.parse(res.from) > 86_400_000,
+    volume: points.map((p) => ({ time: p.time, ok: p.count - p.errors, errors: p.errors })),
+    errorRate: points.map((p) => ({ time: p.time, errorRate: ratePct(p.errorRate) })),
+    latencyUnit,
+    latency: points.map((p) => ({ time: p.time, p50: inUnit(p.latencyP50, latencyUnit), p95: inUnit(p.latencyP95, latencyUnit), p99: inUnit(p.latencyP99, latencyUnit) })),
+    ttftUnit,
+    ttft: points.map((p) => ({ time: p.time, p50: inUnit(p.ttftP50, ttftUnit), p95: inUnit(p.ttftP95, ttftUnit) })),
+    cost: points.map((p) => {
+      running += p.cost;
+      return { time: p.time, cost: p.cost, cumulative: round(running, 6) };
+    }),
+    tokens: points.map((p) => ({ time: p.time, input: p.inputTokens, output: p.outputTokens })),
+    feedback: points.map((p) => ({ time: p.time, up: p.thumbsUp, down: p.thumbsDown, upRate: ratePct(p.thumbsUpRate) })),
+    flags: points.map((p) => ({ time: p.time, pii: pct(p.flaggedPii, p.count), injection: pct(p.flaggedInjection, p.count), uncertainty: pct(p.flaggedUncertainty, p.count) })),
+  };
+}
+export type OverviewCharts = ReturnType<typeof prepareOverviewCharts>;
+
+/* ---------- Period-over-period comparison ---------- */
+
+export type Delta = { absolute: number; relative: number | null };
+export type Better = "higher" | "lower" | null;
+export type Compared = { current: number | null; previous: number | null; delta: Delta | null };
+
+export function delta(current: number | null, previous: number | null): Delta | null {
+  if (current === null || previous === null) return null;
+  const absolute = current - previous;
+  if (previous === 0) return { absolute, relative: current === 0 ? 0 : null };
+  return { absolute, relative: absolute / Math.abs(previous) };
+}
+
+/** Whether a change is good news; tiny float noise counts as no change. */
+export function deltaTone(d: Delta | null, better: Better): "good" | "bad" | "neutral" {
+  if (!d || better === null || Math.abs(d.absolute) < 1e-9) return "neutral";
+  return (d.absolute > 0) === (better === "higher") ? "good" : "bad";
+}
+
+type Column = { key: string; label: string; kind: MetricKind; better: Better; pick: (p: MetricPoint) => number | null };
+const costPer1k = (p: MetricPoint) => (p.count > 0 ? (p.cost / p.count) * 1000 : null);
+
+export const BREAKDOWN_COLUMNS = [
+  { key: "requests", label: "Requests", kind: "count", better: null, pick: (p) => p.count },
+  { key: "latencyP95", label: "p95 latency", kind: "ms", better: "lower", pick: (p) => p.latencyP95 },
+  { key: "costPer1k", label: "Cost / 1k req", kind: "cost", better: "lower", pick: costPer1k },
+  { key: "thumbsUpRate", label: "Thumbs-up", kind: "rate", better: "higher", pick: (p) => p.thumbsUpRate },
+  { key: "errorRate", label: "Error rate", kind: "rate", better: "lower", pick: (p) => p.errorRate },
+] as const satisfies readonly Column[];
+
+export const STAT_TILES = [
+  BREAKDOWN_COLUMNS[0],
+  { key: "cost", label: "Cost", kind: "cost", better: "lower", pick: (p) => p.cost },
+  BREAKDOWN_COLUMNS[1],
+  BREAKDOWN_COLUMNS[4],
+  BREAKDOWN_COLUMNS[3],
+] as const satisfies readonly Column[];
+
+/** A metric now and in the previous period; with no previous data at all there is nothing to compare. */
+export function compare(current: MetricPoint | undefined, previous: MetricPoint | undefined, pick: (p: MetricPoint) => number | null): Compared {
+  const c = current ? pick(current) : null;
+  const p = previous ? pick(previous) : null;
+  return { current: c, previous: p, delta: delta(c, p) };
+}
+
+export type BreakdownRow = { key: string; label: string; cells: Compared[] };
+type Groups = MetricsResponse["groups"];
+
+/** One row per group key with calls in either period (a model that vanished still shows), busiest first. */
+export function prepareBreakdown(current: Groups, previous: Groups): BreakdownRow[] {
+  const now = new Map((current ?? []).map((g) => [g.key, g.totals]));
+  const before = new Map((previous ?? []).map((g) => [g.key, g.totals]));
+  const count = (m: Map<string, MetricPoint>, k: string) => m.get(k)?.count ?? 0;
+  // Feedback-only groups (thumbs are rolled up per trace, without a model) have no calls to compare.
+  const keys = [...new Set([...now.keys(), ...before.keys()])].filter((k) => count(now, k) + count(before, k) > 0);
+  keys.sort((a, b) => count(now, b) - count(now, a) || count(before, b) - count(before, a) || a.localeCompare(b));
+  return keys.map((key) => ({
+    key,
+    label: key === "" ? "(none)" : key,
+    cells: BREAKDOWN_COLUMNS.map((c) => compare(now.get(key) ?? (before.has(key) ? EMPTY_POINT : undefined), before.get(key), c.pick)),
+  }));
+}
+
+/** Distinct group keys for a filter's options, keeping the selected one even when it has no data now. */
+export function groupOptions(selected: string | undefined, ...groups: Groups[]): string[] {
+  const keys = new Set(groups.flatMap((g) => (g ?? []).map((x) => x.key)).filter(Boolean));
+  if (selected) keys.add(selected);
+  return [...keys].sort((a, b) => a.localeCompare(b));
+}
