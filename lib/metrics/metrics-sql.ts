@@ -27,7 +27,8 @@ export class MetricsSql {
 
   private bucket(column: string) {
     const b = this.param(this.bucketSeconds);
-    return `(floor(extract(epoch from ${column}) / ${b})::bigint * ${b})::float8`;
+    // date_part is float8; extract() would be numeric, computed for every unnested sketch pair.
+    return `(floor(date_part('epoch', ${column}) / ${b})::bigint * ${b})::float8`;
   }
 
   private groupKey(prefix = "") {
