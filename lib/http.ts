@@ -35,7 +35,8 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, root: s
   return parsed.data;
 }
 
-type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
+/** The parsed value of an optional schema (undefined when the route has none). */
+export type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
 export type InputSchemas<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = { body?: B; query?: Q };
 
 /** Validated body and query of a request, per the route's schemas. */

@@ -1,12 +1,11 @@
 import type { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import { toJsonValue as asJson } from "../json";
 import { writeAuditLog } from "../audit/write-audit-log";
 import type { createAlertRuleBody, updateAlertRuleBody } from "../schemas/alerts";
 
 type Project = { id: string; orgId: string };
-const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 export function listAlertRules(projectId: string) {
   return db.alertRule.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } });

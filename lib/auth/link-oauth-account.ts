@@ -1,5 +1,6 @@
 import type { Account, Profile, User } from "next-auth";
 import { db } from "../db";
+import { env } from "../env";
 import { createOrgInTx } from "../orgs/create-org";
 
 /**
@@ -19,7 +20,7 @@ export async function linkOAuthAccount(options: { user: User; account: Account; 
   const verified = (options.profile as { email_verified?: boolean } | undefined)?.email_verified;
   if (verified === false) return { ok: false as const, error: "OAuthEmailNotVerified" };
 
-  const signupDisabled = ["1", "true"].includes(process.env.PHAROS_DISABLE_SIGNUP ?? "");
+  const signupDisabled = env().PHAROS_DISABLE_SIGNUP;
   return db.$transaction(async (tx) => {
     let existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (!existing) {

@@ -1,11 +1,10 @@
 import type { z } from "zod";
 import { type ApiKeyAuth, authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { AppError, toResponse } from "../errors";
-import { type InputSchemas, readInput } from "../http";
+import { type InputSchemas, type Parsed, readInput } from "../http";
 import { timed } from "../observability/metrics";
 import type { RouteContext } from "./route-context";
 
-type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
 /**
  * Route wrapper for /api/public/…: authenticates a project API key. Routes that accept

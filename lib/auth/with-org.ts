@@ -1,13 +1,12 @@
 import type { z } from "zod";
 import { db } from "../db";
 import { AppError, toResponse } from "../errors";
-import { type InputSchemas, readInput } from "../http";
+import { type InputSchemas, type Parsed, readInput } from "../http";
 import { type Action, type Role } from "./permissions";
 import { type RouteContext, routeParam } from "./route-context";
 import { requirePermission } from "./with-project";
 import { requireUser, type SessionUser } from "./with-user";
 
-type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
 export async function resolveOrgAccess(userId: string, orgId: string): Promise<{ org: { id: string; name: string }; role: Role }> {
   const membership = orgId

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { db } from "../db";
 import { AppError, toResponse } from "../errors";
-import { type InputSchemas, readInput } from "../http";
+import { type InputSchemas, type Parsed, readInput } from "../http";
 import { timed } from "../observability/metrics";
 import { type Action, can, effectiveRole, type Role } from "./permissions";
 import { type RouteContext, routeParam } from "./route-context";
@@ -37,7 +37,6 @@ export function requirePermission(role: Role, action: Action) {
 }
 
 type Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = InputSchemas<B, Q> & { action: Action };
-type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
 export type ProjectHandlerContext<B, Q> = ProjectAccess & {
   req: Request;

@@ -1,12 +1,11 @@
 import type { z } from "zod";
 import { db } from "../db";
 import { AppError, toResponse } from "../errors";
-import { type InputSchemas, readInput } from "../http";
+import { type InputSchemas, type Parsed, readInput } from "../http";
 import type { RouteContext } from "./route-context";
 import { readSessionUserId } from "./session";
 
 export type SessionUser = { id: string; email: string; name: string | null };
-type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
 export async function requireUser(req: Request): Promise<SessionUser> {
   const userId = await readSessionUserId(req);

@@ -1,12 +1,11 @@
 import type { z } from "zod";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { toJsonValue as asJson } from "../json";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { forgetIngestSettings, ingestSettings } from "../ingest/project-settings";
 import type { updateIngestSettingsBody } from "../schemas/ingest-settings";
 
 type Update = z.infer<typeof updateIngestSettingsBody>;
-const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 /** Saves the project's PII rules, feedback origins and price overrides (validated by the caller). */
 export async function updateIngestSettings(options: { project: { id: string; orgId: string }; actorUserId: string; update: Update }) {

@@ -4,6 +4,7 @@ import { AuthFrame } from "@/components/auth/auth-frame";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { oauthProviderList } from "@/lib/auth/auth-options";
 import { currentUser } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
 
 export const metadata = { title: "Sign in" };
 
@@ -15,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
-  const signupOpen = !["1", "true"].includes(process.env.PHAROS_DISABLE_SIGNUP ?? "");
+  const signupOpen = !env().PHAROS_DISABLE_SIGNUP;
   return (
     <AuthFrame title="Sign in to Pharos" footer={signupOpen ? <>New here? <Link className="text-indigo-600 hover:underline" href="/sign-up">Create an account</Link></> : null}>
       <SignInForm callbackUrl={callbackUrl} providers={oauthProviderList()} initialError={params.error} />

@@ -1,4 +1,5 @@
 import { SKETCH_SQL_INDEX } from "../../metrics/latency-sketch";
+import { jsonText as json } from "../../json";
 import type { SpanRow } from "../rows";
 
 /**
@@ -177,7 +178,6 @@ minutes_upsert as (
 select (select count(*) from inserted)::int as inserted, (select count(*) from traces_upsert)::int as traces,
        (select count(*) from minutes_upsert)::int as minutes`;
 
-const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /** Column-wise parameter arrays for INSERT_SPANS_SQL. */
 export function insertSpansParams(rows: readonly SpanRow[]): unknown[][] {

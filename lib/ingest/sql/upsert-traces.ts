@@ -1,3 +1,4 @@
+import { jsonText as json } from "../../json";
 import type { TraceRow } from "../rows";
 
 /** Explicit trace attributes (batch API `trace` events) win over span-derived ones. */
@@ -21,7 +22,6 @@ on conflict (project_id, id) do update set
   start_time = case when t.span_count = 0 then least(t.start_time, excluded.start_time) else t.start_time end,
   updated_at = now()`;
 
-const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /** Later events for the same trace in one batch merge into one row (an upsert may touch a row once). */
 export function upsertTracesParams(rows: readonly TraceRow[]): unknown[][] {
