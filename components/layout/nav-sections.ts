@@ -5,6 +5,11 @@ export type NavSection = { href: string; label: string; action: Action };
 /** Sidebar sections, added here as each section's page is built. */
 export const NAV_SECTIONS: NavSection[] = [
   { href: "overview", label: "Overview", action: "dashboards:read" },
+  { href: "traces", label: "Traces", action: "traces:read" },
+  { href: "sessions", label: "Sessions", action: "traces:read" },
+  { href: "inbox", label: "Inbox", action: "traces:read" },
+  { href: "datasets", label: "Golden sets", action: "datasets:read" },
+  { href: "drift", label: "Drift", action: "drift:read" },
   { href: "alerts", label: "Alerts", action: "dashboards:read" },
   { href: "settings", label: "Settings", action: "settings:read" },
 ];

@@ -1,5 +1,6 @@
 import { SKETCH_SQL_INDEX } from "../../metrics/latency-sketch";
 import { jsonText as json } from "../../json";
+import { SEARCH_TEXT_SQL } from "./search-text";
 import type { SpanRow } from "../rows";
 
 /**
@@ -90,9 +91,11 @@ per_trace as (
 ),
 traces_upsert as (
   insert into traces as t (project_id, id, trace_name, root_name, first_name, start_time, end_time, input, output, user_id, session_id,
-    environment, release, prompt_name, prompt_version, tags, span_count, llm_count, error_count, input_tokens, output_tokens, total_cost, flags)
+    environment, release, prompt_name, prompt_version, tags, span_count, llm_count, error_count, input_tokens, output_tokens, total_cost, flags,
+    search_text)
   select project_id, trace_id, trace_name, root_name, first_name, start_time, end_time, input, output, user_id, session_id,
-    environment, release, prompt_name, prompt_version, tags, span_count, llm_count, error_count, input_tokens, output_tokens, total_cost, flags
+    environment, release, prompt_name, prompt_version, tags, span_count, llm_count, error_count, input_tokens, output_tokens, total_cost, flags,
+    ${SEARCH_TEXT_SQL("input", "output")}
   from per_trace order by project_id, trace_id
   on conflict (project_id, id) do update set
     trace_name = coalesce(t.trace_name, excluded.trace_name),
@@ -117,6 +120,7 @@ traces_upsert as (
     input_tokens = t.input_tokens + excluded.input_tokens,
     output_tokens = t.output_tokens + excluded.output_tokens,
     total_cost = t.total_cost + excluded.total_cost,
+    search_text = ${SEARCH_TEXT_SQL("coalesce(t.input, excluded.input)", "coalesce(t.output, excluded.output)")},
     updated_at = now()
   returning 1
 ),
