@@ -27,6 +27,7 @@ export function serializeTrace(t: Trace) {
     usage: { inputTokens: Number(t.inputTokens), outputTokens: Number(t.outputTokens) },
     totalCost: num(t.totalCost),
     flags: t.flags,
+    models: t.models,
   };
 }
 

@@ -62,8 +62,11 @@ trace_tags as (
 trace_flags as (
   select project_id, trace_id, array_agg(distinct flag) as flags from inserted, unnest(flags) flag group by 1, 2
 ),
+trace_models as (
+  select project_id, trace_id, array_agg(distinct model) as models from inserted where model is not null group by 1, 2
+),
 per_trace as (
-  select a.*, coalesce(tt.tags, '{}') as tags, coalesce(tf.flags, '{}') as flags
+  select a.*, coalesce(tt.tags, '{}') as tags, coalesce(tf.flags, '{}') as flags, coalesce(tm.models, '{}') as models
   from (
     select project_id, trace_id,
       min(start_time) as start_time, max(end_time) as end_time,
@@ -88,14 +91,15 @@ per_trace as (
   ) a
   left join trace_tags tt using (project_id, trace_id)
   left join trace_flags tf using (project_id, trace_id)
+  left join trace_models tm using (project_id, trace_id)
 ),
 traces_upsert as (
   insert into traces as t (project_id, id, trace_name, root_name, first_name, start_time, end_time, input, output, user_id, session_id,
     environment, release, prompt_name, prompt_version, tags, span_count, llm_count, error_count, input_tokens, output_tokens, total_cost, flags,
-    search_text)
+    models, search_text)
   select project_id, trace_id, trace_name, root_name, first_name, start_time, end_time, input, output, user_id, session_id,
     environment, release, prompt_name, prompt_version, tags, span_count, llm_count, error_count, input_tokens, output_tokens, total_cost, flags,
-    ${SEARCH_TEXT_SQL("input", "output")}
+    models, ${SEARCH_TEXT_SQL("input", "output")}
   from per_trace order by project_id, trace_id
   on conflict (project_id, id) do update set
     trace_name = coalesce(t.trace_name, excluded.trace_name),
@@ -114,6 +118,7 @@ traces_upsert as (
     prompt_version = coalesce(t.prompt_version, excluded.prompt_version),
     tags = array(select distinct unnest(t.tags || excluded.tags)),
     flags = array(select distinct unnest(t.flags || excluded.flags)),
+    models = case when excluded.models <@ t.models then t.models else array(select distinct unnest(t.models || excluded.models)) end,
     span_count = t.span_count + excluded.span_count,
     llm_count = t.llm_count + excluded.llm_count,
     error_count = t.error_count + excluded.error_count,

@@ -5,7 +5,8 @@ CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 ALTER TABLE "project_settings" ADD COLUMN     "triage_rules" JSONB;
 
 -- AlterTable
-ALTER TABLE "traces" ADD COLUMN     "search_text" TEXT;
+ALTER TABLE "traces" ADD COLUMN     "models" TEXT[] DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN     "search_text" TEXT;
 
 -- CreateTable
 CREATE TABLE "saved_views" (
@@ -118,3 +119,6 @@ ALTER TABLE "dataset_items" ADD CONSTRAINT "dataset_items_project_id_dataset_id_
 
 -- Backfill the search text of traces stored before this migration (same expression as ingest).
 UPDATE "traces" SET "search_text" = left(coalesce("input"::text, '') || E'\n' || coalesce("output"::text, ''), 16384) WHERE "input" IS NOT NULL OR "output" IS NOT NULL;
+
+-- Backfill the models of traces stored before this migration.
+UPDATE "traces" t SET "models" = m.models FROM (SELECT project_id, trace_id, array_agg(DISTINCT model) AS models FROM "spans" WHERE model IS NOT NULL GROUP BY 1, 2) m WHERE m.project_id = t.project_id AND m.trace_id = t.id;

@@ -1,0 +1,6 @@
+import { withProject } from "@/lib/auth/with-project";
+import { json } from "@/lib/http";
+import { getTrace } from "@/lib/traces/get-trace";
+
+// GET /api/projects/[projectId]/traces/[traceId] – one trace with its spans (start order), usage, cost and scores
+export const GET = withProject({ action: "traces:read" }, async ({ project, params }) => json(await getTrace(project.id, String(params.traceId))));
