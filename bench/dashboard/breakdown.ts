@@ -1,18 +1,21 @@
 /**
- * Where queryMetrics' time goes: the two rollup statements it issues, timed on their own
- * through node-pg (no Prisma, no merging in JS), with the rows they return and how many
- * sketch values Postgres unnests to produce them.
+ * Where queryMetrics' time goes: the statements it issues for each part of the range,
+ * timed on their own through node-pg (no Prisma, no merging in JS), with the rows they return.
  */
 import type pg from "pg";
 import { MetricsSql, type RollupSource } from "../../lib/metrics/metrics-sql";
 import type { MetricsQuery } from "../../lib/schemas/metrics";
 
-export type Breakdown = { table: string; sumsMs: number; sketchesMs: number; sketchRows: number; unnestedValues: number };
+export type SourceTiming = { source: string; ms: number; rows: number };
+export type Breakdown = { sqlMs: number; sources: SourceTiming[] };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function sqlBreakdown(client: pg.Client, projectId: string, q: MetricsQuery, bucketSeconds: number, source: RollupSource, runs = 5): Promise<Breakdown> {
-  const timed = async (build: (s: MetricsSql) => string) => {
+export const describeSource = (s: RollupSource) =>
+  s.table === "metric_rollups" ? `rollups ${s.tier / 60} min grain ${s.grain}` : "metric_minutes";
+
+export async function sqlBreakdown(client: pg.Client, projectId: string, q: MetricsQuery, bucketSeconds: number, sources: RollupSource[], runs = 5): Promise<Breakdown> {
+  const timed = async (source: RollupSource, build: (s: MetricsSql) => string) => {
     const times: number[] = [];
     let rows = 0;
     for (let i = 0; i < runs; i++) {
@@ -22,19 +25,14 @@ export async function sqlBreakdown(client: pg.Client, projectId: string, q: Metr
       rows = (await client.query(text, s.params)).rowCount ?? 0;
       times.push(performance.now() - t0);
     }
-    return { ms: +median(times).toFixed(1), rows };
+    return { ms: median(times), rows };
   };
-  const sums = await timed((s) => s.rollupSums());
-  const sketches = await timed((s) => s.rollupSketches());
-  const time = source.table === "metric_hours" ? "hour" : "minute";
-  const filters: string[] = [];
-  const values: unknown[] = [projectId, source.from, source.to];
-  if (q.environment !== undefined) filters.push(`and environment = $${values.push(q.environment)}`);
-  if (q.model !== undefined) filters.push(`and model = $${values.push(q.model)}`);
-  const unnested = await client.query<{ n: string }>(
-    `select sum(cardinality(latency_buckets) + cardinality(ttft_buckets))::text as n from ${source.table}
-     where project_id = $1 and ${time} >= $2 and ${time} < $3 ${filters.join(" ")}`,
-    values,
-  );
-  return { table: source.table, sumsMs: sums.ms, sketchesMs: sketches.ms, sketchRows: sketches.rows, unnestedValues: Number(unnested.rows[0]?.n ?? 0) };
+  const out: SourceTiming[] = [];
+  for (const source of sources) {
+    const parts = source.table === "metric_rollups"
+      ? [await timed(source, (s) => s.rollupRows())]
+      : [await timed(source, (s) => s.rollupSums()), await timed(source, (s) => s.rollupSketches())];
+    out.push({ source: describeSource(source), ms: +parts.reduce((n, p) => n + p.ms, 0).toFixed(1), rows: parts.reduce((n, p) => n + p.rows, 0) });
+  }
+  return { sqlMs: +out.reduce((n, s) => n + s.ms, 0).toFixed(1), sources: out };
 }

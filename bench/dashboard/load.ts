@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { SKETCH_SQL_INDEX } from "../../lib/metrics/latency-sketch";
-import { rollupHours } from "../../lib/metrics/rollup-hours";
+import { rollupTiers } from "../../lib/metrics/rollup-tiers";
 import { COPY_SQL, type DatasetOptions, spanCopyChunks } from "./dataset";
 
 /** Session settings for the load only; the measured queries run with the server defaults. */
@@ -43,7 +43,7 @@ export const BUILD_MINUTES_SQL = `insert into metric_minutes (${KEYS}, count, er
   join (${sparse("latency_bucket")}) l using (${KEYS})
   left join (${sparse("ttft_bucket")}) t using (${KEYS})`;
 
-export type LoadTimings = { copySec: number; indexSec: number; minutesSec: number; hoursSec: number; analyzeSec: number; minuteRows: number; hourRows: number };
+export type LoadTimings = { copySec: number; indexSec: number; minutesSec: number; tiersSec: number; analyzeSec: number; minuteRows: number; tierRows: number };
 
 const seconds = (t0: number) => +((performance.now() - t0) / 1000).toFixed(1);
 
@@ -80,16 +80,16 @@ export async function loadDataset(url: string, o: DatasetOptions, log: (line: st
     await client.query("vacuum analyze metric_minutes");
 
     t0 = performance.now();
-    const hours = await rollupHours();
-    const hoursSec = seconds(t0);
-    log(`metric_hours by rollupHours(): ${hours.hours} rows, ${hoursSec} s`);
+    const tiers = await rollupTiers();
+    const tiersSec = seconds(t0);
+    log(`metric_rollups (15 min + 1 h, 8 grains) by rollupTiers(): ${tiers.rows} rows, ${tiersSec} s`);
 
     t0 = performance.now();
     await client.query("vacuum analyze spans");
-    await client.query("vacuum analyze metric_hours");
+    await client.query("vacuum analyze metric_rollups");
     const analyzeSec = seconds(t0);
     log(`vacuum analyze: ${analyzeSec} s`);
-    return { copySec, indexSec, minutesSec, hoursSec, analyzeSec, minuteRows: minutes.rowCount ?? 0, hourRows: hours.hours };
+    return { copySec, indexSec, minutesSec, tiersSec, analyzeSec, minuteRows: minutes.rowCount ?? 0, tierRows: tiers.rows };
   } finally {
     await client.end();
   }

@@ -12,11 +12,11 @@ import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
 import { migrateDeploy } from "../../scripts/lib/migrate";
 import { db } from "../../lib/db";
-import { queryMetrics } from "../../lib/metrics/query-metrics";
-import { hourRollupCutoff } from "../../lib/metrics/rollup-hours";
+import { queryMetrics, rollupSources } from "../../lib/metrics/query-metrics";
+import { rollupCutoff } from "../../lib/metrics/rollup-tiers";
 import { autoBucket, BUCKET_MS, type MetricsQuery } from "../../lib/schemas/metrics";
 import { LOAD_SETTINGS, loadDataset } from "./load";
-import { sqlBreakdown } from "./breakdown";
+import { describeSource, sqlBreakdown } from "./breakdown";
 import { checkAccuracy, rawOverviewSql } from "./raw-queries";
 
 const SPANS = Number(process.env.BENCH_SPANS ?? 10_000_000);
@@ -66,29 +66,24 @@ try {
 
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
-  const cutoff = await hourRollupCutoff();
+  const cutoff = await rollupCutoff();
   const rows = [];
   try {
     for (const { name, q } of scenarios) {
       const bucket = q.bucket ?? autoBucket(q.from, q.to);
       const bucketSeconds = BUCKET_MS[bucket] / 1000;
-      // Mirrors queryMetrics' choice: hour rollups serve whole rolled-up hours when buckets are ≥ 1 h.
-      const hourFrom = Math.ceil(q.from.getTime() / HOUR) * HOUR;
-      const hourTo = Math.min(Math.floor(q.to.getTime() / HOUR) * HOUR, cutoff?.getTime() ?? 0);
-      const readsHours = BUCKET_MS[bucket] >= HOUR && cutoff !== null && hourTo > hourFrom;
+      // The same split queryMetrics makes: rollup tiers for whole completed tier buckets, minutes at the edges.
+      const sources = await rollupSources(q, BUCKET_MS[bucket]);
       let response = await queryMetrics(PROJECT, q);
       for (let i = 1; i < WARMUPS; i++) response = await queryMetrics(PROJECT, q);
       const ours = await time(() => queryMetrics(PROJECT, q), OURS_RUNS);
       // The reference query reads the same spans first, so the raw runs start from a warm cache too.
       const accuracy = await checkAccuracy(client, PROJECT, q, bucketSeconds, response);
-      const mainSource = readsHours
-        ? { table: "metric_hours" as const, from: new Date(hourFrom), to: new Date(hourTo) }
-        : { table: "metric_minutes" as const, from: q.from, to: q.to };
-      const sqlOnly = await sqlBreakdown(client, PROJECT, q, bucketSeconds, mainSource);
+      const sqlOnly = await sqlBreakdown(client, PROJECT, q, bucketSeconds, sources);
       const raw = rawOverviewSql(PROJECT, q, bucketSeconds);
       const rawTimes = await time(() => client.query(raw.text, raw.values), RAW_RUNS);
       const row = {
-        name, bucket, source: readsHours ? "metric_hours + metric_minutes" : "metric_minutes",
+        name, bucket, source: sources.map(describeSource).join(" + "),
         spansInRange: response.totals.count,
         ours: { p50Ms: round(pct(ours, 50)), p95Ms: round(pct(ours, 95)), maxMs: round(ours[ours.length - 1]!), runs: OURS_RUNS },
         raw: { p50Ms: round(pct(rawTimes, 50)), runsMs: rawTimes.map(round) },
@@ -98,11 +93,11 @@ try {
       };
       rows.push(row);
       log(`${name}: ours p50 ${row.ours.p50Ms} / p95 ${row.ours.p95Ms} ms, raw p50 ${row.raw.p50Ms} ms (×${row.speedup}), error ≤ ${(row.maxErrorVsCont * 100).toFixed(2)} %; ` +
-        `${sqlOnly.table} SQL alone: sums ${sqlOnly.sumsMs} ms, sketches ${sqlOnly.sketchesMs} ms → ${sqlOnly.sketchRows} rows from ${sqlOnly.unnestedValues} values`);
+        `SQL alone ${sqlOnly.sqlMs} ms: ${sqlOnly.sources.map((s) => `${s.source} ${s.ms} ms/${s.rows} rows`).join(", ")}`);
     }
 
-    // What the hour rollups buy: the 7-day overview with metric_hours ignored (no watermark).
-    await client.query("delete from job_watermarks where name = 'metric_hours'");
+    // What the rollup tiers buy: the 7-day overview with metric_rollups ignored (no watermark).
+    await client.query("delete from job_watermarks where name = 'metric_rollups'");
     const q7 = scenarios[0]!.q;
     await queryMetrics(PROJECT, q7);
     const minutesOnly = await time(() => queryMetrics(PROJECT, q7), 5);
@@ -116,7 +111,7 @@ try {
       postgres: (await client.query<{ v: string }>("select version() as v")).rows[0]?.v,
       dataset: { spans: SPANS, days: DAYS, end: new Date(end).toISOString(), project: PROJECT },
       load: { ...load, settings: LOAD_SETTINGS },
-      hourRollupCutoff: cutoff?.toISOString() ?? null,
+      rollupCutoff: cutoff?.toISOString() ?? null,
       runs: { ours: OURS_RUNS, oursWarmups: WARMUPS, raw: RAW_RUNS },
       scenarios: rows,
       minutesOnly: minutesOnlyRow,

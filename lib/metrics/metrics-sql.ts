@@ -1,9 +1,12 @@
 import { SKETCH_SQL_INDEX } from "./latency-sketch";
 import type { MetricsQuery } from "../schemas/metrics";
 
-/** Builds the SQL for one metrics read; `$n` parameters are collected in `params`. */
-export type RollupSource = { table: "metric_minutes" | "metric_hours"; from: Date; to: Date };
+/** Where one part of a range is read: metric_minutes, or one tier of metric_rollups at one grain. */
+export type RollupSource =
+  | { table: "metric_minutes"; from: Date; to: Date }
+  | { table: "metric_rollups"; tier: number; grain: number; from: Date; to: Date };
 
+/** Builds the SQL for one metrics read; `$n` parameters are collected in `params`. */
 export class MetricsSql {
   readonly params: unknown[] = [];
   private readonly source: RollupSource;
@@ -12,7 +15,7 @@ export class MetricsSql {
   }
 
   private get timeColumn() {
-    return this.source.table === "metric_hours" ? "hour" : "minute";
+    return this.source.table === "metric_rollups" ? "start" : "minute";
   }
 
   param(value: unknown): string {
@@ -43,7 +46,9 @@ export class MetricsSql {
   private rollupWhere() {
     const q = this.q;
     const t = this.timeColumn;
-    const parts = [`project_id = ${this.param(this.projectId)}`, `${t} >= ${this.param(this.source.from)}`, `${t} < ${this.param(this.source.to)}`];
+    const parts = [`project_id = ${this.param(this.projectId)}`];
+    if (this.source.table === "metric_rollups") parts.push(`tier = ${this.param(this.source.tier)}`, `grain = ${this.param(this.source.grain)}`);
+    parts.push(`${t} >= ${this.param(this.source.from)}`, `${t} < ${this.param(this.source.to)}`);
     if (q.environment !== undefined) parts.push(`environment = ${this.param(q.environment)}`);
     if (q.model !== undefined) parts.push(`model = ${this.param(q.model)}`);
     if (q.promptName !== undefined) parts.push(`prompt_name = ${this.param(q.promptName)}`);
@@ -58,6 +63,20 @@ export class MetricsSql {
       sum(thumbs_up)::int as "thumbsUp", sum(thumbs_down)::int as "thumbsDown", sum(flagged_pii)::int as "flaggedPii",
       sum(flagged_injection)::int as "flaggedInjection", sum(flagged_uncertainty)::int as "flaggedUncertainty"
       from ${this.source.table} where ${this.rollupWhere()} group by 1, 2`;
+  }
+
+  /**
+   * Tier rows as stored, sums and sketch arrays together: at the right grain there are few
+   * of them (one per tier bucket and group), so Node merges them instead of Postgres
+   * unnesting every (bucket, count) pair.
+   */
+  rollupRows(): string {
+    return `select ${this.bucket(this.timeColumn)} as t, ${this.groupKey()} as key,
+      count, errors, cost_sum::float8 as cost, input_tokens::float8 as "inputTokens", output_tokens::float8 as "outputTokens",
+      thumbs_up as "thumbsUp", thumbs_down as "thumbsDown", flagged_pii as "flaggedPii", flagged_injection as "flaggedInjection",
+      flagged_uncertainty as "flaggedUncertainty", latency_buckets as "latencyBuckets", latency_counts as "latencyCounts",
+      ttft_buckets as "ttftBuckets", ttft_counts as "ttftCounts"
+      from ${this.source.table} where ${this.rollupWhere()}`;
   }
 
   rollupSketches(): string {

@@ -2,10 +2,11 @@ import { db } from "../db";
 import { autoBucket, BUCKET_MS, type MetricsQuery, type MetricsResponse } from "../schemas/metrics";
 import { type Accumulator, addSketch, addSums, emptyAccumulator, type SumsRow, toPoint } from "./metric-point";
 import { MetricsSql, type RollupSource } from "./metrics-sql";
-import { hourRollupCutoff } from "./rollup-hours";
+import { grainFor, rollupCutoff, TIERS } from "./rollup-tiers";
 
 type SumsResult = SumsRow & { t: number; key: string };
 type SketchResult = { t: number; key: string; which: "latency" | "ttft"; b: number; c: number };
+type TierRow = SumsResult & { latencyBuckets: number[]; latencyCounts: number[]; ttftBuckets: number[]; ttftCounts: number[] };
 
 async function run<T>(build: (sql: MetricsSql) => string, projectId: string, q: MetricsQuery, bucketSeconds: number, source?: RollupSource): Promise<T[]> {
   const sql = new MetricsSql(projectId, q, bucketSeconds, source);
@@ -22,17 +23,23 @@ export async function queryMetrics(projectId: string, q: MetricsQuery): Promise<
   const bucket = q.bucket ?? autoBucket(q.from, q.to);
   const seconds = BUCKET_MS[bucket] / 1000;
   const rollups = MetricsSql.usesRollups(q);
-  let sums: SumsResult[];
-  let sketches: SketchResult[];
+  let sums: SumsResult[] = [];
+  let sketches: SketchResult[] = [];
+  let tierRows: TierRow[] = [];
   let feedback: SumsResult[] = [];
   if (rollups) {
     const sources = await rollupSources(q, BUCKET_MS[bucket]);
-    const parts = await Promise.all(sources.map((source) => Promise.all([
-      run<SumsResult>((s) => s.rollupSums(), projectId, q, seconds, source),
-      run<SketchResult>((s) => s.rollupSketches(), projectId, q, seconds, source),
-    ])));
-    sums = parts.flatMap(([a]) => a);
-    sketches = parts.flatMap(([, b]) => b);
+    const parts = await Promise.all(sources.map((source) =>
+      source.table === "metric_rollups"
+        ? run<TierRow>((s) => s.rollupRows(), projectId, q, seconds, source).then((rows) => ({ rows, sums: [], sketches: [] }))
+        : Promise.all([
+            run<SumsResult>((s) => s.rollupSums(), projectId, q, seconds, source),
+            run<SketchResult>((s) => s.rollupSketches(), projectId, q, seconds, source),
+          ]).then(([sums, sketches]) => ({ rows: [], sums, sketches })),
+    ));
+    tierRows = parts.flatMap((p) => p.rows);
+    sums = parts.flatMap((p) => p.sums);
+    sketches = parts.flatMap((p) => p.sketches);
   } else {
     [sums, sketches, feedback] = await Promise.all([
       run<SumsResult>((s) => s.spanSums(), projectId, q, seconds),
@@ -50,6 +57,13 @@ export async function queryMetrics(projectId: string, q: MetricsQuery): Promise<
   }
   for (const row of sketches) {
     for (const acc of [at(series, row.t), at(groups, row.key), totals]) addSketch(acc, row.which, [row.b], [row.c]);
+  }
+  for (const row of tierRows) {
+    for (const acc of [at(series, row.t), at(groups, row.key), totals]) {
+      addSums(acc, row);
+      addSketch(acc, "latency", row.latencyBuckets, row.latencyCounts);
+      addSketch(acc, "ttft", row.ttftBuckets, row.ttftCounts);
+    }
   }
 
   // Every bucket of the range appears, so charts show gaps as zero rather than skipping them.
@@ -70,22 +84,33 @@ export async function queryMetrics(projectId: string, q: MetricsQuery): Promise<
   };
 }
 
-const HOUR = 3_600_000;
-
 /**
- * Where each part of the range is read: whole hours the worker has rolled up come from
- * metric_hours (when buckets are an hour or longer), the edges and the recent part from
- * metric_minutes. Both hold the same sums and sketches, so the answer is the same.
+ * Where each part of the range is read: the coarsest rollup tier that divides the bucket
+ * covers the whole tier buckets the worker has completed, at the grain the query needs;
+ * the edges fall through to finer tiers and finally to metric_minutes. Every level holds
+ * the same sums and sketches, so the answer is the same whichever level answers.
  */
-async function rollupSources(q: MetricsQuery, bucketMs: number): Promise<RollupSource[]> {
-  const minutes = (from: Date, to: Date): RollupSource => ({ table: "metric_minutes", from, to });
-  if (bucketMs < HOUR) return [minutes(q.from, q.to)];
-  const cutoff = await hourRollupCutoff();
-  const hourFrom = new Date(Math.ceil(q.from.getTime() / HOUR) * HOUR);
-  const hourTo = new Date(Math.min(Math.floor(q.to.getTime() / HOUR) * HOUR, cutoff?.getTime() ?? 0));
-  if (!cutoff || hourTo <= hourFrom) return [minutes(q.from, q.to)];
-  const sources: RollupSource[] = [{ table: "metric_hours", from: hourFrom, to: hourTo }];
-  if (q.from < hourFrom) sources.push(minutes(q.from, hourFrom));
-  if (hourTo < q.to) sources.push(minutes(hourTo, q.to));
+export async function rollupSources(q: MetricsQuery, bucketMs: number): Promise<RollupSource[]> {
+  const tiers = TIERS.filter((tier) => bucketMs % (tier * 1000) === 0);
+  const cutoff = tiers.length ? await rollupCutoff() : null;
+  if (!cutoff) return [{ table: "metric_minutes", from: q.from, to: q.to }];
+  const grain = grainFor(q);
+  const sources: RollupSource[] = [];
+  const split = (from: number, to: number, level: number) => {
+    if (from >= to) return;
+    const tier = tiers[level];
+    if (tier === undefined) {
+      sources.push({ table: "metric_minutes", from: new Date(from), to: new Date(to) });
+      return;
+    }
+    const ms = tier * 1000;
+    const start = Math.ceil(from / ms) * ms;
+    const end = Math.floor(Math.min(to, cutoff.getTime()) / ms) * ms;
+    if (end <= start) return split(from, to, level + 1);
+    sources.push({ table: "metric_rollups", tier, grain, from: new Date(start), to: new Date(end) });
+    split(from, start, level + 1);
+    split(end, to, level + 1);
+  };
+  split(q.from.getTime(), q.to.getTime(), 0);
   return sources;
 }

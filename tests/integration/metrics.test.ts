@@ -5,7 +5,7 @@ import * as topUsersRoute from "@/app/api/projects/[projectId]/metrics/top-users
 import * as publicMetrics from "@/app/api/public/metrics/route";
 import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
-import { rollupHours } from "@/lib/metrics/rollup-hours";
+import { rollupTiers } from "@/lib/metrics/rollup-tiers";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import { addMember, createKey, createOrgAndProject, type Member } from "../factories";
 import { call } from "../support/route";
@@ -63,23 +63,40 @@ describe("GET /api/projects/[projectId]/metrics", () => {
     expect(res.json.series.reduce((n: number, p: { count: number }) => n + p.count, 0)).toBe(e.count);
   });
 
-  it("reads whole hours from the hour rollups once the worker made them, with the same answers", async () => {
+  it("reads whole tier buckets from the rollup tiers once the worker made them, with the same answers", async () => {
     const minutesOnly = await metrics({ bucket: "1h", groupBy: "model" });
-    await rollupHours();
-    expect(await db.metricHour.count({ where: { projectId: t.project.id } })).toBeGreaterThan(100);
-    const withHours = await metrics({ bucket: "1h", groupBy: "model" });
-    expect(withHours.json).toEqual(minutesOnly.json);
-    // Prove the hour table is what answered: skew one hour row and see it, then undo.
-    const skew = (n: number) => db.$executeRaw`update metric_hours set count = count + ${n}
-      where (project_id, hour, model, environment, prompt_name, prompt_version) = (
-        select project_id, hour, model, environment, prompt_name, prompt_version from metric_hours
-        where project_id = ${t.project.id} order by hour, model, environment limit 1)`;
-    expect(await skew(1000)).toBe(1);
+    const quartersMinutesOnly = await metrics({ bucket: "15m", environment: "production" });
+    await rollupTiers();
+    expect(await db.metricRollup.count({ where: { projectId: t.project.id, tier: 3600 } })).toBeGreaterThan(100);
+    expect(await db.metricRollup.count({ where: { projectId: t.project.id, tier: 900 } })).toBeGreaterThan(400);
+    const withTiers = await metrics({ bucket: "1h", groupBy: "model" });
+    expect(withTiers.json).toEqual(minutesOnly.json);
+    expect((await metrics({ bucket: "15m", environment: "production" })).json).toEqual(quartersMinutesOnly.json);
+    // Every grain agrees with the full-key rows on the totals.
+    const totalsByGrain = await db.$queryRaw<{ grain: number; count: number }[]>`
+      select grain, sum(count)::int as count from metric_rollups where project_id = ${t.project.id} and tier = 3600 group by grain order by grain`;
+    expect(totalsByGrain.map((r) => r.grain)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(new Set(totalsByGrain.map((r) => r.count)).size).toBe(1);
+
+    // Prove which level answers: skew one row of a tier at one grain and see it only where that row is read.
+    const skew = (tier: number, grain: number, n: number) => db.$executeRaw`update metric_rollups set count = count + ${n}
+      where (project_id, tier, grain, start, model, environment, prompt_name, prompt_version) = (
+        select project_id, tier, grain, start, model, environment, prompt_name, prompt_version from metric_rollups
+        where project_id = ${t.project.id} and tier = ${tier} and grain = ${grain} order by start, model limit 1)`;
+    expect(await skew(3600, 1, 1000)).toBe(1);
     try {
-      expect((await metrics({ bucket: "1h" })).json.totals.count).toBe(minutesOnly.json.totals.count + 1000);
-      expect((await metrics({ bucket: "15m" })).json.totals.count).toBe(minutesOnly.json.totals.count);
+      expect((await metrics({ bucket: "1h", groupBy: "model" })).json.totals.count).toBe(minutesOnly.json.totals.count + 1000);
+      expect((await metrics({ bucket: "1h" })).json.totals.count).toBe(minutesOnly.json.totals.count);
+      expect((await metrics({ bucket: "15m", groupBy: "model" })).json.totals.count).toBe(minutesOnly.json.totals.count);
     } finally {
-      await skew(-1000);
+      await skew(3600, 1, -1000);
+    }
+    expect(await skew(900, 0, 7)).toBe(1);
+    try {
+      expect((await metrics({ bucket: "15m" })).json.totals.count).toBe(minutesOnly.json.totals.count + 7);
+      expect((await metrics({ bucket: "1h" })).json.totals.count).toBe(minutesOnly.json.totals.count);
+    } finally {
+      await skew(900, 0, -7);
     }
 
     // Late data for an old hour is picked up by the next run.
@@ -87,7 +104,7 @@ describe("GET /api/projects/[projectId]/metrics", () => {
     const at = new Date(NOW.getTime() - 3 * 86_400_000);
     const late = { id: "late-1", type: "generation", body: { id: "late-span", traceId: "late-trace", name: "chat", model: "gpt-4o", startTime: at.toISOString(), endTime: new Date(at.getTime() + 1234).toISOString() } };
     expect((await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: [late] } })).status).toBe(207);
-    await rollupHours();
+    await rollupTiers();
     const after = await metrics({ bucket: "1h" });
     expect(after.json.totals.count).toBe((await exact("")).count);
     expect(after.json.totals.count).toBe(minutesOnly.json.groups.reduce((n: number, g: { totals: { count: number } }) => n + g.totals.count, 0) + 1);
