@@ -221,7 +221,7 @@ export function prepareBreakdown(current: Groups, previous: Groups): BreakdownRo
   const now = new Map((current ?? []).map((g) => [g.key, g.totals]));
   const before = new Map((previous ?? []).map((g) => [g.key, g.totals]));
   const count = (m: Map<string, MetricPoint>, k: string) => m.get(k)?.count ?? 0;
-  // Feedback-only groups (thumbs are rolled up per trace, without a model) have no calls to compare.
+  // Feedback-only groups (thumbs on traces whose spans had no model) have no calls to compare.
   const keys = [...new Set([...now.keys(), ...before.keys()])].filter((k) => count(now, k) + count(before, k) > 0);
   keys.sort((a, b) => count(now, b) - count(now, a) || count(before, b) - count(before, a) || a.localeCompare(b));
   return keys.map((key) => ({

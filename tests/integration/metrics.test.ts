@@ -118,6 +118,17 @@ describe("GET /api/projects/[projectId]/metrics", () => {
       expect(group.totals.count, model).toBe(e.count);
       within(group.totals.latencyP95, e.p95, 0.02);
     }
+    // Thumbs count under the trace's model, so the thumbs-up rate per model is real.
+    const votes = await db.$queryRaw<{ model: string; up: number; down: number }[]>`
+      select coalesce(t.models[1], '') as model, (count(*) filter (where s.number_value = 1))::int as up, (count(*) filter (where s.number_value = 0))::int as down
+      from scores s join traces t on t.project_id = s.project_id and t.id = s.trace_id
+      where s.project_id = ${t.project.id} and s.name = 'user_feedback' group by 1`;
+    expect(votes.filter((v) => v.model !== "").length).toBeGreaterThan(1);
+    for (const v of votes) {
+      const group = byModel.json.groups.find((g: { key: string }) => g.key === v.model);
+      expect([group.totals.thumbsUp, group.totals.thumbsDown], v.model).toEqual([v.up, v.down]);
+      if (v.model && v.up + v.down > 0) expect(group.totals.thumbsUpRate).toBeCloseTo(v.up / (v.up + v.down), 10);
+    }
     const filtered = await metrics({ environment: "staging", model: "gpt-4o", promptName: "support-answer", promptVersion: "2" });
     const e = await exact("and environment = 'staging' and model = 'gpt-4o' and prompt_name = 'support-answer' and prompt_version = 2");
     expect(filtered.json.totals.count).toBe(e.count);

@@ -2,7 +2,8 @@ import type { ScoreRow } from "../rows";
 
 /**
  * Scores are append-only by client id. Thumbs feedback (`user_feedback`, 1 = up, 0 = down)
- * is also counted into the minute rollup, under the trace's environment and prompt.
+ * is also counted into the minute rollup, under the trace's environment, prompt and model
+ * (the first of its models, sorted, when a trace used several; '' before its spans arrive).
  */
 export const INSERT_SCORES_SQL = `
 with inserted as (
@@ -13,7 +14,7 @@ with inserted as (
   returning project_id, trace_id, name, number_value, created_at
 ),
 feedback as (
-  select i.project_id, date_trunc('minute', i.created_at) as minute, ''::text as model, coalesce(t.environment, '') as environment,
+  select i.project_id, date_trunc('minute', i.created_at) as minute, coalesce(t.models[1], '') as model, coalesce(t.environment, '') as environment,
     coalesce(t.prompt_name, '') as prompt_name, coalesce(t.prompt_version, 0) as prompt_version,
     (count(*) filter (where i.number_value = 1))::int as up, (count(*) filter (where i.number_value = 0))::int as down
   from inserted i left join traces t on t.project_id = i.project_id and t.id = i.trace_id
