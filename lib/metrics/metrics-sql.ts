@@ -68,14 +68,15 @@ export class MetricsSql {
   /**
    * Tier rows as stored, sums and sketch arrays together: at the right grain there are few
    * of them (one per tier bucket and group), so Node merges them instead of Postgres
-   * unnesting every (bucket, count) pair.
+   * unnesting every (bucket, count) pair. Arrays travel as text: splitting "{1,2,3}" is
+   * several times cheaper than the driver's generic array parser.
    */
   rollupRows(): string {
     return `select ${this.bucket(this.timeColumn)} as t, ${this.groupKey()} as key,
       count, errors, cost_sum::float8 as cost, input_tokens::float8 as "inputTokens", output_tokens::float8 as "outputTokens",
       thumbs_up as "thumbsUp", thumbs_down as "thumbsDown", flagged_pii as "flaggedPii", flagged_injection as "flaggedInjection",
-      flagged_uncertainty as "flaggedUncertainty", latency_buckets as "latencyBuckets", latency_counts as "latencyCounts",
-      ttft_buckets as "ttftBuckets", ttft_counts as "ttftCounts"
+      flagged_uncertainty as "flaggedUncertainty", latency_buckets::text as "latencyBuckets", latency_counts::text as "latencyCounts",
+      ttft_buckets::text as "ttftBuckets", ttft_counts::text as "ttftCounts"
       from ${this.source.table} where ${this.rollupWhere()}`;
   }
 

@@ -6,7 +6,10 @@ import { grainFor, rollupCutoff, TIERS } from "./rollup-tiers";
 
 type SumsResult = SumsRow & { t: number; key: string };
 type SketchResult = { t: number; key: string; which: "latency" | "ttft"; b: number; c: number };
-type TierRow = SumsResult & { latencyBuckets: number[]; latencyCounts: number[]; ttftBuckets: number[]; ttftCounts: number[] };
+type TierRow = SumsResult & { latencyBuckets: string; latencyCounts: string; ttftBuckets: string; ttftCounts: string };
+
+/** A Postgres int[] in its text form ("{1,2,3}") as numbers. */
+export const parseIntArray = (text: string): number[] => (text.length <= 2 ? [] : text.slice(1, -1).split(",").map(Number));
 
 async function run<T>(build: (sql: MetricsSql) => string, projectId: string, q: MetricsQuery, bucketSeconds: number, source?: RollupSource): Promise<T[]> {
   const sql = new MetricsSql(projectId, q, bucketSeconds, source);
@@ -59,10 +62,12 @@ export async function queryMetrics(projectId: string, q: MetricsQuery): Promise<
     for (const acc of [at(series, row.t), at(groups, row.key), totals]) addSketch(acc, row.which, [row.b], [row.c]);
   }
   for (const row of tierRows) {
+    const latency = [parseIntArray(row.latencyBuckets), parseIntArray(row.latencyCounts)] as const;
+    const ttft = [parseIntArray(row.ttftBuckets), parseIntArray(row.ttftCounts)] as const;
     for (const acc of [at(series, row.t), at(groups, row.key), totals]) {
       addSums(acc, row);
-      addSketch(acc, "latency", row.latencyBuckets, row.latencyCounts);
-      addSketch(acc, "ttft", row.ttftBuckets, row.ttftCounts);
+      addSketch(acc, "latency", ...latency);
+      addSketch(acc, "ttft", ...ttft);
     }
   }
 

@@ -36,3 +36,7 @@ CREATE TABLE "metric_rollups" (
 
 -- The rollup job rebuilds every tier from metric_minutes on its next run.
 DELETE FROM "job_watermarks" WHERE "name" = 'metric_hours';
+
+-- Keep rollup rows (sums + four sketch arrays, ~3 KB for a busy hour) inline and uncompressed:
+-- out-of-line TOAST made every dashboard read fetch and decompress each sketch (measured 2.4x slower).
+ALTER TABLE "metric_rollups" SET (toast_tuple_target = 8160);
