@@ -19,51 +19,70 @@ const GRAIN_SQL = `((case when grouping(model) = 0 then ${GRAIN.model} else 0 en
   | (case when grouping(prompt_name) = 0 then ${GRAIN.prompt} else 0 end))`;
 const DIMS_SQL = `coalesce(model, '') as model, coalesce(environment, '') as environment, coalesce(prompt_name, '') as prompt_name, coalesce(prompt_version, 0) as prompt_version`;
 
-/**
- * Every hour whose minute rows changed since the last run, rebuilt at both tiers and all
- * eight grains in one set-based statement: sums with GROUPING SETS, and sketches by adding
- * bucket counts under the same grouping sets.
- */
-const REBUILD_SQL = `
-with dirty as (
-  select distinct project_id, date_trunc('hour', minute) as hour from metric_minutes where updated_at >= $1::timestamptz - interval '5 minutes'
-),
-src as (
-  select m.*, v.tier, v.start
-  from metric_minutes m
-  join dirty d on d.project_id = m.project_id and m.minute >= d.hour and m.minute < d.hour + interval '1 hour'
-  cross join lateral (values (900, date_bin('15 minutes', m.minute, timestamptz '2000-01-01 00:00:00+00')), (3600, d.hour)) as v(tier, start)
-),
-sums as (
-  select project_id, tier, start, ${GRAIN_SQL} as grain, ${DIMS_SQL},
-    sum(count)::int as count, sum(errors)::int as errors, sum(latency_sum_ms) as latency_sum_ms, sum(ttft_count)::int as ttft_count,
+const DIRTY_HOURS = `select distinct project_id, date_trunc('hour', minute) as hour from metric_minutes where updated_at >= $1::timestamptz - interval '5 minutes'`;
+
+const SUM_COLUMNS = `sum(count)::int as count, sum(errors)::int as errors, sum(latency_sum_ms) as latency_sum_ms, sum(ttft_count)::int as ttft_count,
     sum(ttft_sum_ms) as ttft_sum_ms, sum(cost_sum) as cost_sum, sum(input_tokens)::bigint as input_tokens, sum(output_tokens)::bigint as output_tokens,
     sum(thumbs_up)::int as thumbs_up, sum(thumbs_down)::int as thumbs_down, sum(flagged_pii)::int as flagged_pii,
-    sum(flagged_injection)::int as flagged_injection, sum(flagged_uncertainty)::int as flagged_uncertainty
+    sum(flagged_injection)::int as flagged_injection, sum(flagged_uncertainty)::int as flagged_uncertainty`;
+
+const INSERT_COLUMNS = `project_id, tier, start, grain, model, environment, prompt_name, prompt_version, count, errors, latency_sum_ms,
+  ttft_count, ttft_sum_ms, cost_sum, input_tokens, output_tokens, thumbs_up, thumbs_down, flagged_pii, flagged_injection,
+  flagged_uncertainty, latency_buckets, latency_counts, ttft_buckets, ttft_counts`;
+
+/** Sparse sketches per key from (key…, which, b, c) rows: which 0 = latency, 1 = TTFT. */
+const SKETCHES = (from: string, keys: string) => `
+  select ${keys},
+    array_agg(b order by b) filter (where which = 0) as latency_buckets, array_agg(c order by b) filter (where which = 0) as latency_counts,
+    array_agg(b order by b) filter (where which = 1) as ttft_buckets, array_agg(c order by b) filter (where which = 1) as ttft_counts
+  from ${from} group by ${keys}`;
+
+const PAIRS = (from: string, keys: string) => `
+  select ${keys}, 0 as which, u.b, u.c from ${from}, unnest(latency_buckets, latency_counts) as u(b, c)
+  union all
+  select ${keys}, 1 as which, u.b, u.c from ${from}, unnest(ttft_buckets, ttft_counts) as u(b, c)`;
+
+const KEYS = "project_id, tier, start, grain, model, environment, prompt_name, prompt_version";
+
+/**
+ * Step 1: the 15-minute tier of every dirty hour from metric_minutes, at all eight grains:
+ * sums with GROUPING SETS, sketches by adding bucket counts under the same grouping sets.
+ */
+const QUARTERS_SQL = `
+with src as (
+  select m.*, 900 as tier, date_bin('15 minutes', m.minute, timestamptz '2000-01-01 00:00:00+00') as start
+  from metric_minutes m join (${DIRTY_HOURS}) d on d.project_id = m.project_id and m.minute >= d.hour and m.minute < d.hour + interval '1 hour'
+),
+sums as (
+  select project_id, tier, start, ${GRAIN_SQL} as grain, ${DIMS_SQL}, ${SUM_COLUMNS}
   from src group by project_id, tier, start, ${GROUPING_SETS}
 ),
-pairs as (
-  select project_id, tier, start, model, environment, prompt_name, prompt_version, 0 as which, u.b, u.c
-  from src, unnest(latency_buckets, latency_counts) as u(b, c)
-  union all
-  select project_id, tier, start, model, environment, prompt_name, prompt_version, 1 as which, u.b, u.c
-  from src, unnest(ttft_buckets, ttft_counts) as u(b, c)
-),
+pairs as (${PAIRS("src", "project_id, tier, start, model, environment, prompt_name, prompt_version")}),
 bucket_counts as (
   select project_id, tier, start, which, b, ${GRAIN_SQL} as grain, ${DIMS_SQL}, sum(c)::int as c
   from pairs group by project_id, tier, start, which, b, ${GROUPING_SETS}
 ),
-sketches as (
-  select project_id, tier, start, grain, model, environment, prompt_name, prompt_version,
-    array_agg(b order by b) filter (where which = 0) as latency_buckets, array_agg(c order by b) filter (where which = 0) as latency_counts,
-    array_agg(b order by b) filter (where which = 1) as ttft_buckets, array_agg(c order by b) filter (where which = 1) as ttft_counts
-  from bucket_counts group by 1, 2, 3, 4, 5, 6, 7, 8
-)
-insert into metric_rollups (project_id, tier, start, grain, model, environment, prompt_name, prompt_version, count, errors, latency_sum_ms,
-  ttft_count, ttft_sum_ms, cost_sum, input_tokens, output_tokens, thumbs_up, thumbs_down, flagged_pii, flagged_injection,
-  flagged_uncertainty, latency_buckets, latency_counts, ttft_buckets, ttft_counts)
+sketches as (${SKETCHES("bucket_counts", KEYS)})
+insert into metric_rollups (${INSERT_COLUMNS})
 select s.*, coalesce(k.latency_buckets, '{}'), coalesce(k.latency_counts, '{}'), coalesce(k.ttft_buckets, '{}'), coalesce(k.ttft_counts, '{}')
-from sums s left join sketches k using (project_id, tier, start, grain, model, environment, prompt_name, prompt_version)`;
+from sums s left join sketches k using (${KEYS})`;
+
+/** Step 2: the hour tier from the quarters just written (four rows per hour, grain and key). */
+const HOURS_SQL = `
+with src as (
+  select q.*, date_trunc('hour', q.start) as hour
+  from metric_rollups q join (${DIRTY_HOURS}) d on d.project_id = q.project_id and q.tier = 900 and q.start >= d.hour and q.start < d.hour + interval '1 hour'
+),
+sums as (
+  select project_id, 3600 as tier, hour as start, grain, model, environment, prompt_name, prompt_version, ${SUM_COLUMNS}
+  from src group by project_id, hour, grain, model, environment, prompt_name, prompt_version
+),
+pairs as (${PAIRS("src", "project_id, 3600 as tier, hour as start, grain, model, environment, prompt_name, prompt_version")}),
+bucket_counts as (select ${KEYS}, which, b, sum(c)::int as c from pairs group by ${KEYS}, which, b),
+sketches as (${SKETCHES("bucket_counts", KEYS)})
+insert into metric_rollups (${INSERT_COLUMNS})
+select s.*, coalesce(k.latency_buckets, '{}'), coalesce(k.latency_counts, '{}'), coalesce(k.ttft_buckets, '{}'), coalesce(k.ttft_counts, '{}')
+from sums s left join sketches k using (${KEYS})`;
 
 /**
  * Recomputes the tiers of every hour whose minute rows changed since the last run (late
@@ -80,12 +99,10 @@ export async function rollupTiers(): Promise<{ rows: number; watermark: Date }> 
       const state = await tx.jobWatermark.findUnique({ where: { name: ROLLUP_JOB } });
       const since = state?.watermark ?? new Date(0);
       await tx.$executeRawUnsafe(
-        `delete from metric_rollups r using (
-           select distinct project_id, date_trunc('hour', minute) as hour from metric_minutes where updated_at >= $1::timestamptz - interval '5 minutes'
-         ) d where r.project_id = d.project_id and r.start >= d.hour and r.start < d.hour + interval '1 hour'`,
+        `delete from metric_rollups r using (${DIRTY_HOURS}) d where r.project_id = d.project_id and r.start >= d.hour and r.start < d.hour + interval '1 hour'`,
         since,
       );
-      const rows = await tx.$executeRawUnsafe(REBUILD_SQL, since);
+      const rows = (await tx.$executeRawUnsafe(QUARTERS_SQL, since)) + (await tx.$executeRawUnsafe(HOURS_SQL, since));
       await tx.jobWatermark.upsert({ where: { name: ROLLUP_JOB }, create: { name: ROLLUP_JOB, watermark: now }, update: { watermark: now } });
       return { rows, watermark: now };
     },
