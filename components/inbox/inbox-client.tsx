@@ -188,7 +188,7 @@ export function InboxClient({ projectId, me, role, canUpdate }: Props) {
       ) : (
         <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)] items-start gap-4">
           <div className="space-y-2">
-            <InboxList items={items} selectedId={selectedId} checked={checked} canUpdate={canUpdate} onSelect={setSelectedId} onToggle={toggle} onToggleAll={toggleAll} />
+            <InboxList items={items} selectedId={selectedId} checked={checked} canUpdate={canUpdate} showStatus={view.tab === "all"} onSelect={setSelectedId} onToggle={toggle} onToggleAll={toggleAll} />
             {list.hasNextPage && (
               <Button variant="secondary" size="sm" className="w-full" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
                 {list.isFetchingNextPage ? "Loading…" : "Load more"}

@@ -1,6 +1,6 @@
 "use client";
 import { cn } from "@/components/ui/cn";
-import { formatRelative } from "@/lib/format";
+import { formatDateTime, formatRelative } from "@/lib/format";
 import type { TriageItemRow } from "@/lib/queries/triage";
 import { ReasonBadges, StatusBadge } from "./reason-badges";
 
@@ -9,13 +9,15 @@ type Props = {
   selectedId: string | null;
   checked: ReadonlySet<string>;
   canUpdate: boolean;
+  /** In a single-status tab every row has that status; the badge only adds noise there. */
+  showStatus: boolean;
   onSelect: (id: string) => void;
   onToggle: (id: string) => void;
   onToggleAll: () => void;
 };
 
 /** The item list: one dense row per item; the selected row is what the keyboard acts on. */
-export function InboxList({ items, selectedId, checked, canUpdate, onSelect, onToggle, onToggleAll }: Props) {
+export function InboxList({ items, selectedId, checked, canUpdate, showStatus, onSelect, onToggle, onToggleAll }: Props) {
   const allChecked = items.length > 0 && items.every((i) => checked.has(i.id));
   return (
     <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -55,8 +57,12 @@ export function InboxList({ items, selectedId, checked, canUpdate, onSelect, onT
               <div className="min-w-0 flex-1">
                 <div className="flex items-center gap-2">
                   <span className="truncate font-medium">{item.trace?.name ?? "(unnamed trace)"}</span>
-                  <StatusBadge status={item.status} />
-                  <span className="ml-auto shrink-0 text-xs text-zinc-500" title={item.createdAt}>{formatRelative(item.createdAt)}</span>
+                  {showStatus && <StatusBadge status={item.status} />}
+                  {item.trace && (
+                    <span className="ml-auto shrink-0 text-xs text-zinc-500" title={`Trace started ${formatDateTime(item.trace.startTime)}; in the inbox since ${formatDateTime(item.createdAt)}`}>
+                      {formatRelative(item.trace.startTime)}
+                    </span>
+                  )}
                 </div>
                 <p className="mt-0.5 truncate text-xs text-zinc-600 dark:text-zinc-400">{item.trace?.inputPreview ?? (item.trace ? "(no input)" : "trace no longer stored")}</p>
                 <div className="mt-1 flex items-center gap-2">

@@ -28,6 +28,10 @@ describe("inbox shortcuts", () => {
 
   it("never fires while typing, with modifiers, or for Enter on a button", () => {
     for (const tagName of ["INPUT", "TEXTAREA", "SELECT"]) expect(inboxShortcut(key("r", { tagName }))).toBeNull();
+    expect(inboxShortcut(key("r", { tagName: "INPUT", type: "search" }))).toBeNull();
+    // A row checkbox keeps focus after a click; the keyboard must keep working (but Enter stays the checkbox's).
+    expect(inboxShortcut(key("j", { tagName: "INPUT", type: "checkbox" }))).toBe("next");
+    expect(inboxShortcut(key("Enter", { tagName: "INPUT", type: "checkbox" }))).toBeNull();
     expect(inboxShortcut(key("r", { tagName: "DIV", isContentEditable: true }))).toBeNull();
     expect(inboxShortcut(key("r", {}, { ctrlKey: true }))).toBeNull();
     expect(inboxShortcut(key("r", {}, { metaKey: true }))).toBeNull();

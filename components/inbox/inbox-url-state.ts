@@ -46,12 +46,16 @@ const KEYS: Record<string, InboxShortcut> = {
 
 type KeyLike = { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; target: EventTarget | null; defaultPrevented?: boolean };
 
+// Inputs that take no typing: a row's checkbox keeps focus after a click, and j/k must still work.
+const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset"]);
+
 /** True while the user types somewhere: shortcuts must not steal their keys. */
 export function isTypingTarget(target: EventTarget | null): boolean {
-  const el = target as { tagName?: string; isContentEditable?: boolean; closest?: (s: string) => unknown } | null;
+  const el = target as { tagName?: string; type?: string; isContentEditable?: boolean; closest?: (s: string) => unknown } | null;
   if (!el || typeof el.tagName !== "string") return false;
   const tag = el.tagName.toLowerCase();
-  return tag === "input" || tag === "textarea" || tag === "select" || el.isContentEditable === true || Boolean(el.closest?.("[role=dialog]"));
+  if (tag === "input") return !NON_TEXT_INPUTS.has(String(el.type ?? "text").toLowerCase());
+  return tag === "textarea" || tag === "select" || el.isContentEditable === true || Boolean(el.closest?.("[role=dialog]"));
 }
 
 /** The inbox action for a key press, or null (modifier chords, typing, and other keys pass through). */
@@ -60,7 +64,7 @@ export function inboxShortcut(e: KeyLike): InboxShortcut | null {
   // Enter on a focused button or link belongs to that control.
   if (e.key === "Enter") {
     const tag = (e.target as { tagName?: string } | null)?.tagName?.toLowerCase();
-    if (tag === "button" || tag === "a") return null;
+    if (tag === "button" || tag === "a" || tag === "input") return null;
   }
   return KEYS[e.key] ?? null;
 }
