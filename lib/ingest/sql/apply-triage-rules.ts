@@ -18,29 +18,37 @@ import type { WriteBatch } from "../rows";
  * already cover the match is not rewritten, so re-sent batches change nothing.
  */
 export const APPLY_TRIAGE_RULES_SQL = `
-with touched as (
+with touched as materialized (
   select distinct project_id, trace_id from unnest($1::text[], $2::text[]) as u(project_id, trace_id)
 ),
-rules as (
-  select p.project_id,
-    $3::jsonb || coalesce((
+-- Once per project (materialized: inlined, the merge would be re-evaluated per trace and rule).
+rules as materialized (
+  select p.project_id, $3::jsonb || coalesce((
       select jsonb_object_agg(k, v) from jsonb_each(case when jsonb_typeof(s.triage_rules) = 'object' then s.triage_rules end) as e(k, v)
       where jsonb_typeof(v) = jsonb_typeof($3::jsonb -> k)
     ), '{}'::jsonb) as r
   from (select distinct project_id from touched) p
   left join project_settings s on s.project_id = p.project_id
 ),
+-- Score lookups join the touched traces to scores(project_id, trace_id), never scanning by name.
+thumbs_down as materialized (
+  select distinct s.project_id, s.trace_id
+  from touched u join rules r on r.project_id = u.project_id and r.r->'thumbsDown' = 'true'::jsonb
+  join scores s on s.project_id = u.project_id and s.trace_id = u.trace_id
+  where s.name = 'user_feedback' and s.number_value = 0
+),
+low_score as materialized (
+  select distinct s.project_id, s.trace_id
+  from touched u join rules r on r.project_id = u.project_id
+  cross join lateral jsonb_array_elements(case when jsonb_typeof(r.r->'lowScores') = 'array' then r.r->'lowScores' else '[]'::jsonb end) th
+  join scores s on s.project_id = u.project_id and s.trace_id = u.trace_id and s.name = th->>'scoreName'
+  where s.number_value < case when jsonb_typeof(th->'below') = 'number' then (th->>'below')::float8 end
+),
 matched as (
   select t.project_id, t.id as trace_id, array_remove(array[
     case when r.r->'error' = 'true'::jsonb and (t.error_count > 0 or 'error' = any(t.flags)) then 'error' end,
-    case when r.r->'thumbsDown' = 'true'::jsonb and exists (
-      select 1 from scores s where s.project_id = t.project_id and s.trace_id = t.id and s.name = 'user_feedback' and s.number_value = 0
-    ) then 'thumbs_down' end,
-    case when jsonb_typeof(r.r->'lowScores') = 'array' and jsonb_array_length(r.r->'lowScores') > 0 and exists (
-      select 1 from jsonb_array_elements(r.r->'lowScores') th
-      join scores s on s.project_id = t.project_id and s.trace_id = t.id and s.name = th->>'scoreName'
-      where s.number_value < case when jsonb_typeof(th->'below') = 'number' then (th->>'below')::float8 end
-    ) then 'low_score' end,
+    case when td.trace_id is not null then 'thumbs_down' end,
+    case when ls.trace_id is not null then 'low_score' end,
     case when r.r->'slow'->'enabled' = 'true'::jsonb
       and extract(epoch from t.end_time - t.start_time) * 1000
         > case when jsonb_typeof(r.r->'slow'->'aboveMs') = 'number' then (r.r->'slow'->>'aboveMs')::float8 end
@@ -52,6 +60,8 @@ matched as (
   from touched u
   join traces t on t.project_id = u.project_id and t.id = u.trace_id
   join rules r on r.project_id = u.project_id
+  left join thumbs_down td on td.project_id = u.project_id and td.trace_id = u.trace_id
+  left join low_score ls on ls.project_id = u.project_id and ls.trace_id = u.trace_id
 ),
 upserted as (
   insert into triage_items as i (project_id, id, trace_id, reasons)
