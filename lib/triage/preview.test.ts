@@ -11,6 +11,8 @@ describe("previewText", () => {
   it("keeps strings, falls back to compact JSON, and truncates", () => {
     expect(previewText("<script>alert(1)</script>")).toBe("<script>alert(1)</script>");
     expect(previewText({ a: 1 })).toBe('{"a":1}');
+    expect(previewText({ answer: "I'm not sure", sources: [1] })).toBe("I'm not sure");
+    expect(previewText({ reply: "단일 필드" })).toBe("단일 필드");
     expect(previewText(null)).toBeNull();
     expect(previewText("x".repeat(50), 10)).toBe(`${"x".repeat(9)}…`);
   });

@@ -3,6 +3,9 @@ export const PREVIEW_CHARS = 400;
 
 type Message = { role?: unknown; content?: unknown };
 
+// Fields SDKs and apps commonly put the human-readable text in, most specific first.
+const TEXT_KEYS = ["text", "answer", "question", "query", "prompt", "message", "output", "input", "result", "completion"];
+
 function contentText(content: unknown): string | null {
   if (typeof content === "string") return content;
   // OpenAI-style content parts: [{ type: "text", text }]
@@ -28,7 +31,11 @@ export function previewText(value: unknown, max = PREVIEW_CHARS): string | null 
     text = contentText((lastUser ?? messages[messages.length - 1])?.content);
   } else if (typeof value === "object" && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
-    text = contentText(v.content) ?? (typeof v.text === "string" ? v.text : null) ?? (typeof v.question === "string" ? v.question : null);
+    text = contentText(v.content);
+    for (const key of TEXT_KEYS) text ??= typeof v[key] === "string" ? (v[key] as string) : null;
+    // { whatever: "the text" } — a lone string field is the text.
+    const entries = Object.values(v);
+    if (text === null && entries.length === 1 && typeof entries[0] === "string") text = entries[0];
   }
   text ??= JSON.stringify(value);
   const flat = text.replace(/\s+/g, " ").trim();

@@ -92,12 +92,23 @@ describe("browser: triage the demo inbox with the keyboard", () => {
     await page.screenshot({ path: "test-results/e2e/inbox.png", fullPage: false });
 
     // The Resolved tab lists the resolved item; r on it is refused (only reopen is allowed).
-    await page.getByRole("link", { name: /^Resolved/ }).click();
+    await page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /^Resolved/ }).click();
     await page.waitForURL(/status=resolved/);
     await page.locator(`[data-item-id="${b}"]`).click();
     await page.keyboard.press("i");
     await page.getByText(/cannot move from resolved to ignored/).first().waitFor();
     expect((await item(page, projectId, b)).status).toBe("resolved");
+
+    // Bulk: check two open items (x on the selected one, a click on another), resolve both at once.
+    await page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /^Open/ }).click();
+    await page.waitForURL((u) => !u.searchParams.has("status"));
+    await rows.nth(2).waitFor();
+    const [e, f] = await rows.evaluateAll((els) => els.slice(0, 2).map((el) => el.getAttribute("data-item-id")!));
+    await page.keyboard.press("x");
+    await page.locator(`[data-item-id="${f}"] input[type=checkbox]`).check();
+    await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Resolve" }).click();
+    await page.getByText("Resolved: 2 items").first().waitFor();
+    for (const id of [e!, f!]) expect((await item(page, projectId, id)).status).toBe("resolved");
 
     // g opens the trace with the promote dialog requested; Enter opens the trace.
     await page.goto(`/project/${projectId}/inbox`);
@@ -114,5 +125,17 @@ describe("browser: triage the demo inbox with the keyboard", () => {
     await page.goto(`/project/${projectId}/settings/inbox`);
     await page.getByRole("button", { name: "Save rules" }).waitFor();
     await page.screenshot({ path: "test-results/e2e/inbox-rules.png", fullPage: true });
+
+    // A new project's inbox is empty and says which rules would fill it, linking to them.
+    const orgs = (await (await page.request.get("/api/orgs")).json()).orgs as { id: string }[];
+    const created = await page.request.post(`/api/orgs/${orgs[0]!.id}/projects`, { data: { name: "Empty inbox" } });
+    expect(created.status()).toBe(201);
+    const fresh = (await created.json()) as { id: string };
+    await page.goto(`/project/${fresh.id}/inbox`);
+    await page.getByText("The inbox is empty").waitFor();
+    await page.getByText("a user gave thumbs down").waitFor();
+    await page.screenshot({ path: "test-results/e2e/inbox-empty.png", fullPage: false });
+    await page.getByRole("link", { name: "Settings → Inbox" }).click();
+    await page.waitForURL(`**/project/${fresh.id}/settings/inbox`);
   });
 });
