@@ -1,0 +1,29 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import { serializeItem, traceSummaries, usersById } from "./serialize-item";
+
+/** One item with its trace summary and its comments (oldest first) with their authors. */
+export async function getTriageItem(projectId: string, itemId: string) {
+  const item = await db.triageItem.findUnique({
+    where: { projectId_id: { projectId, id: itemId } },
+    include: { comments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
+  if (!item) throw new AppError("NOT_FOUND", `Triage item ${itemId} not found`);
+  const { comments, ...row } = item;
+  const [traces, users] = await Promise.all([
+    traceSummaries(projectId, [row.traceId]),
+    usersById([row.assigneeId, ...comments.map((c) => c.authorId)]),
+  ]);
+  return {
+    ...serializeItem(row, traces.get(row.traceId), users),
+    comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.authorId ? (users.get(c.authorId) ?? null) : null })),
+  };
+}
+
+/** Items by id for one project (after a change), serialized like the list. */
+export async function getTriageItems(projectId: string, itemIds: string[]) {
+  const items = await db.triageItem.findMany({ where: { projectId, id: { in: itemIds } } });
+  const [traces, users] = await Promise.all([traceSummaries(projectId, items.map((i) => i.traceId)), usersById(items.map((i) => i.assigneeId))]);
+  const byId = new Map(items.map((i) => [i.id, serializeItem(i, traces.get(i.traceId), users)]));
+  return itemIds.map((id) => byId.get(id)).filter((i) => i !== undefined);
+}

@@ -1,0 +1,23 @@
+import { writeAuditLog } from "../audit/write-audit-log";
+import { db } from "../db";
+import { getTriageItems } from "./get-triage-item";
+import { sendToInbox } from "./send-to-inbox";
+
+/** The manual "send to inbox" action: reason manual, merged into the trace's item if it has one. */
+export async function sendTraceToInbox(options: { project: { id: string; orgId: string }; actorUserId: string; traceId: string }) {
+  const { project, traceId } = options;
+  const existed = await db.triageItem.findUnique({ where: { projectId_traceId: { projectId: project.id, traceId } }, select: { id: true } });
+  await sendToInbox(project.id, [traceId], ["manual"]);
+  const row = await db.triageItem.findUniqueOrThrow({ where: { projectId_traceId: { projectId: project.id, traceId } }, select: { id: true } });
+  await writeAuditLog(db, {
+    orgId: project.orgId,
+    projectId: project.id,
+    actorUserId: options.actorUserId,
+    action: "triage.item.send",
+    resourceType: "triage_item",
+    resourceId: row.id,
+    after: { traceId, reason: "manual" },
+  });
+  const [item] = await getTriageItems(project.id, [row.id]);
+  return { item: item!, created: !existed };
+}
