@@ -278,7 +278,7 @@ describe("golden sets: names and roles", () => {
       () => [promoteRoute.POST, "POST", { body: { datasetId: ds.id, traceId: sample.traceId, expectedOutput: "z" } }],
     ] as const;
     const run = async (route: (typeof reads)[number] | (typeof writes)[number], who: Member) => {
-      const [handler, method, extra] = route();
+      const [handler, method, extra] = route() as readonly [unknown, string, object];
       return (await call(handler as never, method, { params: p, cookie: who.cookie, ...(extra as object) })).status;
     };
     for (const r of reads) {
