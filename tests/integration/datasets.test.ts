@@ -260,26 +260,26 @@ describe("golden sets: names and roles", () => {
     const outsider = (await createOrgAndProject("roles-outsider")).owner;
     const p = { projectId: t.project.id, datasetId: ds.id, itemId: item.itemId };
 
-    const reads = [
-      () => [datasetsRoute.GET, "GET", {}],
-      () => [datasetRoute.GET, "GET", {}],
-      () => [itemsRoute.GET, "GET", {}],
-      () => [historyRoute.GET, "GET", {}],
-      () => [exportRoute.GET, "GET", { query: { format: "jsonl" } }],
-    ] as const;
-    const writes = [
-      () => [datasetsRoute.POST, "POST", { body: { name: "new" } }],
-      () => [datasetRoute.PATCH, "PATCH", { body: { name: "renamed" } }],
-      () => [datasetRoute.DELETE, "DELETE", {}],
-      () => [itemsRoute.POST, "POST", { body: { input: "x" } }],
-      () => [itemRoute.PATCH, "PATCH", { body: { expectedOutput: "y" } }],
-      () => [itemRoute.DELETE, "DELETE", {}],
-      () => [importRoute.POST, "POST", { rawBody: '{"input":"x"}', query: { format: "jsonl" } }],
-      () => [promoteRoute.POST, "POST", { body: { datasetId: ds.id, traceId: sample.traceId, expectedOutput: "z" } }],
-    ] as const;
-    const run = async (route: (typeof reads)[number] | (typeof writes)[number], who: Member) => {
-      const [handler, method, extra] = route() as readonly [unknown, string, object];
-      return (await call(handler as never, method, { params: p, cookie: who.cookie, ...(extra as object) })).status;
+    type Route = [handler: unknown, method: string, extra: object];
+    const reads: Route[] = [
+      [datasetsRoute.GET, "GET", {}],
+      [datasetRoute.GET, "GET", {}],
+      [itemsRoute.GET, "GET", {}],
+      [historyRoute.GET, "GET", {}],
+      [exportRoute.GET, "GET", { query: { format: "jsonl" } }],
+    ];
+    const writes: Route[] = [
+      [datasetsRoute.POST, "POST", { body: { name: "new" } }],
+      [datasetRoute.PATCH, "PATCH", { body: { name: "renamed" } }],
+      [datasetRoute.DELETE, "DELETE", {}],
+      [itemsRoute.POST, "POST", { body: { input: "x" } }],
+      [itemRoute.PATCH, "PATCH", { body: { expectedOutput: "y" } }],
+      [itemRoute.DELETE, "DELETE", {}],
+      [importRoute.POST, "POST", { rawBody: '{"input":"x"}', query: { format: "jsonl" } }],
+      [promoteRoute.POST, "POST", { body: { datasetId: ds.id, traceId: sample.traceId, expectedOutput: "z" } }],
+    ];
+    const run = async ([handler, method, extra]: Route, who: Member) => {
+      return (await call(handler as never, method, { params: p, cookie: who.cookie, ...extra })).status;
     };
     for (const r of reads) {
       expect(await run(r, pm)).toBe(200);
