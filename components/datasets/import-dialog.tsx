@@ -34,7 +34,7 @@ export function ImportDialog({ projectId, datasetId, open, onOpenChange }: { pro
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [format, setFormat] = useState<Format>("jsonl");
-  const [rejected, setRejected] = useState<{ message: string; lines: LineError[] } | null>(null);
+  const [rejected, setRejected] = useState<{ lines: LineError[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   function reset() {
@@ -63,7 +63,7 @@ export function ImportDialog({ projectId, datasetId, open, onOpenChange }: { pro
       reset();
       onOpenChange(false);
     } catch (e) {
-      if (e instanceof ImportError && e.lines.length) setRejected({ message: e.message, lines: e.lines });
+      if (e instanceof ImportError && e.lines.length) setRejected({ lines: e.lines });
       else setError((e as Error).message);
     }
   }
@@ -95,7 +95,9 @@ export function ImportDialog({ projectId, datasetId, open, onOpenChange }: { pro
         </div>
         {rejected && (
           <div className="space-y-2" role="alert">
-            <p className="text-sm text-red-700 dark:text-red-400">{rejected.message}</p>
+            <p className="text-sm text-red-700 dark:text-red-400">
+              {rejected.lines.length} bad line{rejected.lines.length === 1 ? "" : "s"}: nothing was imported. Fix the file, or skip the bad lines and import the rest.
+            </p>
             <LineErrors lines={rejected.lines} total={rejected.lines.length} />
           </div>
         )}

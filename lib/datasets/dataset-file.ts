@@ -25,7 +25,7 @@ function validateLine(line: number, value: unknown): ParsedLine | LineError {
 
 function parseJsonl(text: string): Array<ParsedLine | LineError> {
   const out: Array<ParsedLine | LineError> = [];
-  text.split("\n").forEach((raw, index) => {
+  text.replace(/^\uFEFF/, "").split("\n").forEach((raw, index) => {
     const line = index + 1;
     const source = raw.replace(/\r$/, "");
     if (source.trim() === "") return;
