@@ -4,23 +4,23 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldError, Label, Select } from "@/components/ui/input";
 import { ImportError, type LineError, useDatasetMutations } from "@/lib/queries/datasets";
+import { MAX_REPORTED_LINE_ERRORS } from "@/lib/schemas/datasets";
 import { TextArea } from "./json-value";
 import { WideDialog } from "./wide-dialog";
 
 type Format = "jsonl" | "csv";
 
-function LineErrors({ lines, total }: { lines: LineError[]; total: number }) {
+function LineErrors({ lines }: { lines: LineError[] }) {
   return (
     <div className="rounded-md border border-red-200 dark:border-red-900">
       <ul className="max-h-56 divide-y divide-red-100 overflow-y-auto text-xs dark:divide-red-950" data-testid="import-line-errors">
-        {lines.slice(0, 100).map((e) => (
+        {lines.map((e) => (
           <li key={e.line} className="flex gap-3 px-3 py-1.5">
             <span className="w-16 shrink-0 font-mono text-red-700 dark:text-red-400">line {e.line}</span>
             <span className="break-all">{e.message}</span>
           </li>
         ))}
       </ul>
-      {total > Math.min(lines.length, 100) && <p className="border-t border-red-100 px-3 py-1.5 text-xs text-zinc-500">…and {total - Math.min(lines.length, 100)} more</p>}
     </div>
   );
 }
@@ -96,9 +96,9 @@ export function ImportDialog({ projectId, datasetId, open, onOpenChange }: { pro
         {rejected && (
           <div className="space-y-2" role="alert">
             <p className="text-sm text-red-700 dark:text-red-400">
-              {rejected.lines.length} bad line{rejected.lines.length === 1 ? "" : "s"}: nothing was imported. Fix the file, or skip the bad lines and import the rest.
+              {rejected.lines.length >= MAX_REPORTED_LINE_ERRORS ? `At least ${rejected.lines.length} bad lines` : `${rejected.lines.length} bad line${rejected.lines.length === 1 ? "" : "s"}`}: nothing was imported. Fix the file, or skip the bad lines and import the rest.
             </p>
-            <LineErrors lines={rejected.lines} total={rejected.lines.length} />
+            <LineErrors lines={rejected.lines} />
           </div>
         )}
         <FieldError>{error}</FieldError>

@@ -5,9 +5,10 @@ import { cn } from "@/components/ui/cn";
 export function previewText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
-  // Chat inputs: show the last user message, which is what people recognise.
-  if (Array.isArray(value)) {
-    const last = [...value].reverse().find((m) => m && typeof m === "object" && (m as { role?: unknown }).role === "user" && typeof (m as { content?: unknown }).content === "string");
+  // Chat inputs ([…] or { messages: […] }): show the last user message, which people recognise.
+  const messages = Array.isArray(value) ? value : Array.isArray((value as { messages?: unknown }).messages) ? (value as { messages: unknown[] }).messages : null;
+  if (messages) {
+    const last = [...messages].reverse().find((m) => m && typeof m === "object" && (m as { role?: unknown }).role === "user" && typeof (m as { content?: unknown }).content === "string");
     if (last) return `user: ${(last as { content: string }).content}`;
   }
   return JSON.stringify(value);

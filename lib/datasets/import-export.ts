@@ -1,13 +1,12 @@
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { DatasetFileFormat } from "../schemas/datasets";
+import { type DatasetFileFormat, MAX_REPORTED_LINE_ERRORS as SHOWN_ERRORS } from "../schemas/datasets";
 import { formatDatasetFile, parseDatasetFile } from "./dataset-file";
 import { insertNewItems, listItems } from "./dataset-items";
 import { requireDataset } from "./manage-datasets";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ITEMS = 50_000;
-const SHOWN_ERRORS = 200;
 
 /** Reads the raw body within the size limit (413 before and after reading). */
 export async function readImportBody(req: Request): Promise<string> {

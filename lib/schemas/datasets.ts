@@ -52,6 +52,9 @@ export const promoteBody = z
   .strict()
   .refine((b) => (b.datasetId === undefined) !== (b.newDatasetName === undefined), { message: "give exactly one of datasetId or newDatasetName", path: ["datasetId"] });
 
+/** An import refused for bad lines lists at most this many of them in error.details. */
+export const MAX_REPORTED_LINE_ERRORS = 200;
+
 export const DATASET_FILE_FORMATS = ["jsonl", "csv"] as const;
 export type DatasetFileFormat = (typeof DATASET_FILE_FORMATS)[number];
 const format = z.enum(DATASET_FILE_FORMATS, { error: "must be jsonl or csv" });

@@ -71,6 +71,7 @@ describe("browser: golden sets", () => {
     await rows.first().getByTitle("Show history").click();
     const history = page.getByTestId("item-history");
     await history.waitFor();
+    await page.screenshot({ path: "test-results/e2e/datasets-history.png" });
     expect(await history.textContent()).toMatch(/v2.*current.*Refunds take 3 business days.*v1.*Refunds take 5 business days/s);
     await page.keyboard.press("Escape");
 
@@ -90,6 +91,7 @@ describe("browser: golden sets", () => {
     await page.getByText("Promote to golden set").waitFor();
     await page.getByRole("textbox", { name: "Expected output (prefilled with the actual output)" }).fill("The corrected answer.");
     await page.getByLabel("JSON").uncheck().catch(() => undefined);
+    await page.screenshot({ path: "test-results/e2e/datasets-promote.png" });
     await page.getByRole("button", { name: "Promote", exact: true }).click();
     await page.getByText("Added to “Refund questions”").waitFor();
     await expect.poll(() => rows.count()).toBe(3);
