@@ -159,6 +159,20 @@ describe("golden sets: versions", () => {
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     expect(versions.filter((v) => v.validTo === null)).toHaveLength(1);
   });
+  it("concurrent edits never share a version: versions stay contiguous, one current, intervals chained", async () => {
+    const t = await createOrgAndProject("concurrent-chain");
+    const ds = await createDataset(t, "race");
+    const p = { projectId: t.project.id, datasetId: ds.id };
+    const { json: item } = await call(itemsRoute.POST, "POST", { params: p, cookie: t.owner.cookie, body: { input: "q", expectedOutput: "a" } });
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => call(itemRoute.PATCH, "PATCH", { params: { ...p, itemId: item.itemId }, cookie: t.owner.cookie, body: { expectedOutput: `e${i}` } })));
+    expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const won = results.filter((r) => r.status === 200).map((r) => r.json.version as number);
+    expect(new Set(won).size).toBe(won.length);
+    const versions = await db.datasetItem.findMany({ where: { projectId: t.project.id, itemId: item.itemId }, orderBy: { version: "asc" } });
+    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: won.length + 1 }, (_, i) => i + 1));
+    expect(versions.filter((v) => v.validTo === null).map((v) => v.version)).toEqual([won.length + 1]);
+    for (let i = 1; i < versions.length; i++) expect(versions[i - 1]!.validTo!.getTime()).toBe(versions[i]!.validFrom.getTime());
+  });
 });
 
 describe("golden sets: import and export", () => {
