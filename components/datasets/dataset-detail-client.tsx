@@ -1,5 +1,5 @@
 "use client";
-import { Download, Plus, Upload } from "lucide-react";
+import { Download, Plus, Settings2, Upload } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -9,6 +9,7 @@ import { Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/format";
 import { type DatasetItemRow, useDatasetItemsQuery, useDatasetMutations, useDatasetQuery } from "@/lib/queries/datasets";
+import { DatasetSettingsDialog } from "./dataset-settings-dialog";
 import { ImportDialog } from "./import-dialog";
 import { ItemEditDialog } from "./item-edit-dialog";
 import { ItemHistoryDialog } from "./item-history-dialog";
@@ -27,6 +28,7 @@ export function DatasetDetailClient({ projectId, datasetId, canEdit }: { project
   const [editing, setEditing] = useState<{ item: DatasetItemRow | null } | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  const [settings, setSettings] = useState(false);
   const readOnly = !canEdit || !!at;
 
   function setAt(next: string | null) {
@@ -63,7 +65,10 @@ export function DatasetDetailClient({ projectId, datasetId, canEdit }: { project
         <Link href={`/project/${projectId}/datasets`} className="text-xs text-zinc-500 hover:underline">← Golden sets</Link>
         {dataset.isPending ? <Skeleton className="mt-1 h-7 w-64" /> : (
           <>
-            <h1 className="text-xl font-semibold">{dataset.data.name}</h1>
+            <div className="flex items-center gap-2">
+              <h1 className="text-xl font-semibold">{dataset.data.name}</h1>
+              {canEdit && <Button size="sm" variant="ghost" onClick={() => setSettings(true)} aria-label="Golden set settings" title="Rename, describe or delete"><Settings2 className="size-4" /></Button>}
+            </div>
             <p className="text-sm text-zinc-500">{dataset.data.description ?? "Inputs with the outputs you expect."} · {dataset.data.itemCount} current item{dataset.data.itemCount === 1 ? "" : "s"}</p>
           </>
         )}
@@ -105,6 +110,7 @@ export function DatasetDetailClient({ projectId, datasetId, canEdit }: { project
       </Card>
       <ItemEditDialog projectId={projectId} datasetId={datasetId} item={editing?.item ?? null} open={!!editing} onOpenChange={(o) => !o && setEditing(null)} />
       <ItemHistoryDialog projectId={projectId} datasetId={datasetId} itemId={historyOf} onClose={() => setHistoryOf(null)} />
+      {dataset.data && <DatasetSettingsDialog projectId={projectId} dataset={dataset.data} open={settings} onOpenChange={setSettings} />}
       <ImportDialog projectId={projectId} datasetId={datasetId} open={importing} onOpenChange={setImporting} />
     </div>
   );

@@ -100,6 +100,11 @@ describe("browser: golden sets", () => {
     expect(await promoted.getByRole("link").getAttribute("href")).toBe(`/project/${creds.project_id}/traces/${traceId}`);
     await page.screenshot({ path: "test-results/e2e/datasets-detail.png", fullPage: true });
 
+    await page.getByRole("button", { name: "Golden set settings" }).click();
+    await page.getByLabel("Description").fill("Answers about refunds and delivery");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Answers about refunds and delivery · 3 current items").waitFor();
+
     await page.goto(`/project/${creds.project_id}/datasets`);
     const listRow = page.getByTestId("dataset-row");
     await listRow.waitFor();
