@@ -108,7 +108,7 @@ describe("browser: golden sets", () => {
     await page.goto(`/project/${creds.project_id}/datasets`);
     const listRow = page.getByTestId("dataset-row");
     await listRow.waitFor();
-    expect(await listRow.textContent()).toMatch(/Refund questions\s*3/);
+    expect(await listRow.textContent()).toMatch(/Refund questions\s*Answers about refunds and delivery\s*3/);
     await page.screenshot({ path: "test-results/e2e/datasets-list.png", fullPage: true });
   });
 });
