@@ -1,0 +1,15 @@
+import { withProject } from "@/lib/auth/with-project";
+import { addItem, listItems } from "@/lib/datasets/dataset-items";
+import { json } from "@/lib/http";
+import { createItemBody, listItemsQuery } from "@/lib/schemas/datasets";
+
+// GET /api/projects/[projectId]/datasets/[datasetId]/items – current items, or the snapshot ?at=<ISO>
+export const GET = withProject({ action: "datasets:read", query: listItemsQuery }, async ({ project, params, query }) =>
+  json(await listItems({ projectId: project.id, datasetId: String(params.datasetId), at: query.at, limit: query.limit })),
+);
+
+// POST /api/projects/[projectId]/datasets/[datasetId]/items – add a manual item (version 1)
+export const POST = withProject({ action: "datasets:update", body: createItemBody }, async ({ project, user, params, body }) => {
+  const { projectId: _p, datasetId: _d, ...item } = await addItem({ projectId: project.id, datasetId: String(params.datasetId), userId: user.id, item: { ...body, source: "manual" } });
+  return json(item, 201);
+});

@@ -1,0 +1,132 @@
+// JSONL and CSV files of golden-set items: parsing with per-line errors, and the inverse
+// export. Pure (no database) so the round trip can be unit-tested.
+import Papa from "papaparse";
+import type { ZodError } from "zod";
+import { type DatasetFileFormat, importLineSchema } from "../schemas/datasets";
+
+export type ParsedLine = { line: number; input: unknown; expectedOutput: unknown; metadata: Record<string, unknown> | null };
+export type LineError = { line: number; message: string };
+export type ExportItem = { input: unknown; expectedOutput: unknown; metadata: unknown };
+
+export const CSV_COLUMNS = ["input", "expected_output", "metadata"] as const;
+
+function describe(error: ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+function validateLine(line: number, value: unknown): ParsedLine | LineError {
+  const parsed = importLineSchema.safeParse(value);
+  if (!parsed.success) return { line, message: describe(parsed.error) };
+  return { line, input: parsed.data.input, expectedOutput: parsed.data.expected_output ?? null, metadata: parsed.data.metadata ?? null };
+}
+
+function parseJsonl(text: string): Array<ParsedLine | LineError> {
+  const out: Array<ParsedLine | LineError> = [];
+  text.replace(/^\uFEFF/, "").split("\n").forEach((raw, index) => {
+    const line = index + 1;
+    const source = raw.replace(/\r$/, "");
+    if (source.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(source);
+    } catch (error) {
+      out.push({ line, message: `not valid JSON: ${(error as Error).message}` });
+      return;
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      out.push({ line, message: "must be a JSON object with input, expected_output and metadata" });
+      return;
+    }
+    out.push(validateLine(line, value));
+  });
+  return out;
+}
+
+const JSON_LOOKING = /^(?:[[{"]|-?\d|true$|false$|null$)/;
+
+/** A CSV cell: JSON when it looks like JSON and parses as JSON, else the text itself. */
+export function parseCell(cell: string): unknown {
+  const trimmed = cell.trim();
+  if (JSON_LOOKING.test(trimmed)) {
+    try {
+      return JSON.parse(trimmed);
+    } catch {
+      return cell;
+    }
+  }
+  return cell;
+}
+
+/** The inverse of parseCell: text that would read back as something else is JSON-encoded. */
+export function toCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim() !== "" && parseCell(value) === value ? value : JSON.stringify(value);
+  return JSON.stringify(value);
+}
+
+function parseCsv(text: string): Array<ParsedLine | LineError> {
+  const out: Array<ParsedLine | LineError> = [];
+  // Rows may span lines (quoted newlines): count newlines up to where each row starts.
+  let scanned = 0;
+  let lineNo = 1;
+  const lineAt = (offset: number) => {
+    for (; scanned < offset; scanned++) if (text.charCodeAt(scanned) === 10) lineNo++;
+    return lineNo;
+  };
+  let header: string[] | null = null;
+  let start = 0;
+  Papa.parse<string[]>(text, {
+    step: (row) => {
+      const line = lineAt(start);
+      start = row.meta.cursor;
+      const cells = row.data.map((c, i) => (i === row.data.length - 1 ? c.replace(/\r$/, "") : c));
+      if (cells.length === 1 && cells[0]!.trim() === "") return;
+      if (!header) {
+        header = cells.map((c) => c.trim().replace(/^\uFEFF/, ""));
+        const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
+        if (!header.includes("input")) out.push({ line, message: `header must name an "input" column (columns: ${CSV_COLUMNS.join(", ")})` });
+        else if (unknown.length) out.push({ line, message: `unknown column ${unknown.map((u) => `"${u}"`).join(", ")} (columns: ${CSV_COLUMNS.join(", ")})` });
+        return;
+      }
+      if (row.errors.length) {
+        out.push({ line, message: `CSV: ${row.errors[0]!.message}` });
+        return;
+      }
+      if (cells.length !== header.length) {
+        out.push({ line, message: `has ${cells.length} cells, the header has ${header.length}` });
+        return;
+      }
+      const record: Record<string, unknown> = {};
+      header.forEach((column, i) => {
+        const cell = cells[i]!;
+        if (cell.trim() !== "") record[column] = parseCell(cell);
+      });
+      out.push(validateLine(line, record));
+    },
+  });
+  if (!header) out.push({ line: 1, message: `empty file: expected a header row (${CSV_COLUMNS.join(", ")})` });
+  return out;
+}
+
+/** Every non-blank line of the file, each either a valid item or an error with its 1-based line. */
+export function parseDatasetFile(text: string, format: DatasetFileFormat): { items: ParsedLine[]; errors: LineError[] } {
+  const rows = format === "jsonl" ? parseJsonl(text) : parseCsv(text);
+  const items: ParsedLine[] = [];
+  const errors: LineError[] = [];
+  for (const r of rows) ("message" in r ? errors : items).push(r as never);
+  return { items, errors };
+}
+
+/** JSONL or CSV of the items; parseDatasetFile(formatDatasetFile(x)) gives x back. */
+export function formatDatasetFile(items: ExportItem[], format: DatasetFileFormat): string {
+  if (format === "jsonl") {
+    return items
+      .map((i) => JSON.stringify({ input: i.input, ...(i.expectedOutput == null ? {} : { expected_output: i.expectedOutput }), ...(i.metadata == null ? {} : { metadata: i.metadata }) }))
+      .map((l) => `${l}\n`)
+      .join("");
+  }
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: items.map((i) => [toCell(i.input), toCell(i.expectedOutput), toCell(i.metadata)]) }, { newline: "\n", quotes: false })}\n`;
+}
