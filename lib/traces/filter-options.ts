@@ -1,0 +1,41 @@
+import { db } from "../db";
+
+/** Traces sampled (newest first) for values the rollups do not carry: releases, tags, names. */
+const RECENT_TRACES = 5000;
+
+/**
+ * Values the explorer's filter menus offer. Cheap by construction: models, environments and
+ * prompts come from the minute rollups of a bounded window, releases, tags and names from the
+ * newest traces only (walking the (project, start time) index). Typed values still work for anything older.
+ */
+export async function traceFilterOptions(projectId: string, options: { days: number; now?: Date }) {
+  const since = new Date((options.now ?? new Date()).getTime() - options.days * 86_400_000);
+  const [rollups, recent] = await Promise.all([
+    db.$queryRaw<{ models: string[]; environments: string[]; prompts: { name: string; version: number }[] }[]>`
+      select coalesce(array_agg(distinct model) filter (where model <> ''), '{}') as models,
+             coalesce(array_agg(distinct environment) filter (where environment <> ''), '{}') as environments,
+             coalesce((select jsonb_agg(distinct jsonb_build_object('name', prompt_name, 'version', prompt_version))
+                       from metric_minutes where project_id = ${projectId} and minute >= ${since} and prompt_name <> ''), '[]'::jsonb) as prompts
+      from metric_minutes where project_id = ${projectId} and minute >= ${since}`,
+    db.$queryRaw<{ releases: string[]; tags: string[]; names: string[] }[]>`
+      with recent as (
+        select release, tags, coalesce(trace_name, root_name, first_name) as name from traces
+        where project_id = ${projectId} order by start_time desc limit ${RECENT_TRACES}
+      )
+      select coalesce((select array_agg(distinct release) from recent where release is not null), '{}') as releases,
+             coalesce((select array_agg(distinct tag) from recent, unnest(tags) tag), '{}') as tags,
+             coalesce((select array_agg(distinct name) from recent where name is not null), '{}') as names`,
+  ]);
+  const r = rollups[0]!;
+  const t = recent[0]!;
+  const prompts = [...r.prompts].sort((a, b) => a.name.localeCompare(b.name) || a.version - b.version);
+  return {
+    models: [...r.models].sort(),
+    environments: [...r.environments].sort(),
+    promptNames: [...new Set(prompts.map((p) => p.name))],
+    promptVersions: prompts,
+    releases: [...t.releases].sort().reverse(),
+    tags: [...t.tags].sort(),
+    names: [...t.names].sort(),
+  };
+}
