@@ -15,18 +15,23 @@ const PREVIEW_WHOLE_BYTES = 8192;
  * are selected besides the id and the cursor key.
  */
 async function tracePage<R extends { id: string; cursor_key: string }>(projectId: string, q: ListTracesQuery, columns: Prisma.Sql) {
+  const rows = await db.$queryRaw<R[]>(traceListSql(projectId, q, columns));
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > q.limit && last ? encodeCursor({ sort: q.sort, order: q.order, value: last.cursor_key, id: last.id }) : null;
+  return { page, nextCursor };
+}
+
+/** The page query (limit + 1 rows, to know whether another page exists); exported for EXPLAIN in bench/explorer. */
+export function traceListSql(projectId: string, q: ListTracesQuery, columns: Prisma.Sql = SUMMARY_COLUMNS): Prisma.Sql {
   const where = traceFilters(projectId, q);
   if (q.cursor) where.push(afterCursor(decodeCursor(q.cursor, q.sort, q.order)));
-  const rows = await db.$queryRaw<R[]>`
+  return Prisma.sql`
     select t.id, ${SORTS[q.sort].key} as cursor_key ${columns}
     from traces t
     where ${Prisma.join(where, " and ")}
     ${orderBy(q.sort, q.order)}
     limit ${q.limit + 1}`;
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > q.limit && last ? encodeCursor({ sort: q.sort, order: q.order, value: last.cursor_key, id: last.id }) : null;
-  return { page, nextCursor };
 }
 
 /** Thumbs up/down counts of the given traces (the page's rows only). */
