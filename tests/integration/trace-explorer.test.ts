@@ -7,6 +7,7 @@ import * as viewsRoute from "@/app/api/projects/[projectId]/views/route";
 import * as publicTraces from "@/app/api/public/traces/route";
 import { db } from "@/lib/db";
 import { ingest } from "@/lib/ingest/ingest";
+import { searchPattern } from "@/lib/traces/search-term";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import { addMember, createKey, createOrgAndProject, type Member } from "../factories";
 import { basic, call } from "../support/route";
@@ -207,6 +208,25 @@ describe("search (q)", () => {
     expect(await search("5_0")).toEqual([]);
     expect(await search("500%")).toEqual([]);
     expect(has("500 off").length).toBeGreaterThan(0);
+  });
+
+  it("uses the trigram index for Korean terms: this database's ctype extracts Hangul trigrams", async () => {
+    const [ctype] = await db.$queryRaw<{ ctype: string; n: number }[]>`
+      select datctype as ctype, cardinality(show_trgm('환불은 보통 며칠')) as n from pg_database where datname = current_database()`;
+    // Under LC_CTYPE=C pg_trgm sees no letters in Hangul and the index could not narrow the search.
+    expect(ctype!.n, `ctype ${ctype!.ctype}`).toBeGreaterThan(5);
+    // The explorer's own predicate for the term, alone, so only the trigram index can serve it.
+    const pattern = searchPattern("며칠 걸리나요? 주문 번호");
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`set local enable_seqscan = off`;
+      await tx.$executeRaw`set local enable_indexscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`explain analyze select id from traces where search_text ilike ${pattern}`;
+    });
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("Bitmap Index Scan on traces_search_text_trgm");
+    // The index narrowed it to the matching rows: nothing (or almost nothing) removed on recheck.
+    const removed = Number(/Rows Removed by Index Recheck: (\d+)/.exec(text)?.[1] ?? 0);
+    expect(removed).toBeLessThan(10);
   });
 
   it("combines with filters", async () => {

@@ -45,7 +45,7 @@ export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOp
   const tableRows = table.getRowModel().rows;
   return (
     <div ref={scrollRef} data-testid="trace-table" className="h-[calc(100vh-17rem)] min-h-80 overflow-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" role="grid" aria-rowcount={rows.length}>
-      <div className="min-w-[110rem]">
+      <div className="min-w-[93rem]">
         <div className="sticky top-0 z-10 grid border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900" style={{ gridTemplateColumns: GRID_TEMPLATE }} role="row">
           {table.getFlatHeaders().map((h) => {
             const meta = h.column.columnDef.meta as ColumnMeta;
