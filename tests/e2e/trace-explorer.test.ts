@@ -81,6 +81,27 @@ describe("browser: an engineer explores traces", () => {
     await expect.poll(() => rows.first().getAttribute("aria-selected")).toBe("true");
     await page.screenshot({ path: "test-results/e2e/trace-explorer.png" });
 
+    // Infinite loading: scrolling to the end fetches page after page by cursor until every trace of the range is listed.
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    let total = 0;
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const res = await page.request.get(`/api/projects/${creds.project_id}/traces?from=${from}&limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+      const body = (await res.json()) as { data: unknown[]; nextCursor: string | null };
+      total += body.data.length;
+      cursor = body.nextCursor;
+    }
+    expect(total).toBeGreaterThan(1000);
+    await page.goto(`${base}?range=30d`);
+    await rows.first().waitFor();
+    const table = page.getByTestId("trace-table");
+    const end = page.getByTestId("trace-list-end");
+    for (let i = 0; i < 60 && !(await end.isVisible()); i++) {
+      await table.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await page.waitForTimeout(250);
+    }
+    expect(await end.textContent()).toContain(`${total.toLocaleString("en")} traces — end of list`);
+    expect(await rows.count()).toBeLessThan(100);
+
     // A search that matches nothing offers to clear; Enter on a row opens its detail route.
     await page.goto(`${base}?q=${encodeURIComponent("no such text anywhere 9f8e7d")}`);
     await page.getByTestId("explorer-empty").getByText("No traces match this view").waitFor();
