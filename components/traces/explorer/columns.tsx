@@ -8,8 +8,8 @@ const clip = (v: string | null) => (v ? <span className="block truncate" title={
 
 /** Columns in display order; `meta.sort` marks the ones the server can sort by, `meta.width` is the grid track. */
 export const COLUMNS = [
-  col.accessor("startTime", { header: "Time", cell: (c) => <span className="tabular-nums">{format(new Date(c.getValue()), "MMM d HH:mm:ss")}</span>, meta: { sort: "startTime", width: "7.5rem" } }),
-  col.accessor("name", { header: "Name", cell: (c) => clip(c.getValue()), meta: { width: "8rem" } }),
+  col.accessor("startTime", { header: "Time", cell: (c) => <span className="tabular-nums">{format(new Date(c.getValue()), "MMM d HH:mm:ss")}</span>, meta: { sort: "startTime", width: "8.75rem" } }),
+  col.accessor("name", { header: "Name", cell: (c) => clip(c.getValue()), meta: { width: "7.5rem" } }),
   col.accessor("inputPreview", { header: "Input", cell: (c) => clip(c.getValue()), meta: { width: "minmax(10rem, 2fr)" } }),
   col.accessor("outputPreview", { header: "Output", cell: (c) => clip(c.getValue()), meta: { width: "minmax(10rem, 2fr)" } }),
   col.accessor("status", { header: "Status", cell: (c) => <StatusBadge row={c.row.original} />, meta: { width: "4.5rem" } }),

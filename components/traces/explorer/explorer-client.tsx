@@ -80,7 +80,7 @@ function Explorer({ projectId, origin, canManageViews }: { projectId: string; or
           <TraceTable
             rows={rows} sort={state.sort} order={state.order} onSort={(sort, order) => { setSelected(-1); setState({ ...state, sort, order }); }}
             selected={selected} onSelect={setSelected} onOpen={open}
-            hasMore={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={loadMore}
+            hasMore={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={loadMore} resetKey={JSON.stringify(request)}
           />
           <p className="text-xs text-zinc-500">
             <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open{activeFilterCount(state) ? ` · ${activeFilterCount(state)} filter(s) active` : ""}

@@ -21,13 +21,15 @@ type Props = {
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
+  /** Changes when the request does (filters, sort, refresh): the list starts again from the top. */
+  resetKey: string;
 };
 
 /**
  * Only the rows in view are in the DOM (TanStack Virtual), so thousands of loaded rows
  * scroll smoothly; nearing the end asks for the next page by cursor.
  */
-export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOpen, hasMore, loadingMore, onLoadMore }: Props) {
+export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOpen, hasMore, loadingMore, onLoadMore, resetKey }: Props) {
   const table = useReactTable({ data: rows, columns: COLUMNS, getCoreRowModel: getCoreRowModel(), manualSorting: true, getRowId: (r) => r.id });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -39,13 +41,17 @@ export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOp
   }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
 
   useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [resetKey]);
+
+  useEffect(() => {
     if (selected >= 0) virtualizer.scrollToIndex(selected, { align: "auto" });
   }, [selected, virtualizer]);
 
   const tableRows = table.getRowModel().rows;
   return (
     <div ref={scrollRef} data-testid="trace-table" className="h-[calc(100vh-17rem)] min-h-80 overflow-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" role="grid" aria-rowcount={rows.length}>
-      <div className="min-w-[93rem]">
+      <div className="min-w-[94rem]">
         <div className="sticky top-0 z-10 grid border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900" style={{ gridTemplateColumns: GRID_TEMPLATE }} role="row">
           {table.getFlatHeaders().map((h) => {
             const meta = h.column.columnDef.meta as ColumnMeta;
