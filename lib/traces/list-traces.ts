@@ -1,47 +1,110 @@
 import { db } from "../db";
-import { AppError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { ListTracesQuery } from "../schemas/traces";
 import { serializeTrace } from "./serialize";
+import { TRACE_NAME_SQL, traceFilters } from "./trace-filters";
+import { previewText } from "./trace-preview";
+import { afterCursor, decodeCursor, encodeCursor, orderBy, SORTS } from "./trace-sort";
 
-function decodeCursor(cursor: string): { startTime: Date; id: string } {
-  try {
-    const [time, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    const startTime = new Date(time);
-    if (Number.isNaN(startTime.getTime()) || typeof id !== "string") throw new Error("bad cursor");
-    return { startTime, id };
-  } catch {
-    throw new AppError("INVALID", "query.cursor: not a cursor returned by this API");
-  }
-}
-
-const encodeCursor = (t: { startTime: Date; id: string }) => Buffer.from(JSON.stringify([t.startTime.toISOString(), t.id])).toString("base64url");
+/** Inputs/outputs up to this stored size are sent whole to build a preview; larger ones by their start. */
+const PREVIEW_WHOLE_BYTES = 8192;
 
 /**
- * Newest traces first, keyset-paginated on (startTime, id) — no OFFSET, so pages neither
- * skip nor repeat rows while new traces arrive.
+ * One page of a project's traces: filters, then keyset pagination on (sort value, id) —
+ * never OFFSET — so pages neither skip nor repeat rows while new traces arrive. `columns`
+ * are selected besides the id and the cursor key.
  */
-export async function listTraces(projectId: string, q: ListTracesQuery) {
-  const where: Prisma.TraceWhereInput = {
-    projectId,
-    ...(q.from || q.to ? { startTime: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } } : {}),
-    ...(q.userId ? { userId: q.userId } : {}),
-    ...(q.sessionId ? { sessionId: q.sessionId } : {}),
-    ...(q.environment ? { environment: q.environment } : {}),
-    ...(q.tags?.length ? { tags: { hasEvery: q.tags } } : {}),
-    ...(q.name ? { OR: [{ traceName: q.name }, { traceName: null, rootName: q.name }, { traceName: null, rootName: null, firstName: q.name }] } : {}),
-  };
-  const and: Prisma.TraceWhereInput[] = [];
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor);
-    and.push({ OR: [{ startTime: { lt: c.startTime } }, { startTime: c.startTime, id: { lt: c.id } }] });
-  }
-  const rows = await db.trace.findMany({
-    where: { ...where, AND: and },
-    orderBy: [{ startTime: "desc" }, { id: "desc" }],
-    take: q.limit + 1,
-  });
+async function tracePage<R extends { id: string; cursor_key: string }>(projectId: string, q: ListTracesQuery, columns: Prisma.Sql) {
+  const rows = await db.$queryRaw<R[]>(traceListSql(projectId, q, columns));
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { data: page.map(serializeTrace), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+  const nextCursor = rows.length > q.limit && last ? encodeCursor({ sort: q.sort, order: q.order, value: last.cursor_key, id: last.id }) : null;
+  return { page, nextCursor };
 }
+
+/** The page query (limit + 1 rows, to know whether another page exists); exported for EXPLAIN in bench/explorer. */
+export function traceListSql(projectId: string, q: ListTracesQuery, columns: Prisma.Sql = SUMMARY_COLUMNS): Prisma.Sql {
+  const where = traceFilters(projectId, q);
+  if (q.cursor) where.push(afterCursor(decodeCursor(q.cursor, q.sort, q.order)));
+  return Prisma.sql`
+    select t.id, ${SORTS[q.sort].key} as cursor_key ${columns}
+    from traces t
+    where ${Prisma.join(where, " and ")}
+    ${orderBy(q.sort, q.order)}
+    limit ${q.limit + 1}`;
+}
+
+/** Thumbs up/down counts of the given traces (the page's rows only). */
+async function feedbackOf(projectId: string, traceIds: string[]) {
+  if (!traceIds.length) return new Map<string, { up: number; down: number }>();
+  const rows = await db.$queryRaw<{ trace_id: string; up: number; down: number }[]>`
+    select trace_id, (count(*) filter (where number_value = 1))::int as up, (count(*) filter (where number_value = 0))::int as down
+    from scores where project_id = ${projectId} and trace_id = any(${traceIds}::text[]) and name = 'user_feedback'
+    group by trace_id`;
+  return new Map(rows.map((r) => [r.trace_id, { up: r.up, down: r.down }]));
+}
+
+/** The public API's list: full trace rows (as `GET /api/public/traces/:id` shapes them) plus feedback. */
+export async function listTraces(projectId: string, q: ListTracesQuery) {
+  const { page, nextCursor } = await tracePage(projectId, q, Prisma.empty);
+  const ids = page.map((r) => r.id);
+  const [traces, feedback] = await Promise.all([db.trace.findMany({ where: { projectId, id: { in: ids } } }), feedbackOf(projectId, ids)]);
+  const byId = new Map(traces.map((t) => [t.id, t]));
+  const data = ids.flatMap((id) => {
+    const t = byId.get(id);
+    return t ? [{ ...serializeTrace(t), feedback: feedback.get(id) ?? { up: 0, down: 0 } }] : [];
+  });
+  return { data, nextCursor };
+}
+
+type SummaryRow = {
+  id: string; cursor_key: string; name: string | null; start_time: Date; end_time: Date; latency_ms: number;
+  input_small: unknown; input_head: string | null; output_small: unknown; output_head: string | null;
+  error_count: number; span_count: number; total_cost: number; input_tokens: number; output_tokens: number;
+  models: string[]; user_id: string | null; session_id: string | null; environment: string | null; release: string | null;
+  prompt_name: string | null; prompt_version: number | null; tags: string[]; flags: string[];
+};
+
+const preview = (column: "input" | "output") => {
+  const c = Prisma.raw(`t.${column}`);
+  return Prisma.sql`case when pg_column_size(${c}) <= ${PREVIEW_WHOLE_BYTES} then ${c} end as ${Prisma.raw(`${column}_small`)},
+    case when pg_column_size(${c}) > ${PREVIEW_WHOLE_BYTES} then left(${c}::text, 600) end as ${Prisma.raw(`${column}_head`)}`;
+};
+
+const SUMMARY_COLUMNS = Prisma.sql`, ${TRACE_NAME_SQL} as name, t.start_time, t.end_time,
+  (extract(epoch from (t.end_time - t.start_time)) * 1000)::float8 as latency_ms, ${preview("input")}, ${preview("output")},
+  t.error_count, t.span_count, t.total_cost::float8 as total_cost, t.input_tokens::float8 as input_tokens, t.output_tokens::float8 as output_tokens,
+  t.models, t.user_id, t.session_id, t.environment, t.release, t.prompt_name, t.prompt_version, t.tags, t.flags`;
+
+/** The explorer's list: what a row shows (previews instead of whole payloads) and each row's thumbs. */
+export async function listTraceSummaries(projectId: string, q: ListTracesQuery) {
+  const { page, nextCursor } = await tracePage<SummaryRow>(projectId, q, SUMMARY_COLUMNS);
+  const feedback = await feedbackOf(projectId, page.map((r) => r.id));
+  const data = page.map((r) => ({
+    id: r.id,
+    name: r.name,
+    startTime: r.start_time,
+    endTime: r.end_time,
+    latencyMs: r.latency_ms,
+    inputPreview: previewText(r.input_small, r.input_head),
+    outputPreview: previewText(r.output_small, r.output_head),
+    status: r.error_count > 0 ? ("error" as const) : ("ok" as const),
+    errorCount: r.error_count,
+    spanCount: r.span_count,
+    totalCost: r.total_cost,
+    usage: { inputTokens: r.input_tokens, outputTokens: r.output_tokens, totalTokens: r.input_tokens + r.output_tokens },
+    models: r.models,
+    userId: r.user_id,
+    sessionId: r.session_id,
+    environment: r.environment,
+    release: r.release,
+    promptName: r.prompt_name,
+    promptVersion: r.prompt_version,
+    tags: r.tags,
+    flags: r.flags,
+    feedback: feedback.get(r.id) ?? { up: 0, down: 0 },
+  }));
+  return { data, nextCursor };
+}
+
+export type TraceSummary = Awaited<ReturnType<typeof listTraceSummaries>>["data"][number];

@@ -1,0 +1,155 @@
+/**
+ * npm run bench:explorer — the trace explorer over a week of 10M spans: p50/p95 of the
+ * first page of the trace list (as the explorer requests it: last 7 days, 50 rows) with no
+ * filter, with filters, with search terms, filter + search, and of trace detail (getTrace)
+ * for a 50-span trace. Prints a table, each plan's shape, and writes bench/explorer/results.json.
+ * BENCH_SPANS lowers the span count (e.g. BENCH_SPANS=300000 for a quick check); BENCH_RUNS the runs.
+ */
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
+import { migrateDeploy } from "../../scripts/lib/migrate";
+import { db } from "../../lib/db";
+import { listTracesQuery } from "../../lib/schemas/traces";
+import { getTrace } from "../../lib/traces/get-trace";
+import { listTraceSummaries, traceListSql } from "../../lib/traces/list-traces";
+import { insertDetailTraceSql, insertFeedbackSql, insertSpansSql, insertTracesSql } from "./dataset";
+
+const SPANS = Number(process.env.BENCH_SPANS ?? 10_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const WARMUPS = 3;
+const DAYS = 7;
+const SPANS_PER_TRACE = 3.44; // mean of the generator's 3–5 spans per trace
+const PROJECT = "bench-explorer";
+const DETAIL_TRACE = "bench-detail-trace-50-spans";
+
+const started = performance.now();
+const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+const round = (ms: number) => +ms.toFixed(1);
+const seconds = (t0: number) => +((performance.now() - t0) / 1000).toFixed(1);
+
+async function time(fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARMUPS; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+const end = Math.floor(Date.now() / 60_000) * 60_000;
+const week = { from: new Date(end - DAYS * 86_400_000).toISOString() };
+/** As the explorer sends them: the 7-day preset resolved to an absolute `from`, 50 rows. */
+const scenarios: { name: string; query: Record<string, string> }[] = [
+  { name: "no filter", query: { ...week } },
+  { name: "filter env=staging", query: { ...week, environment: "staging" } },
+  { name: "filter status=error", query: { ...week, status: "error" } },
+  { name: "filter feedback=down", query: { ...week, feedback: "down" } },
+  { name: "filter model+user (rare)", query: { ...week, model: "gemini-2.0-flash", userId: "user-7" } },
+  { name: "search 'refund' (common)", query: { ...week, q: "refund" } },
+  { name: "search '환불은 보통' (Korean)", query: { ...week, q: "환불은 보통" } },
+  { name: "search 'A-100777' (rare)", query: { ...week, q: "A-100777" } },
+  { name: "search '환불' (2 chars)", query: { ...week, q: "환불" } },
+  { name: "filter+search staging '배송지 주소'", query: { ...week, environment: "staging", q: "배송지 주소" } },
+  { name: "filter+search error 'card declined'", query: { ...week, status: "error", q: "card declined" } },
+  { name: "sort latency, 24 h", query: { from: new Date(end - 86_400_000).toISOString(), sort: "latency" } },
+];
+
+/** Table and index definitions of `table` except the primary key, to drop before the load and rebuild after. */
+async function secondaryIndexes(client: pg.Client, table: string) {
+  const { rows } = await client.query<{ name: string; def: string }>(
+    `select indexname as name, indexdef as def from pg_indexes where tablename = $1 and indexname not like '%_pkey'`, [table]);
+  return rows;
+}
+
+const dir = await mkdtemp(path.join(os.tmpdir(), "pharos-bench-explorer-"));
+await chmod(dir, 0o711); // as root, the `postgres` user must traverse into the data dir
+let postgres: RunningPostgres | undefined;
+try {
+  postgres = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "bench" });
+  await migrateDeploy(postgres.url, { quiet: true });
+  process.env.DATABASE_URL = postgres.url;
+  const client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+  try {
+    const traceCount = Math.max(1, Math.round(SPANS / SPANS_PER_TRACE));
+    log(`~${SPANS.toLocaleString("en")} spans (${traceCount.toLocaleString("en")} traces) over ${DAYS} days ending ${new Date(end).toISOString()}`);
+    await client.query("set maintenance_work_mem = '1GB'");
+    await client.query("set work_mem = '256MB'");
+    await client.query("select setseed(0.20261125)");
+    const indexes = [...(await secondaryIndexes(client, "traces")), ...(await secondaryIndexes(client, "spans"))];
+    for (const ix of indexes) await client.query(`drop index "${ix.name}"`);
+
+    let t0 = performance.now();
+    await client.query(insertTracesSql({ projectId: PROJECT, count: traceCount, endMs: end, days: DAYS }));
+    const tracesSec = seconds(t0);
+    log(`traces: ${tracesSec} s`);
+    t0 = performance.now();
+    const spans = await client.query(insertSpansSql(PROJECT));
+    const spansSec = seconds(t0);
+    log(`spans: ${spans.rowCount?.toLocaleString("en")} in ${spansSec} s`);
+    await client.query(insertDetailTraceSql(PROJECT, DETAIL_TRACE, end));
+    const feedback = await client.query(insertFeedbackSql(PROJECT));
+    log(`feedback scores: ${feedback.rowCount}`);
+    t0 = performance.now();
+    for (const ix of indexes) await client.query(ix.def);
+    const indexSec = seconds(t0);
+    log(`secondary indexes (${indexes.map((i) => i.name).join(", ")}): ${indexSec} s`);
+    t0 = performance.now();
+    await client.query("vacuum analyze traces");
+    await client.query("vacuum analyze spans");
+    await client.query("vacuum analyze scores");
+    log(`vacuum analyze: ${seconds(t0)} s`);
+    const size = await client.query<{ traces: string; spans: string; trgm: string }>(`select pg_size_pretty(pg_total_relation_size('traces')) as traces,
+      pg_size_pretty(pg_total_relation_size('spans')) as spans, pg_size_pretty(pg_relation_size('traces_search_text_trgm')) as trgm`);
+
+    const rows = [];
+    for (const { name, query } of scenarios) {
+      const q = listTracesQuery.parse({ ...query, limit: "50" });
+      const first = await listTraceSummaries(PROJECT, q);
+      const times = await time(() => listTraceSummaries(PROJECT, q));
+      const sql = traceListSql(PROJECT, q);
+      const explained = await explain(client, sql);
+      rows.push({ name, rows: first.data.length, p50Ms: round(pct(times, 50)), p95Ms: round(pct(times, 95)), maxMs: round(times[times.length - 1]!), plan: explained });
+      log(`${name}: ${first.data.length} rows, p50 ${round(pct(times, 50))} ms, p95 ${round(pct(times, 95))} ms — ${explained.summary}`);
+    }
+    const detail = await getTrace(PROJECT, DETAIL_TRACE);
+    if (detail.spans.length !== 50) throw new Error(`detail trace has ${detail.spans.length} spans, expected 50`);
+    const detailTimes = await time(() => getTrace(PROJECT, DETAIL_TRACE));
+    rows.push({ name: "trace detail (50 spans)", rows: detail.spans.length, p50Ms: round(pct(detailTimes, 50)), p95Ms: round(pct(detailTimes, 95)), maxMs: round(detailTimes[detailTimes.length - 1]!), plan: null });
+
+    console.table(Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, "p50 ms": r.p50Ms, "p95 ms": r.p95Ms, "max ms": r.maxMs, "< 100 ms (p95)": r.p95Ms < 100 }])));
+    const cpus = os.cpus();
+    const results = {
+      date: new Date().toISOString(),
+      machine: `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      postgres: (await client.query<{ v: string }>("select version() as v")).rows[0]?.v,
+      dataset: { spans: spans.rowCount, traces: traceCount + 1, days: DAYS, end: new Date(end).toISOString(), sizes: size.rows[0] },
+      load: { tracesSec, spansSec, indexSec },
+      runs: RUNS, warmups: WARMUPS,
+      scenarios: rows,
+    };
+    await writeFile(path.join(import.meta.dirname, `results${SPANS === 10_000_000 ? "" : `-${SPANS}`}.json`), JSON.stringify(results, null, 2) + "\n");
+    log("wrote bench/explorer/results*.json");
+  } finally {
+    await client.end();
+  }
+} finally {
+  if (process.env.DATABASE_URL) await db.$disconnect().catch(() => undefined);
+  await postgres?.stop();
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** EXPLAIN ANALYZE of the page query: which indexes it used and how many rows it read. */
+async function explain(client: pg.Client, sql: { text: string; values: unknown[] }) {
+  const { rows } = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers, costs off) ${sql.text}`, sql.values);
+  const lines = rows.map((r) => r["QUERY PLAN"]);
+  const nodes = lines.filter((l) => /Scan|Sort|Limit/.test(l)).map((l) => l.trim().replace(/\s+\(actual.*$/, "").replace(/^->\s*/, ""));
+  const execution = lines.find((l) => l.startsWith("Execution Time"));
+  return { summary: `${nodes.join(" → ")}; ${execution ?? ""}`, lines };
+}
