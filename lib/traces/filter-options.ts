@@ -1,5 +1,8 @@
 import { db } from "../db";
-import { hourRollupCutoff } from "../metrics/rollup-hours";
+import { GRAIN, rollupCutoff } from "../metrics/rollup-tiers";
+
+const HOUR = 3_600_000;
+const FULL_KEY = GRAIN.model | GRAIN.environment | GRAIN.prompt;
 
 /** Traces sampled (newest first) for values the rollups do not carry: releases, tags, names. */
 const RECENT_TRACES = 5000;
@@ -11,13 +14,15 @@ const RECENT_TRACES = 5000;
  */
 export async function traceFilterOptions(projectId: string, options: { days: number; now?: Date }) {
   const since = new Date((options.now ?? new Date()).getTime() - options.days * 86_400_000);
-  // Whole hours the worker has rolled up come from metric_hours (60× fewer rows), the rest from metric_minutes.
-  const cutoff = await hourRollupCutoff();
-  const hoursTo = cutoff && cutoff > since ? cutoff : since;
+  // Whole hours the worker has rolled up come from the hour tier (60× fewer rows), the rest from metric_minutes.
+  const cutoff = await rollupCutoff();
+  const hourCutoff = cutoff ? new Date(Math.floor(cutoff.getTime() / HOUR) * HOUR) : null;
+  const hoursTo = hourCutoff && hourCutoff > since ? hourCutoff : since;
   const [rollups, recent] = await Promise.all([
     db.$queryRaw<{ models: string[]; environments: string[]; prompts: { name: string; version: number }[] }[]>`
       with dims as (
-        select model, environment, prompt_name, prompt_version from metric_hours where project_id = ${projectId} and hour >= ${since} and hour < ${hoursTo}
+        select model, environment, prompt_name, prompt_version from metric_rollups
+        where project_id = ${projectId} and tier = 3600 and grain = ${FULL_KEY} and start >= ${since} and start < ${hoursTo}
         union
         select model, environment, prompt_name, prompt_version from metric_minutes where project_id = ${projectId} and minute >= ${hoursTo}
       )

@@ -7,7 +7,7 @@ import * as viewsRoute from "@/app/api/projects/[projectId]/views/route";
 import * as publicTraces from "@/app/api/public/traces/route";
 import { db } from "@/lib/db";
 import { ingest } from "@/lib/ingest/ingest";
-import { rollupHours } from "@/lib/metrics/rollup-hours";
+import { rollupTiers } from "@/lib/metrics/rollup-tiers";
 import { searchPattern } from "@/lib/traces/search-term";
 import type { NormalizedSpan } from "@/lib/ingest/types";
 import { addMember, createKey, createOrgAndProject, type Member } from "../factories";
@@ -333,8 +333,8 @@ describe("bad input and access", () => {
 
 describe("filter options", () => {
   it("lists the models, environments, prompts, releases and tags seen", async () => {
-    // Whole hours are read from metric_hours once the worker rolled them up; run it, as the worker would have.
-    await rollupHours();
+    // Whole hours are read from the hour tier once the worker rolled them up; run it, as the worker would have.
+    await rollupTiers();
     // The rollups are dated by the spans (BASE); the window counts back from now, so reach back far enough.
     const days = String(Math.min(90, Math.ceil((Date.now() - BASE) / 86_400_000) + 1));
     const res = await call(optionsRoute.GET, "GET", { params: { projectId: t.project.id }, cookie: viewer.cookie, query: { days } });
