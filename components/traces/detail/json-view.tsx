@@ -12,7 +12,7 @@ const isContainer = (v: unknown): v is Obj | unknown[] => typeof v === "object" 
 /** Pretty-printed JSON as a tree; big objects/arrays and long strings start collapsed. */
 export function JsonView({ value, className }: { value: unknown; className?: string }) {
   return (
-    <div data-testid="json-view" className={`overflow-x-auto rounded-md bg-zinc-50 p-2 font-mono text-xs leading-5 dark:bg-zinc-950 ${className ?? ""}`}>
+    <div data-testid="json-view" className={`overflow-x-auto rounded-md bg-zinc-50 py-2 pl-5 pr-2 font-mono text-xs leading-5 dark:bg-zinc-950 ${className ?? ""}`}>
       <JsonNode value={value} depth={0} />
     </div>
   );

@@ -32,7 +32,7 @@ export function SpanTree({
     <div className="text-xs" role="tree" aria-label="Spans" data-testid="span-tree">
       <div className="sticky top-0 z-10 grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] border-b border-zinc-200 bg-white px-2 py-1.5 text-[11px] uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">
         <span>Span</span>
-        <span className="flex justify-between"><span>0</span><span>{formatMs(total / 2)}</span><span>{formatMs(total)}</span></span>
+        <span className="flex justify-between normal-case"><span>0</span><span>{formatMs(total / 2)}</span><span>{formatMs(total)}</span></span>
       </div>
       {rows.map(({ span, depth, childCount }) => {
         const selected = span.id === selectedId;
@@ -82,8 +82,8 @@ export function SpanTree({
               />
               {g.ttft != null && <div data-testid="ttft-tick" className="absolute -inset-y-0 w-0.5 bg-zinc-900 dark:bg-white" style={{ left: `${g.ttft}%` }} title={`First token after ${formatMs(span.ttftMs)}`} />}
               <span
-                className="absolute top-0 whitespace-nowrap text-[10px] leading-4 text-zinc-600 dark:text-zinc-300"
-                style={g.left + g.width > 75 ? { right: `${100 - g.left + 1}%` } : { left: `calc(${g.left + g.width}% + 4px)` }}
+                className={cn("absolute top-0 whitespace-nowrap px-1 text-[10px] leading-4", g.width > 22 ? "text-white" : "text-zinc-600 dark:text-zinc-300")}
+                style={g.width > 22 ? { right: `${100 - g.left - g.width}%` } : g.left + g.width > 78 ? { right: `${100 - g.left}%` } : { left: `${g.left + g.width}%` }}
               >
                 {formatMs(span.latencyMs)}
               </span>

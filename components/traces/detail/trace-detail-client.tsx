@@ -65,16 +65,24 @@ function TraceDetailView({ projectId, trace, role }: { projectId: string; trace:
     setCollapsed((c) => (path.some((id) => c.has(id)) ? new Set([...c].filter((id) => !path.includes(id))) : c));
   }, [url.spanId, byId, trace.spans]);
 
-  const toggle = useCallback((id: string) => setCollapsed((c) => {
-    const next = new Set(c);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  }), []);
+  const selectedId = selected?.id;
+  const toggle = useCallback((id: string) => {
+    const collapsing = !collapsed.has(id);
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+    // Hiding the selected span moves the selection to the collapsed parent, so it stays visible.
+    if (collapsing && selectedId && ancestorIds(trace.spans, selectedId).includes(id)) setSpanId(id);
+  }, [collapsed, selectedId, trace.spans, setSpanId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || rows.length === 0) return;
-      const i = Math.max(0, rows.findIndex((r) => r.span.id === selected?.id));
+      // Read the URL, not the render: key repeats can outrun React's re-render after each replaceState.
+      const current = new URLSearchParams(window.location.search).get("span") ?? selected?.id;
+      const i = Math.max(0, rows.findIndex((r) => r.span.id === current));
       const row = rows[i]!;
       if (e.key === "ArrowDown" || e.key === "j") setSpanId(rows[Math.min(rows.length - 1, i + 1)]!.span.id);
       else if (e.key === "ArrowUp" || e.key === "k") setSpanId(rows[Math.max(0, i - 1)]!.span.id);

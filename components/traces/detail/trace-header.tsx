@@ -8,11 +8,11 @@ import type { TraceDetail } from "@/lib/queries/trace-detail";
 import { formatCost, formatMs, formatTokens } from "./format";
 import { TraceActions } from "./trace-actions";
 
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+function Field({ label, children, testId, wide }: { label: string; children: ReactNode; testId?: string; wide?: boolean }) {
   return (
-    <div className="min-w-0">
+    <div className={wide ? "col-span-2 min-w-0" : "min-w-0"}>
       <dt className="text-[11px] font-medium uppercase tracking-wide text-zinc-500">{label}</dt>
-      <dd className="truncate text-sm" data-testid={testId}>{children}</dd>
+      <dd className={wide ? "break-words text-sm" : "truncate text-sm"} data-testid={testId}>{children}</dd>
     </div>
   );
 }
@@ -52,8 +52,8 @@ export function TraceHeader({ projectId, trace, selectedSpanId, role }: { projec
           ) : none}
         </Field>
         <Field label="Prompt">{trace.promptName ? `${trace.promptName}${trace.promptVersion != null ? ` v${trace.promptVersion}` : ""}` : none}</Field>
-        <Field label="Models">{trace.models.length ? trace.models.join(", ") : none}</Field>
-        <Field label="Tags">
+        <Field label="Models" wide>{trace.models.length ? trace.models.join(", ") : none}</Field>
+        <Field label="Tags" wide>
           {trace.tags.length ? <span className="flex flex-wrap gap-1" data-testid="trace-tags">{trace.tags.map((t) => <Badge key={t}>{t}</Badge>)}</span> : none}
         </Field>
       </dl>
