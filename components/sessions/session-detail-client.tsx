@@ -55,7 +55,7 @@ export function SessionDetailClient({ projectId, sessionId }: { projectId: strin
 function Turn({ projectId, trace: t, index }: { projectId: string; trace: SessionTrace; index: number }) {
   const { input, output } = turnMessages(t.input, t.output);
   return (
-    <li className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" data-testid="session-turn" data-trace-id={t.id}>
+    <li className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" data-testid="session-turn" data-trace-id={t.id} data-start={t.startTime}>
       <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 text-xs dark:border-zinc-800">
         <span className="text-zinc-400">#{index}</span>
         <Link className="font-medium text-indigo-600 hover:underline dark:text-indigo-400" data-testid="session-trace-link" href={`/project/${projectId}/traces/${encodeURIComponent(t.id)}`}>
@@ -70,7 +70,12 @@ function Turn({ projectId, trace: t, index }: { projectId: string; trace: Sessio
       </header>
       <div className="space-y-2 p-4">
         {input.length > 0 ? <ChatView messages={input} /> : <p className="text-xs italic text-zinc-400">(no input)</p>}
-        {output.length > 0 ? <ChatView messages={output} /> : <p className="text-xs italic text-zinc-400">{t.status === "error" ? "(no output: the trace failed)" : "(no output)"}</p>}
+        {output.length > 0 ? <ChatView messages={output} /> : t.status !== "error" && <p className="text-xs italic text-zinc-400">(no output)</p>}
+        {t.status === "error" && (
+          <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200" data-testid="session-turn-error">
+            <RichText text={t.errorMessage ?? "The trace failed (no error message)."} />
+          </p>
+        )}
         {t.scores.length > 0 && (
           <ul className="space-y-1 pt-1" data-testid="session-feedback">
             {t.scores.map((s) => (

@@ -9,7 +9,7 @@ export type SessionSummary = {
 export type SessionTrace = {
   id: string; name: string | null; startTime: string; endTime: string; latencyMs: number; input: unknown; output: unknown;
   userId: string | null; environment: string | null; release: string | null; tags: string[]; models: string[];
-  status: "ok" | "error"; errorCount: number; spanCount: number; totalCost: number;
+  status: "ok" | "error"; errorCount: number; errorMessage: string | null; spanCount: number; totalCost: number;
   usage: { inputTokens: number; outputTokens: number }; scores: ScoreView[];
 };
 export type SessionDetail = {

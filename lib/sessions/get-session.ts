@@ -8,7 +8,7 @@ import type { SessionTracesQuery } from "./schemas";
 type TraceRow = {
   id: string; name: string | null; start_time: Date; end_time: Date; start_key: string; input: unknown; output: unknown;
   user_id: string | null; environment: string | null; release: string | null; tags: string[]; models: string[];
-  error_count: number; span_count: number; total_cost: number; input_tokens: bigint; output_tokens: bigint;
+  error_count: number; error_message: string | null; span_count: number; total_cost: number; input_tokens: bigint; output_tokens: bigint;
 };
 type SummaryRow = { trace_count: number; first_activity: Date; last_end: Date; total_cost: number; error_traces: number; users: string[] };
 
@@ -28,7 +28,12 @@ export async function getSession(projectId: string, sessionId: string, q: Sessio
   const rows = await db.$queryRaw<TraceRow[]>`
     select id, coalesce(trace_name, root_name, first_name) as name, start_time, end_time,
       ${Prisma.raw(PG_TIME_TEXT("start_time"))} as start_key, input, output, user_id, environment, release, tags, models,
-      error_count, span_count, total_cost::float8 as total_cost, input_tokens, output_tokens
+      error_count, span_count, total_cost::float8 as total_cost, input_tokens, output_tokens,
+      case when error_count > 0 then (
+        select coalesce(status_message, '') from spans s
+        where s.project_id = traces.project_id and s.trace_id = traces.id and s.level = 'ERROR'
+        order by s.start_time limit 1
+      ) end as error_message
     from traces
     where project_id = ${projectId} and session_id = ${sessionId}
       ${cursor ? Prisma.sql`and (start_time, id) > (${cursor.time}::timestamptz, ${cursor.id})` : Prisma.empty}
@@ -62,6 +67,7 @@ export async function getSession(projectId: string, sessionId: string, q: Sessio
       models: r.models,
       status: r.error_count > 0 ? "error" : "ok",
       errorCount: r.error_count,
+      errorMessage: r.error_message || null,
       spanCount: r.span_count,
       totalCost: r.total_cost,
       usage: { inputTokens: Number(r.input_tokens), outputTokens: Number(r.output_tokens) },

@@ -128,6 +128,13 @@ describe("browser: trace detail, sessions and safe rendering", () => {
     }
     expect(await page.getByTestId("span-panel").innerText()).toContain(JS_LINK);
     await page.screenshot({ path: "test-results/e2e/trace-detail-root.png", fullPage: true });
+    // The answering call: a tool result message in its input and its span-level eval score.
+    await page.locator(`[data-testid=span-row][data-span-id="${ids.llm2}"]`).click();
+    const answer = page.locator(`[data-testid=span-panel][data-span-id="${ids.llm2}"]`);
+    await answer.waitFor();
+    expect(await answer.locator("[data-testid=chat-message][data-role=tool]").innerText()).toContain(SVG);
+    expect(await answer.getByTestId("score-comment").innerText()).toBe(SVG);
+    await page.screenshot({ path: "test-results/e2e/trace-detail-answer.png", fullPage: true });
     await page.close();
   });
 
@@ -191,6 +198,12 @@ describe("browser: trace detail, sessions and safe rendering", () => {
     await page.goto(`/project/${creds.project_id}/sessions`);
     await page.getByTestId("session-row").nth(5).waitFor();
     await page.screenshot({ path: "test-results/e2e/sessions.png", fullPage: true });
+    // A demo session: several turns in start order.
+    await page.getByTestId("session-row").filter({ hasText: "session-" }).filter({ hasNotText: "xss" }).first().getByRole("link").click();
+    await page.getByTestId("session-turn").nth(1).waitFor();
+    const starts = await page.getByTestId("session-turn").evaluateAll((els) => els.map((el) => el.getAttribute("data-start")));
+    expect(starts).toEqual([...starts].sort());
+    await page.screenshot({ path: "test-results/e2e/session-demo.png", fullPage: true });
     await expectNothingInjected(page, dialogs);
     await page.close();
   });

@@ -18,7 +18,7 @@ function traceEvents(o: { traceId: string; sessionId: string | null; startMs: nu
   const common = { sessionId: o.sessionId, userId: o.userId ?? "u-1" };
   return [
     { id: `t-${o.traceId}`, type: "trace", body: { id: o.traceId, name: "turn", ...common } },
-    { id: `s-${rootId}`, type: "span", body: { id: rootId, traceId: o.traceId, name: "pipeline", startTime: at(o.startMs), endTime: at(o.startMs + 900), input: { question: o.question ?? "q" }, output: o.error ? null : { answer: o.answer ?? "a" }, level: o.error ? "ERROR" : "DEFAULT", ...common } },
+    { id: `s-${rootId}`, type: "span", body: { id: rootId, traceId: o.traceId, name: "pipeline", startTime: at(o.startMs), endTime: at(o.startMs + 900), input: { question: o.question ?? "q" }, output: o.error ? null : { answer: o.answer ?? "a" }, level: o.error ? "ERROR" : "DEFAULT", statusMessage: o.error ? "model exploded" : null, ...common } },
     {
       id: `g-${llmId}`, type: "generation",
       body: { id: llmId, traceId: o.traceId, parentId: rootId, name: "chat", startTime: at(o.startMs + 100), endTime: at(o.startMs + 800), model: "gpt-4o-mini", usage: { input: 100, output: 20 }, ...common },
@@ -162,7 +162,8 @@ describe("sessions", () => {
     expect(res.json).toMatchObject({ sessionId: "s-3", traceCount: 3, errorTraces: 1, userIds: ["alice"], nextCursor: null });
     expect(res.json.traces.map((x: { id: string }) => x.id)).toEqual(["tr-3-0", "tr-3-1", "tr-3-2"]);
     expect(res.json.traces[0]).toMatchObject({ input: { question: "q3.0" }, output: { answer: "a3.0" }, status: "ok", latencyMs: 900 });
-    expect(res.json.traces[1]).toMatchObject({ status: "error", output: null });
+    expect(res.json.traces[1]).toMatchObject({ status: "error", output: null, errorMessage: "model exploded" });
+    expect(res.json.traces[0].errorMessage).toBeNull();
     expect(res.json.traces[2].scores.map((s: { value: boolean; comment: string }) => [s.value, s.comment])).toEqual([[true, "thanks"]]);
 
     const first = await session(t.project.id, "s-3", pm.cookie, { limit: "2" });

@@ -23,6 +23,7 @@ export function TraceHeader({ projectId, trace, selectedSpanId, role }: { projec
     <section className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" data-testid="trace-header">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
+          <p className="text-xs text-zinc-500"><Link className="hover:underline" href={`/project/${projectId}/traces`}>Traces</Link> /</p>
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="break-all text-lg font-semibold" data-testid="trace-name">{trace.name ?? "(unnamed trace)"}</h1>
             {trace.status === "error" ? <Badge tone="red">error · {trace.errorCount}</Badge> : <Badge tone="green">ok</Badge>}
