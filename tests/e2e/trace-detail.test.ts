@@ -154,6 +154,11 @@ describe("browser: trace detail, sessions and safe rendering", () => {
     await page.locator(`[data-testid=span-panel][data-span-id="${ids.llm}"]`).waitFor();
     expect(await page.locator(`[data-testid=span-row][data-span-id="${ids.llm}"]`).getAttribute("aria-selected")).toBe("true");
 
+    // A burst of presses (a held key) lands on the right span: llm → tool → llm2 → (last) → back to tool.
+    for (const key of ["j", "j", "j", "k"]) await page.keyboard.press(key);
+    await page.locator(`[data-testid=span-panel][data-span-id="${ids.tool}"]`).waitFor();
+    await page.waitForURL(new RegExp(`span=${ids.tool}`));
+
     // Collapsing the root hides its children; a deep link to a child still shows it.
     await page.getByRole("button", { name: "Collapse support-agent" }).click();
     expect(await page.getByTestId("span-row").count()).toBe(1);

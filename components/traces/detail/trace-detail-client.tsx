@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
 import type { Role } from "@/lib/auth/permissions";
 import { ApiError } from "@/lib/queries/query-client";
 import { type SpanView, type TraceDetail, useTraceDetailQuery } from "@/lib/queries/trace-detail";
+import { ValueView } from "./chat-view";
 import { JsonView } from "./json-view";
 import { ScoresList } from "./scores-list";
 import { SpanPanel } from "./span-panel";
@@ -77,11 +78,14 @@ function TraceDetailView({ projectId, trace, role }: { projectId: string; trace:
     if (collapsing && selectedId && ancestorIds(trace.spans, selectedId).includes(id)) setSpanId(id);
   }, [collapsed, selectedId, trace.spans, setSpanId]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+  // Layout effects: the listener exists from the first paint of the spans (no key press is lost
+  // between paint and a passive effect), and always sees the latest rows through the ref.
+  const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => {});
+  useLayoutEffect(() => {
+    onKeyRef.current = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || rows.length === 0) return;
-      // Read the URL, not the render: key repeats can outrun React's re-render after each replaceState.
-      const current = new URLSearchParams(window.location.search).get("span") ?? selected?.id;
+      // The ref, not the render: key repeats can outrun React's re-render.
+      const current = url.spanIdRef.current && byId.has(url.spanIdRef.current) ? url.spanIdRef.current : selected?.id;
       const i = Math.max(0, rows.findIndex((r) => r.span.id === current));
       const row = rows[i]!;
       if (e.key === "ArrowDown" || e.key === "j") setSpanId(rows[Math.min(rows.length - 1, i + 1)]!.span.id);
@@ -91,9 +95,12 @@ function TraceDetailView({ projectId, trace, role }: { projectId: string; trace:
       else return;
       e.preventDefault();
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [rows, selected?.id, collapsed, toggle, setSpanId]);
+  });
+  useLayoutEffect(() => {
+    const listener = (e: KeyboardEvent) => onKeyRef.current(e);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
 
   const spanIds = new Set(trace.spans.map((s) => s.id));
   const traceScores = trace.scores.filter((s) => !s.spanId || !spanIds.has(s.spanId));
@@ -120,7 +127,16 @@ function TraceDetailView({ projectId, trace, role }: { projectId: string; trace:
           {hasMetadata && <Card title="Trace metadata"><JsonView value={trace.metadata} /></Card>}
         </div>
         <div className="rounded-lg border border-zinc-200 bg-white lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto dark:border-zinc-800 dark:bg-zinc-900">
-          {selected ? <SpanPanel key={selected.id} span={selected} scores={spanScores} /> : <p className="p-4 text-sm text-zinc-500">Select a span.</p>}
+          {selected ? (
+            <SpanPanel key={selected.id} span={selected} scores={spanScores} />
+          ) : (
+            <div className="space-y-3 p-4" data-testid="trace-io">
+              <h3 className="text-[11px] font-semibold uppercase tracking-wide text-zinc-500">Trace input</h3>
+              <ValueView value={trace.input} defaultRole="user" />
+              <h3 className="text-[11px] font-semibold uppercase tracking-wide text-zinc-500">Trace output</h3>
+              <ValueView value={trace.output} defaultRole="assistant" />
+            </div>
+          )}
         </div>
       </div>
     </div>
