@@ -10,5 +10,7 @@ export async function getTrace(projectId: string, traceId: string) {
     db.score.findMany({ where: { projectId, traceId }, orderBy: { createdAt: "asc" } }),
   ]);
   if (!trace) throw new AppError("NOT_FOUND", `Trace ${traceId} not found`);
-  return { ...serializeTrace(trace), spans: spans.map(serializeSpan), scores: scores.map(serializeScore) };
+  // The summary row has no estimate flag; a trace's cost is estimated when any span's is.
+  const costEstimated = spans.some((s) => s.costEstimated);
+  return { ...serializeTrace(trace), costEstimated, spans: spans.map(serializeSpan), scores: scores.map(serializeScore) };
 }

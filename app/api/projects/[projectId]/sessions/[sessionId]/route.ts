@@ -1,0 +1,9 @@
+import { withProject } from "@/lib/auth/with-project";
+import { json } from "@/lib/http";
+import { getSession } from "@/lib/sessions/get-session";
+import { sessionTracesQuery } from "@/lib/sessions/schemas";
+
+// GET /api/projects/[projectId]/sessions/[sessionId] – one session's summary and its traces in start order, with scores
+export const GET = withProject({ action: "traces:read", query: sessionTracesQuery }, async ({ project, params, query }) =>
+  json(await getSession(project.id, String(params.sessionId), query)),
+);
