@@ -12,10 +12,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
  * URL per replaceState and a burst of them can land out of order. Navigations that change
  * `?span` from outside (a link, back/forward) win over the local state.
  */
-export type TraceUrlState = { spanId: string | null; promote: boolean };
+export type TraceUrlState = { spanId: string | null; promote: boolean; triageItemId: string | null };
 const URL_WRITE_DELAY_MS = 120;
 
-function writeParams(patch: Partial<Record<"span" | "promote", string | null>>) {
+function writeParams(patch: Partial<Record<"span" | "promote" | "triageItem", string | null>>) {
   const next = new URLSearchParams(window.location.search);
   for (const [k, v] of Object.entries(patch)) {
     if (v === null || v === undefined) next.delete(k);
@@ -30,6 +30,8 @@ export function useTraceUrlState() {
   const params = useSearchParams();
   const urlSpan = params.get("span");
   const promote = params.get("promote") === "1";
+  /** The inbox item a promotion came from (`g` in the inbox), kept as provenance. */
+  const triageItemId = params.get("triageItem");
   const [spanId, setLocalSpanId] = useState(urlSpan);
   /** The latest selection, readable synchronously by key handlers between renders. */
   const spanIdRef = useRef(spanId);
@@ -58,8 +60,8 @@ export function useTraceUrlState() {
     if (timer.current) clearTimeout(timer.current);
   }, []);
 
-  const setPromote = useCallback((open: boolean) => writeParams({ promote: open ? "1" : null }), []);
-  const state = useMemo<TraceUrlState>(() => ({ spanId, promote }), [spanId, promote]);
+  const setPromote = useCallback((open: boolean) => writeParams(open ? { promote: "1" } : { promote: null, triageItem: null }), []);
+  const state = useMemo<TraceUrlState>(() => ({ spanId, promote, triageItemId }), [spanId, promote, triageItemId]);
   return { ...state, spanIdRef, setSpanId, setPromote };
 }
 
