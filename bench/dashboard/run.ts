@@ -73,17 +73,22 @@ try {
       const bucket = q.bucket ?? autoBucket(q.from, q.to);
       const bucketSeconds = BUCKET_MS[bucket] / 1000;
       // The same split queryMetrics makes: rollup tiers for whole completed tier buckets, minutes at the edges.
-      const sources = await rollupSources(q, BUCKET_MS[bucket]);
+      // The series at the filters' grain and the bucket's tier; group totals at the grouping's grain, any tier.
+      const seriesQ = { ...q, groupBy: undefined };
+      const sources = await rollupSources(seriesQ, BUCKET_MS[bucket]);
+      const groupSources = q.groupBy ? await rollupSources(q, null) : [];
       let response = await queryMetrics(PROJECT, q);
       for (let i = 1; i < WARMUPS; i++) response = await queryMetrics(PROJECT, q);
       const ours = await time(() => queryMetrics(PROJECT, q), OURS_RUNS);
       // The reference query reads the same spans first, so the raw runs start from a warm cache too.
       const accuracy = await checkAccuracy(client, PROJECT, q, bucketSeconds, response);
-      const sqlOnly = await sqlBreakdown(client, PROJECT, q, bucketSeconds, sources);
+      const seriesSql = await sqlBreakdown(client, PROJECT, seriesQ, bucketSeconds, sources);
+      const groupSql = q.groupBy ? await sqlBreakdown(client, PROJECT, q, 400 * 86_400, groupSources) : { sqlMs: 0, sources: [] };
+      const sqlOnly = { sqlMs: +(seriesSql.sqlMs + groupSql.sqlMs).toFixed(1), sources: [...seriesSql.sources, ...groupSql.sources.map((s) => ({ ...s, source: `groups: ${s.source}` }))] };
       const raw = rawOverviewSql(PROJECT, q, bucketSeconds);
       const rawTimes = await time(() => client.query(raw.text, raw.values), RAW_RUNS);
       const row = {
-        name, bucket, source: sources.map(describeSource).join(" + "),
+        name, bucket, source: [...sources, ...groupSources].map(describeSource).join(" + "),
         spansInRange: response.totals.count,
         ours: { p50Ms: round(pct(ours, 50)), p95Ms: round(pct(ours, 95)), maxMs: round(ours[ours.length - 1]!), runs: OURS_RUNS },
         raw: { p50Ms: round(pct(rawTimes, 50)), runsMs: rawTimes.map(round) },

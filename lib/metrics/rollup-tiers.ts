@@ -1,7 +1,7 @@
 import { db } from "../db";
 
 /** Rollup tiers (seconds), coarsest first; metric_minutes is the finest level below them. */
-export const TIERS = [3600, 900] as const;
+export const TIERS = [86_400, 3600, 900] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** Grain bits: which rollup dimensions a metric_rollups row keeps. */
@@ -67,17 +67,22 @@ insert into metric_rollups (${INSERT_COLUMNS})
 select s.*, coalesce(k.latency_buckets, '{}'), coalesce(k.latency_counts, '{}'), coalesce(k.ttft_buckets, '{}'), coalesce(k.ttft_counts, '{}')
 from sums s left join sketches k using (${KEYS})`;
 
-/** Step 2: the hour tier from the quarters just written (four rows per hour, grain and key). */
-const HOURS_SQL = `
+/**
+ * Steps 2 and 3: a coarser tier from the finer one just written — hours from their four
+ * quarters, (UTC) days from their 24 hours — per grain and key.
+ */
+const COARSER_SQL = (tier: number, finer: number, unit: "hour" | "day") => `
 with src as (
-  select q.*, date_trunc('hour', q.start) as hour
-  from metric_rollups q join (${DIRTY_HOURS}) d on d.project_id = q.project_id and q.tier = 900 and q.start >= d.hour and q.start < d.hour + interval '1 hour'
+  select f.*, date_trunc('${unit}', f.start, 'UTC') as bucket
+  from metric_rollups f
+  join (select distinct project_id, date_trunc('${unit}', hour, 'UTC') as bucket from (${DIRTY_HOURS}) h) d
+    on d.project_id = f.project_id and f.tier = ${finer} and f.start >= d.bucket and f.start < d.bucket + interval '1 ${unit}'
 ),
 sums as (
-  select project_id, 3600 as tier, hour as start, grain, model, environment, prompt_name, prompt_version, ${SUM_COLUMNS}
-  from src group by project_id, hour, grain, model, environment, prompt_name, prompt_version
+  select project_id, ${tier} as tier, bucket as start, grain, model, environment, prompt_name, prompt_version, ${SUM_COLUMNS}
+  from src group by project_id, bucket, grain, model, environment, prompt_name, prompt_version
 ),
-pairs as (${PAIRS("src", "project_id, 3600 as tier, hour as start, grain, model, environment, prompt_name, prompt_version")}),
+pairs as (${PAIRS("src", `project_id, ${tier} as tier, bucket as start, grain, model, environment, prompt_name, prompt_version`)}),
 bucket_counts as (select ${KEYS}, which, b, sum(c)::int as c from pairs group by ${KEYS}, which, b),
 sketches as (${SKETCHES("bucket_counts", KEYS)})
 insert into metric_rollups (${INSERT_COLUMNS})
@@ -90,19 +95,30 @@ from sums s left join sketches k using (${KEYS})`;
  * to, so a rerun is harmless. Runs in the worker every few minutes; an advisory lock keeps
  * two workers from doing it at once.
  */
-export async function rollupTiers(): Promise<{ rows: number; watermark: Date }> {
+export async function rollupTiers(options: { waitForLock?: boolean } = {}): Promise<{ rows: number; watermark: Date }> {
   return db.$transaction(
     async (tx) => {
-      const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(hashtext('pharos:rollup-tiers')) as ok`;
+      // Workers skip a run another worker is doing; callers that need the result (tests, benchmarks) wait for it.
+      const [lock] = options.waitForLock
+        ? await tx.$queryRaw<{ ok: boolean }[]>`select true as ok from (select pg_advisory_xact_lock(hashtext('pharos:rollup-tiers'))) l`
+        : await tx.$queryRaw<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(hashtext('pharos:rollup-tiers')) as ok`;
       const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`select now() as now`) as [{ now: Date }];
       if (!lock?.ok) return { rows: 0, watermark: now };
       const state = await tx.jobWatermark.findUnique({ where: { name: ROLLUP_JOB } });
       const since = state?.watermark ?? new Date(0);
       await tx.$executeRawUnsafe(
-        `delete from metric_rollups r using (${DIRTY_HOURS}) d where r.project_id = d.project_id and r.start >= d.hour and r.start < d.hour + interval '1 hour'`,
+        `delete from metric_rollups r using (${DIRTY_HOURS}) d
+         where r.project_id = d.project_id and r.tier < 86400 and r.start >= d.hour and r.start < d.hour + interval '1 hour'`,
         since,
       );
-      const rows = (await tx.$executeRawUnsafe(QUARTERS_SQL, since)) + (await tx.$executeRawUnsafe(HOURS_SQL, since));
+      await tx.$executeRawUnsafe(
+        `delete from metric_rollups r using (select distinct project_id, date_trunc('day', hour, 'UTC') as day from (${DIRTY_HOURS}) h) d
+         where r.project_id = d.project_id and r.tier = 86400 and r.start = d.day`,
+        since,
+      );
+      const rows = (await tx.$executeRawUnsafe(QUARTERS_SQL, since))
+        + (await tx.$executeRawUnsafe(COARSER_SQL(3600, 900, "hour"), since))
+        + (await tx.$executeRawUnsafe(COARSER_SQL(86_400, 3600, "day"), since));
       await tx.jobWatermark.upsert({ where: { name: ROLLUP_JOB }, create: { name: ROLLUP_JOB, watermark: now }, update: { watermark: now } });
       return { rows, watermark: now };
     },

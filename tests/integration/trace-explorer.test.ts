@@ -334,7 +334,7 @@ describe("bad input and access", () => {
 describe("filter options", () => {
   it("lists the models, environments, prompts, releases and tags seen", async () => {
     // Whole hours are read from the hour tier once the worker rolled them up; run it, as the worker would have.
-    await rollupTiers();
+    await rollupTiers({ waitForLock: true });
     // The rollups are dated by the spans (BASE); the window counts back from now, so reach back far enough.
     const days = String(Math.min(90, Math.ceil((Date.now() - BASE) / 86_400_000) + 1));
     const res = await call(optionsRoute.GET, "GET", { params: { projectId: t.project.id }, cookie: viewer.cookie, query: { days } });
