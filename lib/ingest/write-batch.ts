@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { WriteBatch } from "./rows";
+import { hasEmbeddings, INSERT_EMBEDDINGS_SQL, insertEmbeddingsParams } from "./sql/insert-embeddings";
 import { INSERT_SCORES_SQL, insertScoresParams } from "./sql/insert-scores";
 import { INSERT_SPANS_SQL, insertSpansParams } from "./sql/insert-spans";
 import { UPSERT_TRACES_SQL, upsertTracesParams } from "./sql/upsert-traces";
@@ -13,6 +14,7 @@ export async function writeBatch(pool: pg.Pool, batch: WriteBatch): Promise<Writ
     await client.query("begin");
     if (batch.traces.length) await client.query(UPSERT_TRACES_SQL, upsertTracesParams(batch.traces));
     const spans = batch.spans.length ? (await client.query(INSERT_SPANS_SQL, insertSpansParams(batch.spans))).rows[0].inserted : 0;
+    if (hasEmbeddings(batch.spans)) await client.query(INSERT_EMBEDDINGS_SQL, insertEmbeddingsParams(batch.spans));
     const scores = batch.scores.length ? (await client.query(INSERT_SCORES_SQL, insertScoresParams(batch.scores))).rows[0].inserted : 0;
     await client.query("commit");
     return { spans, scores };
