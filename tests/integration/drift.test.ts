@@ -1,9 +1,22 @@
-import { describe, expect, it } from "vitest";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as driftRoute from "@/app/api/projects/[projectId]/drift/route";
+import * as reportRoute from "@/app/api/projects/[projectId]/drift/reports/[reportId]/route";
+import * as inboxRoute from "@/app/api/projects/[projectId]/drift/reports/[reportId]/clusters/[cluster]/inbox/route";
+import * as reportsRoute from "@/app/api/projects/[projectId]/drift/reports/route";
+import * as settingsRoute from "@/app/api/projects/[projectId]/drift/settings/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import * as otelRoute from "@/app/api/public/otel/v1/traces/route";
 import { db } from "@/lib/db";
+import { createDriftReport, runDriftReport } from "@/lib/drift/run-report";
+import { refreshProjectDrift } from "@/lib/drift/refresh-reports";
+import { seededRng } from "@/lib/drift/rng";
+import { sampleQuestion } from "@/lib/drift/sample-texts";
+import { embeddingSettings, updateEmbeddingSettings } from "@/lib/drift/settings";
+import { computeMissingEmbeddings } from "@/lib/embeddings/compute-embeddings";
 import { decodeVector } from "@/lib/embeddings/vector-codec";
-import { createKey, createOrgAndProject } from "../factories";
+import { addMember, createKey, createOrgAndProject } from "../factories";
 import { call } from "../support/route";
 import { hex } from "../support/ingest";
 
@@ -89,5 +102,226 @@ describe("embeddings at ingest", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ field: "input", model: "text-embedding-3-small", dimension: 3, source: "client" });
     expect(Array.from(decodeVector(rows[0]!.vector)).map((v) => Number(v.toFixed(5)))).toEqual([0.6, 0.8, 0]);
+  });
+});
+
+/** Seeds LLM spans for each day before `now`: English questions, Korean refund questions where `shifted(day)` says so. */
+async function seedQuestions(secretKey: string, now: Date, days: number, perDay: number, shiftedShare: (daysAgo: number) => number) {
+  const rng = seededRng(99);
+  const dayStart = Math.floor(now.getTime() / 86_400_000) * 86_400_000;
+  const events: object[] = [];
+  for (let d = days; d >= 0; d--) {
+    const start = dayStart - d * 86_400_000;
+    const span = Math.min(86_400_000, now.getTime() - start) - 60_000;
+    for (let i = 0; i < perDay; i++) {
+      const topic = rng() < shiftedShare(d) ? "ko-refund" : rng() < 0.75 ? "en-billing" : "en-product";
+      const at = new Date(start + Math.floor(rng() * span));
+      events.push(spanEvent(hex(16), { input: [{ role: "system", content: "You are a support agent." }, { role: "user", content: sampleQuestion(rng, topic) }] }, at));
+    }
+  }
+  for (let i = 0; i < events.length; i += 500) {
+    const res = await sendBatch(secretKey, events.slice(i, i + 500));
+    expect(res.json.results.every((r: { status: number }) => r.status === 201)).toBe(true);
+  }
+}
+
+describe("drift reports (worker job functions)", () => {
+  it("embeds span text offline and marks the shifted window drifted, not the stable ones", async () => {
+    const t = await createOrgAndProject("drift-report");
+    const key = await createKey(t.project);
+    const now = new Date("2026-10-10T18:00:00Z");
+    await seedQuestions(key.secretKey, now, 7, 40, (daysAgo) => (daysAgo === 0 ? 0.8 : 0));
+    const [embedded] = await computeMissingEmbeddings(t.project.id, { now });
+    expect(embedded).toMatchObject({ field: "input", embedded: 320, skipped: 0 });
+    expect(embedded!.model).toMatch(/^pharos-offline-v1\+idf\.[0-9a-f]{8}$/);
+    // A second pass finds nothing left to embed.
+    expect((await computeMissingEmbeddings(t.project.id, { now }))[0]!.embedded).toBe(0);
+
+    const done = await refreshProjectDrift(t.project.id, { now, embed: false });
+    expect(done).toHaveLength(1);
+    const report = await db.driftReport.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: done[0]! } } });
+    expect(report).toMatchObject({ status: "done", progress: 1, field: "input", model: embedded!.model, granularity: "day", baseline: "previous", drifted: true });
+    const windows = report.windows as { drifted: boolean; currentCount: number; distance: number; floor: number; adjustedP: number; partial: boolean }[];
+    expect(windows).toHaveLength(7);
+    expect(windows.map((w) => w.drifted)).toEqual([false, false, false, false, false, false, true]);
+    expect(windows.every((w) => w.currentCount === 40)).toBe(true);
+    expect(windows[6]!.partial).toBe(true);
+    expect(windows[6]!.distance).toBeGreaterThan(windows[6]!.floor);
+    expect(windows[6]!.adjustedP).toBeLessThan(0.01);
+    // The map shows the shifted window; its top cluster is the Korean refund questions.
+    const projection = report.projection as { window: number; points: { set: string; traceId: string }[]; clusters: { lift: number; traceIds: string[]; examples: { traceId: string; text: string }[] }[] };
+    expect(projection.window).toBe(6);
+    expect(projection.points.filter((p) => p.set === "current")).toHaveLength(40);
+    expect(projection.clusters[0]!.lift).toBeGreaterThan(2);
+    expect(projection.clusters[0]!.examples[0]!.text).toMatch(/환불/);
+    const deep = report.deepCheck as { mmd: { pValue: number }; classifier: { low: number } };
+    expect(deep.mmd.pValue).toBeLessThan(0.01);
+    expect(deep.classifier.low).toBeGreaterThan(0.5);
+    // Not recomputed until a window closes; recomputed after.
+    expect(await refreshProjectDrift(t.project.id, { now: new Date(now.getTime() + 3_600_000), embed: false })).toEqual([]);
+    expect(await refreshProjectDrift(t.project.id, { now: new Date("2026-10-11T00:30:00Z"), embed: false })).toHaveLength(1);
+
+    // API: list, read, send the top cluster to the inbox.
+    const owner = t.owner.cookie;
+    const list = await call(reportsRoute.GET, "GET", { cookie: owner, params: { projectId: t.project.id } });
+    expect(list.status).toBe(200);
+    expect(list.json.reports[0].projection).toBeUndefined();
+    const one = await call(reportRoute.GET, "GET", { cookie: owner, params: { projectId: t.project.id, reportId: report.id } });
+    expect(one.json.report.projection.clusters.length).toBeGreaterThan(1);
+    const topCluster = projection.clusters[0] as unknown as { cluster: number; traceIds: string[] };
+    const sent = await call(inboxRoute.POST, "POST", { cookie: owner, params: { projectId: t.project.id, reportId: report.id, cluster: String(topCluster.cluster) } });
+    expect(sent.status).toBe(200);
+    expect(sent.json.traces).toBe(new Set(topCluster.traceIds).size);
+    const items = await db.triageItem.findMany({ where: { projectId: t.project.id } });
+    expect(items.map((i) => i.traceId).sort()).toEqual([...new Set(topCluster.traceIds)].sort());
+    expect(items.every((i) => i.reasons.includes("drift"))).toBe(true);
+  });
+
+  it("compute now queues a report for the worker and says what to send when there are no vectors", async () => {
+    const t = await createOrgAndProject("drift-now");
+    const empty = await call(reportsRoute.POST, "POST", { cookie: t.owner.cookie, params: { projectId: t.project.id }, body: {} });
+    expect(empty.status).toBe(409);
+    expect(empty.json.error.message).toMatch(/No input embeddings .*send vectors with your spans/);
+    const key = await createKey(t.project);
+    await sendBatch(key.secretKey, [spanEvent(hex(16), { embeddings: [{ field: "input", model: "client-model", vector: [1, 0, 0] }] })]);
+    const res = await call(reportsRoute.POST, "POST", { cookie: t.owner.cookie, params: { projectId: t.project.id }, body: { granularity: "hour" } });
+    expect(res.status).toBe(202);
+    expect(res.json.report).toMatchObject({ status: "queued", model: "client-model", field: "input", granularity: "hour" });
+    const jobs = await db.$queryRaw<{ n: number }[]>`select count(*)::int as n from pgboss.job where name = 'compute-drift' and data->>'reportId' = ${res.json.report.id as string}`;
+    expect(jobs[0]!.n).toBe(1);
+    // The job function on a window with one vector: every window is "insufficient", nothing drifted.
+    const done = await runDriftReport(t.project.id, res.json.report.id);
+    expect(done).toMatchObject({ status: "done", drifted: false });
+    expect((done!.windows as { insufficient: boolean }[]).every((w) => w.insufficient)).toBe(true);
+  });
+});
+
+/** A fake OpenAI-compatible embeddings server on 127.0.0.1 whose behaviour each test sets. */
+type Behaviour = "ok" | "rate-limit-once" | "server-error" | "wrong-dimension";
+let server: Server;
+let baseUrl: string;
+let behaviour: Behaviour = "ok";
+const seen: { auth: string | undefined; body: { model: string; input: string[] } }[] = [];
+
+beforeAll(async () => {
+  let rateLimited = false;
+  server = createServer(async (req: IncomingMessage, res) => {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const body = JSON.parse(raw) as { model: string; input: string[] };
+    seen.push({ auth: req.headers.authorization, body });
+    const reply = (status: number, payload: object, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    if (req.url !== "/v1/embeddings" || req.method !== "POST") return reply(404, { error: { message: "not found" } });
+    if (req.headers.authorization !== "Bearer sk-good") return reply(401, { error: { message: "Incorrect API key provided" } });
+    if (behaviour === "rate-limit-once" && !rateLimited) {
+      rateLimited = true;
+      return reply(429, { error: { message: "Rate limit reached" } }, { "retry-after": "0" });
+    }
+    if (behaviour === "server-error") return reply(500, { error: { message: "upstream exploded" } });
+    const data = body.input.map((text, index) => {
+      const dim = behaviour === "wrong-dimension" && index === 1 ? 3 : 4;
+      return { object: "embedding", index, embedding: Array.from({ length: dim }, (_, j) => ((text.length * (j + 1)) % 7) / 7 + (/[가-힣]/.test(text) ? j : 0)) };
+    });
+    reply(200, { object: "list", data, model: body.model });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("provider embeddings (fake OpenAI-compatible server)", () => {
+  async function projectWithSpans(name: string, apiKey: string) {
+    const t = await createOrgAndProject(name);
+    const key = await createKey(t.project);
+    await sendBatch(key.secretKey, [0, 1, 2].map((i) => spanEvent(hex(16), { input: [{ role: "user", content: `question number ${i} about refunds` }] })));
+    const put = await call(settingsRoute.PUT, "PUT", {
+      cookie: t.owner.cookie, params: { projectId: t.project.id },
+      body: { provider: "provider", fields: ["input"], providerConfig: { baseUrl, model: "fake-embed-4", apiKey } },
+    });
+    expect(put.status).toBe(200);
+    return t;
+  }
+
+  it("stores the API key encrypted, never returns it, and embeds span text through POST /v1/embeddings", async () => {
+    behaviour = "ok";
+    const t = await projectWithSpans("prov-ok", "sk-good");
+    const stored = JSON.stringify((await db.projectSettings.findUniqueOrThrow({ where: { projectId: t.project.id } })).embeddingSettings);
+    expect(stored).not.toContain("sk-good");
+    const get = await call(settingsRoute.GET, "GET", { cookie: t.owner.cookie, params: { projectId: t.project.id } });
+    expect(get.json.settings.providerConfig).toEqual({ baseUrl, model: "fake-embed-4", hasApiKey: true });
+    expect(JSON.stringify(get.json)).not.toContain("sk-good");
+
+    seen.length = 0;
+    const [result] = await computeMissingEmbeddings(t.project.id);
+    expect(result).toMatchObject({ field: "input", model: "fake-embed-4", embedded: 3 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.auth).toBe("Bearer sk-good");
+    expect(seen[0]!.body.model).toBe("fake-embed-4");
+    expect(seen[0]!.body.input.sort()).toEqual(["question number 0 about refunds", "question number 1 about refunds", "question number 2 about refunds"]);
+    const rows = await db.embedding.findMany({ where: { projectId: t.project.id } });
+    expect(rows.map((r) => [r.source, r.dimension])).toEqual([["provider", 4], ["provider", 4], ["provider", 4]]);
+    // Updating other settings keeps the stored key.
+    await updateEmbeddingSettings(t.project.id, { windows: 10, providerConfig: { baseUrl, model: "fake-embed-4" } });
+    expect((await embeddingSettings(t.project.id)).providerConfig?.apiKeyEncrypted).toBeTruthy();
+  });
+
+  it("fails clearly on 401 without retrying, and retries a 429", async () => {
+    behaviour = "ok";
+    const bad = await projectWithSpans("prov-401", "sk-wrong");
+    seen.length = 0;
+    await expect(computeMissingEmbeddings(bad.project.id)).rejects.toThrow(/rejected the API key \(401\): Incorrect API key provided/);
+    expect(seen).toHaveLength(1);
+
+    behaviour = "rate-limit-once";
+    const limited = await projectWithSpans("prov-429", "sk-good");
+    seen.length = 0;
+    const [result] = await computeMissingEmbeddings(limited.project.id);
+    expect(result!.embedded).toBe(3);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("gives up on repeated 500s and rejects a response with a wrong dimension, storing nothing", async () => {
+    behaviour = "server-error";
+    const failing = await projectWithSpans("prov-500", "sk-good");
+    seen.length = 0;
+    await expect(computeMissingEmbeddings(failing.project.id)).rejects.toThrow(/answered 500: upstream exploded \(gave up after 4 attempts\)/);
+    expect(seen).toHaveLength(4);
+    expect(await db.embedding.count({ where: { projectId: failing.project.id } })).toBe(0);
+
+    behaviour = "wrong-dimension";
+    const wrong = await projectWithSpans("prov-dim", "sk-good");
+    await expect(computeMissingEmbeddings(wrong.project.id)).rejects.toThrow(/vector of dimension 3 at index 1; expected 4/);
+    expect(await db.embedding.count({ where: { projectId: wrong.project.id } })).toBe(0);
+  });
+});
+
+describe("drift API access", () => {
+  it("lets readers read, only engineers and up manage, and hides other tenants' projects and reports", async () => {
+    const t = await createOrgAndProject("drift-roles");
+    const other = await createOrgAndProject("drift-other");
+    const viewer = await addMember(t, "viewer");
+    const engineer = await addMember(t, "engineer");
+    const params = { projectId: t.project.id };
+    expect((await call(driftRoute.GET, "GET", { cookie: viewer.cookie, params })).status).toBe(200);
+    expect((await call(reportsRoute.GET, "GET", { cookie: viewer.cookie, params })).status).toBe(200);
+    expect((await call(settingsRoute.GET, "GET", { cookie: viewer.cookie, params })).status).toBe(403);
+    expect((await call(settingsRoute.PUT, "PUT", { cookie: viewer.cookie, params, body: { windows: 5 } })).status).toBe(403);
+    expect((await call(reportsRoute.POST, "POST", { cookie: viewer.cookie, params, body: {} })).status).toBe(403);
+    const put = await call(settingsRoute.PUT, "PUT", { cookie: engineer.cookie, params, body: { windows: 5, granularity: "hour" } });
+    expect(put.status).toBe(200);
+    expect(put.json.settings).toMatchObject({ windows: 5, granularity: "hour", provider: "offline" });
+    const invalid = await call(settingsRoute.PUT, "PUT", { cookie: engineer.cookie, params, body: { provider: "provider" } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error.message).toMatch(/body\.providerConfig: a provider needs providerConfig/);
+
+    // Another tenant: the project is "not found", and so is a report id from another project.
+    expect((await call(reportsRoute.GET, "GET", { cookie: other.owner.cookie, params })).status).toBe(404);
+    const settings = await embeddingSettings(other.project.id);
+    const foreign = await createDriftReport({ projectId: other.project.id, field: "input", model: "m", settings });
+    expect((await call(reportRoute.GET, "GET", { cookie: t.owner.cookie, params: { ...params, reportId: foreign.id } })).status).toBe(404);
+    expect((await call(inboxRoute.POST, "POST", { cookie: t.owner.cookie, params: { ...params, reportId: foreign.id, cluster: "0" } })).status).toBe(404);
   });
 });
