@@ -100,7 +100,7 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
         <>
           <Card
             title={<span className="flex items-center gap-2">Distance per {report.data.granularity} {verdict && <Badge tone={verdict.tone}>{verdict.text}</Badge>}</span>}
-            description={`Reference: ${report.data.baseline === "fixed" ? "fixed baseline" : "the previous window"} · α = ${report.data.alpha} corrected over ${report.data.windows.length} windows (Holm) · drifted also needs distance above the effect floor (max of ${report.data.threshold ?? 0.05} and 2 × sampling noise) · computed ${report.data.completedAt ? formatDistanceToNow(new Date(report.data.completedAt), { addSuffix: true }) : "—"}`}
+            description={`Reference: ${report.data.baseline === "fixed" ? "fixed baseline" : "the previous window"} · α = ${report.data.alpha} corrected over ${report.data.windows.length} windows (Holm) · drifted also needs the noise-corrected shift √(d² − noise²) above ${report.data.threshold ?? 0.05} (the grey band) · computed ${report.data.completedAt ? formatDistanceToNow(new Date(report.data.completedAt), { addSuffix: true }) : "—"}`}
           >
             <DriftChart rows={rows} />
           </Card>

@@ -24,7 +24,7 @@ describe("centroid distance permutation test", () => {
       const r = centroidDriftTest(cloud(rng, 40, mean), cloud(rng, 40, mean), { permutations: 500, seed: t + 1 });
       if (r.pValue < alpha) rejected++;
       if (r.pValue < 0.05) below05++;
-      if (decideWindows([r], { alpha, minDistance: 0, noiseMultiple: 0 })[0]!.drifted) flagged++;
+      if (decideWindows([r], { alpha, minDistance: 0 })[0]!.drifted) flagged++;
     }
     // Binomial(200, 0.01) ≥ 6 has probability ≈ 1.6 %; the seeds are fixed, so this is stable.
     expect(rejected / 200).toBeLessThanOrEqual(alpha + 0.015);

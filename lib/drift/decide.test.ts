@@ -10,18 +10,18 @@ describe("drift decisions", () => {
   });
 
   it("needs both significance after correction and a distance above the effect-size floor", () => {
-    const t = { alpha: 0.01, minDistance: 0.05, noiseMultiple: 2 };
+    const t = { alpha: 0.01, minDistance: 0.05 };
     const d = decideWindows([
       { distance: 0.4, pValue: 0.001, noise: 0.05 }, // significant and far above the floor
-      { distance: 0.06, pValue: 0.001, noise: 0.05 }, // significant but within 2× noise
+      { distance: 0.07, pValue: 0.001, noise: 0.05 }, // significant, but √(0.07² − 0.05²) ≈ 0.049 < 0.05: noise
       { distance: 0.4, pValue: 0.004, noise: 0.05 }, // Holm: 0.004 × 2 = 0.008 < 0.01 (Bonferroni's 0.016 would miss it)
       { distance: 0.4, pValue: 0.02, noise: 0.05 }, // not significant
     ], t);
     expect(d.map((x) => x.significant)).toEqual([true, true, true, false]);
     expect(d.map((x) => x.drifted)).toEqual([true, false, true, false]);
     expect(d[2]!.adjustedP).toBeCloseTo(0.008, 10);
-    expect(effectFloor(0.01, t)).toBe(0.05);
-    expect(effectFloor(0.1, t)).toBe(0.2);
+    expect(effectFloor(0, t)).toBe(0.05);
+    expect(effectFloor(0.12, t)).toBeCloseTo(0.13, 10);
   });
 
   it("asks for enough permutations to reach alpha / windows", () => {

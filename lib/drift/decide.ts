@@ -4,13 +4,18 @@
  * - Multiple windows: Holm's step-down correction over the windows shown (uniformly more
  *   powerful than Bonferroni, same family-wise error guarantee), so showing 30 daily windows
  *   does not raise the chance of a false alarm to 30 × alpha.
- * - Effect-size floor: significance alone flags tiny shifts once windows are large, so a
- *   window also needs distance > max(minDistance, noiseMultiple × noise), where noise is the
- *   distance two same-distribution samples of those sizes show on average. Defaults: alpha
- *   0.01, noiseMultiple 2, minDistance 0.05 (centroid distance of unit vectors, so ≤ 2).
+ * - Effect-size floor above sampling noise: significance alone flags tiny shifts once windows
+ *   are large, so the estimated TRUE shift must also exceed minDistance. The observed
+ *   distance is biased upwards by sampling noise — E[D²] = ‖Δ‖² + noise², where noise² =
+ *   tr Σ̂ · (1/n_ref + 1/n_cur) is what two same-distribution samples of those sizes show — so
+ *   the estimate is √(D² − noise²), and the rule is D > floor = √(noise² + minDistance²).
+ *   Small windows thus need a distance well above their noise, large ones at least
+ *   minDistance. (An earlier "2 × noise" floor was too strict: in 384 dimensions the null
+ *   distance concentrates tightly at the noise level, so it missed clear shifts the
+ *   permutation test had found.) Defaults: alpha 0.01, minDistance 0.05 (unit vectors: D ≤ 2).
  */
-export type DriftThresholds = { alpha: number; minDistance: number; noiseMultiple: number };
-export const DEFAULT_THRESHOLDS: DriftThresholds = { alpha: 0.01, minDistance: 0.05, noiseMultiple: 2 };
+export type DriftThresholds = { alpha: number; minDistance: number };
+export const DEFAULT_THRESHOLDS: DriftThresholds = { alpha: 0.01, minDistance: 0.05 };
 
 export type WindowTest = { distance: number; pValue: number; noise: number };
 export type WindowDecision = { adjustedP: number; floor: number; significant: boolean; drifted: boolean };
@@ -29,7 +34,7 @@ export function holmAdjust(pValues: readonly number[]): number[] {
 }
 
 export function effectFloor(noise: number, t: DriftThresholds = DEFAULT_THRESHOLDS): number {
-  return Math.max(t.minDistance, t.noiseMultiple * noise);
+  return Math.sqrt(noise * noise + t.minDistance * t.minDistance);
 }
 
 export function decideWindows(tests: readonly WindowTest[], t: DriftThresholds = DEFAULT_THRESHOLDS): WindowDecision[] {

@@ -4,7 +4,7 @@ export type DriftChartRow = {
   time: number;
   label: string;
   distance: number | null;
-  /** The effect-size floor (max of minDistance and 2 × sampling noise): the band under it is noise. */
+  /** The effect-size floor √(noise² + minDistance²): distances under it are sampling noise. */
   band: number | null;
   noise: number | null;
   /** Distance again, only on drifted windows (drawn as marked points). */

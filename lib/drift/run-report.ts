@@ -67,7 +67,7 @@ export async function runDriftReport(projectId: string, reportId: string, option
       await update({ progress: 0.05 + (0.8 * (i + 1)) / shown.length });
     }
     const testedIdx = tests.map((t, i) => (t ? i : -1)).filter((i) => i >= 0);
-    const decisions = decideWindows(testedIdx.map((i) => tests[i]!), { alpha: report.alpha, minDistance: report.threshold ?? 0.05, noiseMultiple: 2 });
+    const decisions = decideWindows(testedIdx.map((i) => tests[i]!), { alpha: report.alpha, minDistance: report.threshold ?? 0.05 });
     const windows: DriftWindow[] = steps.map((s, i) => {
       const t = tests[i];
       const d = t ? decisions[testedIdx.indexOf(i)]! : null;

@@ -8,6 +8,7 @@ import * as reportsRoute from "@/app/api/projects/[projectId]/drift/reports/rout
 import * as settingsRoute from "@/app/api/projects/[projectId]/drift/settings/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import * as otelRoute from "@/app/api/public/otel/v1/traces/route";
+import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
 import { createDriftReport, runDriftReport } from "@/lib/drift/run-report";
 import { refreshProjectDrift } from "@/lib/drift/refresh-reports";
@@ -126,6 +127,21 @@ async function seedQuestions(secretKey: string, now: Date, days: number, perDay:
 }
 
 describe("drift reports (worker job functions)", () => {
+  it("finds the drift the demo data contains: the last day turns to Korean refund questions", async () => {
+    const t = await createOrgAndProject("drift-demo");
+    const now = new Date("2026-09-15T20:00:00Z");
+    await seedDemoTraces(t.project.id, { now });
+    const [reportId] = await refreshProjectDrift(t.project.id, { now });
+    const report = await db.driftReport.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: reportId! } } });
+    const windows = report.windows as { drifted: boolean; start: string }[];
+    // 30 hours of drift before 20:00: the day before is the first window that differs from its reference.
+    expect(windows.map((w) => w.drifted).slice(0, 5)).toEqual([false, false, false, false, false]);
+    expect(windows[5]).toMatchObject({ start: "2026-09-14T00:00:00.000Z", drifted: true });
+    const clusters = (report.projection as { clusters: { lift: number; examples: { text: string }[] }[] }).clusters;
+    expect(clusters[0]!.lift).toBeGreaterThan(2);
+    expect(clusters[0]!.examples.some((e) => /환불/.test(e.text))).toBe(true);
+  });
+
   it("embeds span text offline and marks the shifted window drifted, not the stable ones", async () => {
     const t = await createOrgAndProject("drift-report");
     const key = await createKey(t.project);
