@@ -1,5 +1,5 @@
 "use client";
-import { Area, CartesianGrid, ComposedChart, Legend, Line, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { DriftChartRow } from "@/lib/drift/prepare-chart";
 
 const AXIS = { fontSize: 11, fill: "#71717a" };
@@ -15,8 +15,14 @@ export function DriftChart({ rows, height = 220 }: { rows: DriftChartRow[]; heig
         <Tooltip content={({ active, payload }) => <WindowTooltip active={active} row={payload?.[0]?.payload as DriftChartRow | undefined} />} />
         <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
         <Area dataKey="band" name="noise band (effect floor)" type="stepAfter" stroke="none" fill="#a1a1aa" fillOpacity={0.2} isAnimationActive={false} connectNulls />
-        <Line dataKey="distance" name="centroid distance" type="monotone" stroke="#4f46e5" strokeWidth={2} dot={{ r: 3, fill: "#4f46e5" }} isAnimationActive={false} connectNulls={false} />
-        <Scatter dataKey="drifted" name="drifted (significant)" fill="#dc2626" shape="circle" isAnimationActive={false} />
+        <Line dataKey="distance" name="centroid distance (red: drifted)" type="monotone" stroke="#4f46e5" strokeWidth={2} isAnimationActive={false} connectNulls={false}
+          dot={(props: { cx?: number; cy?: number; index?: number; payload?: DriftChartRow }) => {
+            const drifted = props.payload?.drifted !== null && props.payload?.drifted !== undefined;
+            if (props.cx === undefined || props.cy === undefined || props.payload?.distance === null) return <g key={props.index} />;
+            return drifted
+              ? <circle key={props.index} className="drift-marker" data-testid="drifted-window" cx={props.cx} cy={props.cy} r={6} fill="#dc2626" stroke="#fff" strokeWidth={2} />
+              : <circle key={props.index} cx={props.cx} cy={props.cy} r={3} fill="#4f46e5" />;
+          }} />
       </ComposedChart>
     </div>
   );

@@ -26,10 +26,11 @@ export function ProjectionScatter({ projectId, points, highlight, height = 300 }
           return active && p ? <div className="rounded border border-zinc-200 bg-white px-2 py-1 text-xs shadow-sm dark:border-zinc-700 dark:bg-zinc-900">{p.set} · cluster {p.cluster + 1}<br /><span className="font-mono text-zinc-500">{p.traceId.slice(0, 12)}…</span> — click to open</div> : null;
         }} />
         <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
-        <Scatter name={`reference (${reference.length})`} data={reference} fill="#a1a1aa" fillOpacity={0.6} onClick={open} isAnimationActive={false} cursor="pointer"
-          shape={(props: { cx?: number; cy?: number; index?: number }) => <circle cx={props.cx} cy={props.cy} r={3.5} fill="#a1a1aa" opacity={opacity(reference)?.[props.index ?? 0] ?? 0.6} />} />
         <Scatter name={`current window (${current.length})`} data={current} fill="#4f46e5" onClick={open} isAnimationActive={false} cursor="pointer"
           shape={(props: { cx?: number; cy?: number; index?: number }) => <circle cx={props.cx} cy={props.cy} r={3.5} fill="#4f46e5" opacity={opacity(current)?.[props.index ?? 0] ?? 0.8} />} />
+        {/* Reference on top as rings, so old questions that the window still asks stay visible. */}
+        <Scatter name={`reference (${reference.length})`} data={reference} fill="#71717a" onClick={open} isAnimationActive={false} cursor="pointer"
+          shape={(props: { cx?: number; cy?: number; index?: number }) => <circle cx={props.cx} cy={props.cy} r={4.5} fill="none" stroke="#71717a" strokeWidth={1.5} opacity={opacity(reference)?.[props.index ?? 0] ?? 0.7} />} />
       </ScatterChart>
     </div>
   );

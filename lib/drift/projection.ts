@@ -20,10 +20,11 @@ export type DriftMap = { points: ProjectedPoint[]; clusters: DriftCluster[] };
 /**
  * A picture of the shift: a seeded sample of each set (≤ perSide rows), projected to 2D with
  * PCA (ml-pca, NIPALS, 2 components), and k-means clusters of the combined sample (ml-kmeans,
- * k-means++ with a seed, in the full dimension) ranked by how over-represented the current
- * window is once both set sizes are accounted for.
+ * k-means++ in the full dimension, best of `restarts` seeded runs by within-cluster sum of
+ * squares — one run can merge a spread-out new topic with a block of identical old questions)
+ * ranked by how over-represented the current window is once both set sizes are accounted for.
  */
-export function driftMap(reference: VectorSet, current: VectorSet, options: { perSide?: number; k?: number; seed?: number; examples?: number } = {}): DriftMap {
+export function driftMap(reference: VectorSet, current: VectorSet, options: { perSide?: number; k?: number; seed?: number; examples?: number; restarts?: number } = {}): DriftMap {
   const rng = seededRng(options.seed ?? 3);
   const perSide = options.perSide ?? 300;
   const refIdx = sampleIndices(reference.n, perSide, rng);
@@ -38,7 +39,13 @@ export function driftMap(reference: VectorSet, current: VectorSet, options: { pe
   const pca = new PCA(rows, { method: "NIPALS", nCompNIPALS: 2 });
   const xy = pca.predict(rows, { nComponents: 2 }).to2DArray();
   const k = Math.max(2, Math.min(options.k ?? 6, Math.floor(sample.n / 8)));
-  const result = kmeans(rows, k, { seed: options.seed ?? 3, initialization: "kmeans++", maxIterations: 50 });
+  let result = kmeans(rows, k, { seed: options.seed ?? 3, initialization: "kmeans++", maxIterations: 50 });
+  let best = inertia(rows, result.clusters, result.centroids);
+  for (let r = 1; r < (options.restarts ?? 5); r++) {
+    const candidate = kmeans(rows, k, { seed: (options.seed ?? 3) + r * 7919, initialization: "kmeans++", maxIterations: 50 });
+    const score = inertia(rows, candidate.clusters, candidate.centroids);
+    if (score < best - 1e-9) [result, best] = [candidate, score];
+  }
   const points: ProjectedPoint[] = xy.map((p, i) => ({
     x: round(p[0] ?? 0),
     y: round(p[1] ?? 0),
@@ -54,12 +61,21 @@ export function driftMap(reference: VectorSet, current: VectorSet, options: { pe
     const currentCount = members.length - referenceCount;
     if (!members.length) continue;
     const centre = result.centroids[c]!;
-    const examples = members
+    // Nearest the centre first, skipping repeats of the same text (identical vectors) and, while
+    // others exist, texts the reference also has: the examples should show what is new.
+    const examples: number[] = [];
+    const picked: number[][] = [];
+    const referenceRows = members.filter(([p]) => p.set === "reference").map(([, i]) => rows[i]!);
+    const candidates = members
       .filter(([p]) => p.set === "current")
-      .map(([p, i]) => [p.index, sqDist(rows[i]!, centre)] as const)
-      .sort((x, y) => x[1] - y[1])
-      .slice(0, options.examples ?? 5)
-      .map(([index]) => index);
+      .map(([p, i]) => [p.index, rows[i]!, sqDist(rows[i]!, centre), referenceRows.some((q) => sqDist(q, rows[i]!) < 1e-8) ? 1 : 0] as const)
+      .sort((x, y) => x[3] - y[3] || x[2] - y[2]);
+    for (const [index, row] of candidates) {
+      if (examples.length >= (options.examples ?? 5)) break;
+      if (picked.some((q) => sqDist(q, row) < 1e-8)) continue;
+      examples.push(index);
+      picked.push(row);
+    }
     const referenceShare = referenceCount / Math.max(1, nRef);
     const currentShare = currentCount / Math.max(1, nCur);
     const lift = ((currentCount + 0.5) / (nCur + 1)) / ((referenceCount + 0.5) / (nRef + 1));
@@ -67,6 +83,12 @@ export function driftMap(reference: VectorSet, current: VectorSet, options: { pe
   }
   clusters.sort((x, y) => y.lift - x.lift || y.currentCount - x.currentCount);
   return { points, clusters };
+}
+
+function inertia(rows: number[][], clusters: number[], centroids: number[][]): number {
+  let s = 0;
+  for (let i = 0; i < rows.length; i++) s += sqDist(rows[i]!, centroids[clusters[i]!]!);
+  return s;
 }
 
 function sqDist(a: number[], b: number[]) {
