@@ -14,6 +14,7 @@ import { ClusterList } from "./cluster-list";
 import { DeepCheck } from "./deep-check";
 import { DriftChart } from "./drift-chart";
 import { DriftEmpty } from "./drift-empty";
+import { DriftSettingsForm } from "./drift-settings-form";
 import { ProjectionScatter } from "./projection-scatter";
 
 const computing = (r?: DriftReportSummary) => r?.status === "queued" || r?.status === "running";
@@ -77,7 +78,7 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
             {pairs.map((p) => <option key={p.model} value={p.model}>{p.model} · {p.dimension}d · {p.vectors.toLocaleString()}</option>)}
           </Select>
           {canManage && (
-            <Button onClick={compute} disabled={computeNow.isPending || computing(latest)} title="Compute a fresh report (c)">
+            <Button className="whitespace-nowrap" onClick={compute} disabled={computeNow.isPending || computing(latest)} title="Compute a fresh report (c)">
               <RefreshCw className={`mr-1 h-4 w-4 ${computing(latest) ? "animate-spin" : ""}`} />Compute now
             </Button>
           )}
@@ -117,6 +118,8 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
           {report.data.deepCheck && <DeepCheck check={report.data.deepCheck} />}
         </>
       )}
+
+      {canManage && <DriftSettingsForm key={JSON.stringify(sources.data.settings)} projectId={projectId} settings={sources.data.settings} />}
 
       {(reports.data?.length ?? 0) > 1 && (
         <Card title="Earlier reports">

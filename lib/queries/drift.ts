@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DriftWindow, EmbeddingSettingsView } from "../schemas/drift";
+import type { DriftWindow, EmbeddingSettingsView, UpdateEmbeddingSettings } from "../schemas/drift";
 import { apiFetch } from "./query-client";
 
 export type DriftSource = { field: string; model: string; dimension: number; source: string; vectors: number; last: string };
@@ -68,4 +68,12 @@ export function useDriftMutations(projectId: string) {
         apiFetch<{ items: number; traces: number }>(`${base}/reports/${reportId}/clusters/${cluster}/inbox`, { method: "POST" }),
     }),
   };
+}
+
+export function useDriftSettingsMutation(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateEmbeddingSettings) => apiFetch<{ settings: EmbeddingSettingsView }>(`/api/projects/${projectId}/drift/settings`, { method: "PUT", json: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: driftKeys.all(projectId) }),
+  });
 }
