@@ -37,21 +37,27 @@ async function embedField(projectId: string, field: EmbeddingField, embedder: Em
   const pool = ingestPool();
   let embedded = 0;
   let skipped = 0;
-  let cursor: { time: Date; traceId: string; id: string } | null = null;
+  // Newest first by start time alone, so the spans index (project_id, start_time) serves the
+  // order and the scan stops at the page size; the anti-join probes the embeddings index by
+  // (project, model, field, start time). Rows just embedded drop out through the anti-join, so
+  // the cursor is inclusive; a page with nothing to embed moves it strictly past its rows.
+  let cursor = new Date(Date.now() + 366 * 86_400_000);
+  let strict = false;
   while (embedded + skipped < limit) {
     const page: { rows: { trace_id: string; id: string; start_time: Date; value: unknown }[] } = await pool.query(
       `select s.trace_id, s.id, s.start_time, s.${field} as value from spans s
        where s.project_id = $1 and s.kind = 'llm' and s.start_time >= $2 and s.${field} is not null
-         and ($4::timestamptz is null or (s.start_time, s.trace_id, s.id) < ($4, $5, $6))
-         and not exists (select 1 from embeddings e where e.project_id = s.project_id and e.trace_id = s.trace_id and e.span_id = s.id and e.field = $3 and e.model = $7)
-       order by s.start_time desc, s.trace_id desc, s.id desc limit $8`,
-      [projectId, since, field, cursor?.time ?? null, cursor?.traceId ?? null, cursor?.id ?? null, embedder.model, Math.min(embedder.batch, limit - embedded - skipped)],
+         and (s.start_time < $4 or (not $5 and s.start_time = $4))
+         and not exists (select 1 from embeddings e where e.project_id = s.project_id and e.model = $6 and e.field = $3
+                         and e.span_start_time = s.start_time and e.trace_id = s.trace_id and e.span_id = s.id)
+       order by s.start_time desc limit $7`,
+      [projectId, since, field, cursor, strict, embedder.model, Math.min(embedder.batch, limit - embedded - skipped)],
     );
     if (!page.rows.length) break;
-    const last = page.rows[page.rows.length - 1]!;
-    cursor = { time: last.start_time, traceId: last.trace_id, id: last.id };
     const rows = page.rows.map((r) => ({ ...r, text: spanText(r.value, field) })).filter((r) => r.text !== "");
     skipped += page.rows.length - rows.length;
+    cursor = page.rows[page.rows.length - 1]!.start_time;
+    strict = rows.length === 0;
     if (!rows.length) continue;
     const vectors = await embedder.embed(rows.map((r) => r.text));
     await pool.query(

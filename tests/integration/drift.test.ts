@@ -10,6 +10,8 @@ import * as ingestRoute from "@/app/api/public/ingest/route";
 import * as otelRoute from "@/app/api/public/otel/v1/traces/route";
 import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
+import { measureValue } from "@/lib/alerts/measure-value";
+import { latestDriftDistance } from "@/lib/drift/latest-distance";
 import { createDriftReport, runDriftReport } from "@/lib/drift/run-report";
 import { refreshProjectDrift } from "@/lib/drift/refresh-reports";
 import { seededRng } from "@/lib/drift/rng";
@@ -177,7 +179,14 @@ describe("drift reports (worker job functions)", () => {
     expect(deep.classifier.low).toBeGreaterThan(0.5);
     // Not recomputed until a window closes; recomputed after.
     expect(await refreshProjectDrift(t.project.id, { now: new Date(now.getTime() + 3_600_000), embed: false })).toEqual([]);
-    expect(await refreshProjectDrift(t.project.id, { now: new Date("2026-10-11T00:30:00Z"), embed: false })).toHaveLength(1);
+    const [recomputed] = await refreshProjectDrift(t.project.id, { now: new Date("2026-10-11T00:30:00Z"), embed: false });
+    expect(recomputed).toBeDefined();
+    // The `drift` alert measure is the newest report's latest-window distance.
+    const newest = await db.driftReport.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: recomputed! } } });
+    expect(newest.distance).toBeGreaterThan(0);
+    expect(await latestDriftDistance(t.project.id)).toBe(newest.distance);
+    expect(measureValue("drift", {} as never, 60, newest.distance)).toBe(newest.distance);
+    expect(await latestDriftDistance(t.project.id, new Date(Date.now() + 3 * 86_400_000))).toBeNull();
 
     // API: list, read, send the top cluster to the inbox.
     const owner = t.owner.cookie;
