@@ -38,9 +38,11 @@ async function embedField(projectId: string, field: EmbeddingField, embedder: Em
   let embedded = 0;
   let skipped = 0;
   // Newest first by start time alone, so the spans index (project_id, start_time) serves the
-  // order and the scan stops at the page size; the anti-join probes the embeddings index by
-  // (project, model, field, start time). Rows just embedded drop out through the anti-join, so
-  // the cursor is inclusive; a page with nothing to embed moves it strictly past its rows.
+  // order and the scan stops at the page size. "Already embedded?" is a correlated subquery
+  // with LIMIT 1 on purpose: Postgres runs it per candidate row as a primary-key probe, where
+  // NOT EXISTS may become an anti-join that re-reads the project's embeddings for every page
+  // (it did right after bulk loads, with stale statistics: 1 s per page). Rows just embedded
+  // drop out, so the cursor is inclusive; a page with nothing to embed moves it strictly past.
   let cursor = new Date(Date.now() + 366 * 86_400_000);
   let strict = false;
   while (embedded + skipped < limit) {
@@ -48,8 +50,9 @@ async function embedField(projectId: string, field: EmbeddingField, embedder: Em
       `select s.trace_id, s.id, s.start_time, s.${field} as value from spans s
        where s.project_id = $1 and s.kind = 'llm' and s.start_time >= $2 and s.${field} is not null
          and (s.start_time < $4 or (not $5 and s.start_time = $4))
-         and not exists (select 1 from embeddings e where e.project_id = s.project_id and e.model = $6 and e.field = $3
-                         and e.span_start_time = s.start_time and e.trace_id = s.trace_id and e.span_id = s.id)
+         and (select count(*) from (select 1 from embeddings e where e.project_id = s.project_id and e.trace_id = s.trace_id
+                                    and e.span_id = s.id and e.field = $3 and e.model = $6
+                                    and e.span_start_time = s.start_time limit 1) as hit) = 0
        order by s.start_time desc limit $7`,
       [projectId, since, field, cursor, strict, embedder.model, Math.min(embedder.batch, limit - embedded - skipped)],
     );
