@@ -14,6 +14,7 @@ import { ClusterList } from "./cluster-list";
 import { DeepCheck } from "./deep-check";
 import { DriftChart } from "./drift-chart";
 import { DriftEmpty } from "./drift-empty";
+import { DriftFilterBar, readFilters, sameFilters } from "./drift-filter-bar";
 import { DriftSettingsForm } from "./drift-settings-form";
 import { ProjectionScatter } from "./projection-scatter";
 
@@ -27,9 +28,12 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
   const field = search.get("field") ?? sources.data?.settings.fields[0] ?? "input";
   const pairs = (sources.data?.sources ?? []).filter((s) => s.field === field);
   const model = search.get("model") ?? pairs[0]?.model;
+  const filters = readFilters(search);
   const reports = useDriftReportsQuery(projectId, field, model);
-  const latest = reports.data?.[0];
-  const selectedId = search.get("report") ?? reports.data?.find((r) => r.status === "done")?.id ?? null;
+  // Reports whose span filters are the ones in the URL (none = the scheduled, unfiltered reports).
+  const matching = (reports.data ?? []).filter((r) => sameFilters(r.filters, filters));
+  const latest = matching[0];
+  const selectedId = search.get("report") ?? matching.find((r) => r.status === "done")?.id ?? null;
   const report = useDriftReportQuery(projectId, selectedId);
   const { computeNow } = useDriftMutations(projectId);
   const [highlight, setHighlight] = useState<number | null>(null);
@@ -39,7 +43,7 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
     for (const [k, v] of Object.entries(next)) (v === null ? params.delete(k) : params.set(k, v));
     router.replace(`${pathname}?${params.toString()}`, { scroll: false });
   };
-  const compute = () => computeNow.mutate({ field, model }, {
+  const compute = () => computeNow.mutate({ field, model, ...(Object.keys(filters).length ? { filters } : {}) }, {
     onSuccess: () => { toast.success("Drift report queued; the worker computes it now"); setParams({ report: null }); },
     onError: (e) => toast.error(e.message),
   });
@@ -85,6 +89,8 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
         </div>
       </div>
 
+      <DriftFilterBar filters={filters} onChange={(next) => setParams({ ...next, report: null })} />
+
       {computing(latest) && (
         <Card>
           <div data-testid="drift-progress" className="space-y-2">
@@ -96,7 +102,7 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
       {latest?.status === "failed" && <Card><FieldError>{`The last report failed: ${latest.error ?? "unknown error"}`}</FieldError></Card>}
 
       {noData ? <DriftEmpty settings={sources.data.settings} /> : !selectedId ? (
-        !computing(latest) && <Card><p className="text-sm text-zinc-500">No report for {field} / {model} yet. {canManage ? "Press “Compute now”." : "The worker computes one hourly."}</p></Card>
+        !computing(latest) && <Card><p className="text-sm text-zinc-500">No report for {field} / {model}{Object.keys(filters).length ? " with these filters" : ""} yet. {canManage ? "Press “Compute now”." : "The worker computes one hourly."}</p></Card>
       ) : report.isPending ? <Skeleton className="h-64 w-full" /> : report.isError ? <FieldError>{report.error.message}</FieldError> : (
         <>
           <Card

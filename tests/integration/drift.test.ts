@@ -220,6 +220,12 @@ describe("drift reports (worker job functions)", () => {
     const done = await runDriftReport(t.project.id, res.json.report.id);
     expect(done).toMatchObject({ status: "done", drifted: false });
     expect((done!.windows as { insufficient: boolean }[]).every((w) => w.insufficient)).toBe(true);
+    expect((done!.windows as { currentCount: number }[]).reduce((s, w) => s + w.currentCount, 0)).toBe(1);
+    // Span filters narrow the vectors: none of this project's spans is in "staging".
+    const filtered = await call(reportsRoute.POST, "POST", { cookie: t.owner.cookie, params: { projectId: t.project.id }, body: { granularity: "hour", filters: { environment: "staging" } } });
+    expect(filtered.json.report.filters).toEqual({ environment: "staging" });
+    const none = await runDriftReport(t.project.id, filtered.json.report.id);
+    expect((none!.windows as { currentCount: number }[]).reduce((s, w) => s + w.currentCount, 0)).toBe(0);
   });
 });
 
