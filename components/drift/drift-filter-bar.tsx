@@ -32,10 +32,10 @@ export function DriftFilterBar({ filters, onChange }: { filters: DriftFilterValu
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2 text-sm" aria-label="Span filters" key={JSON.stringify(filters)}>
       <span className="text-xs text-zinc-500">Only spans with</span>
-      <Input name="env" aria-label="Environment" placeholder="environment" defaultValue={filters.environment ?? ""} className="w-36" />
-      <Input name="llm" aria-label="LLM model" placeholder="LLM model" defaultValue={filters.model ?? ""} className="w-40" />
-      <Input name="prompt" aria-label="Prompt name" placeholder="prompt name" defaultValue={filters.promptName ?? ""} className="w-40" />
-      <Input name="version" aria-label="Prompt version" placeholder="version" type="number" min={1} defaultValue={filters.promptVersion ?? ""} className="w-24" />
+      <div className="w-36"><Input name="env" aria-label="Environment" placeholder="environment" defaultValue={filters.environment ?? ""} /></div>
+      <div className="w-40"><Input name="llm" aria-label="LLM model" placeholder="LLM model" defaultValue={filters.model ?? ""} /></div>
+      <div className="w-40"><Input name="prompt" aria-label="Prompt name" placeholder="prompt name" defaultValue={filters.promptName ?? ""} /></div>
+      <div className="w-24"><Input name="version" aria-label="Prompt version" placeholder="version" type="number" min={1} defaultValue={filters.promptVersion ?? ""} /></div>
       <Button type="submit" variant="secondary" size="sm">Apply</Button>
       {Object.keys(filters).length > 0 && <Button variant="ghost" size="sm" onClick={() => onChange({ env: null, llm: null, prompt: null, version: null })}>Clear</Button>}
     </form>

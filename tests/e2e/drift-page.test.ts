@@ -50,6 +50,17 @@ describe("browser: drift page", () => {
     await clusters.first().getByRole("button", { name: /Send \d+ to inbox/ }).click();
     await page.getByText(/sent to the inbox \(reason: drift\)/).waitFor();
 
+    // Filters live in the URL; "Compute now" makes a filtered report through the worker.
+    await page.getByLabel("Environment").fill("production");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/env=production/);
+    await page.getByText(/with these filters yet/).waitFor();
+    await page.getByRole("button", { name: "Compute now" }).click();
+    await page.getByTestId("drift-chart").waitFor({ timeout: 60_000 });
+    await page.getByText(/Drift in \d+ of 7 windows|No significant drift/).waitFor();
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByTestId("drift-projection").waitFor();
+
     // A point of the projection opens its trace.
     await page.locator("[data-testid=drift-projection] .recharts-scatter-symbol").last().click({ force: true });
     await page.waitForURL(`**/project/${creds.project_id}/traces/**`);
