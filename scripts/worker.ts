@@ -1,9 +1,11 @@
 /**
  * The background worker (started by `npm start` beside the web server): evaluates alert
- * rules every minute, delivers their webhooks with retries, and keeps the hour rollups. Jobs live in Postgres
+ * rules every minute, delivers their webhooks with retries, keeps the hour rollups, embeds span
+ * text and computes drift reports. Jobs live in Postgres
  * (pg-boss), so several workers can run against one database safely.
  */
 import { registerAlertJobs } from "../lib/jobs/alert-jobs";
+import { registerDriftJobs } from "../lib/jobs/drift-jobs";
 import { startBoss } from "../lib/jobs/boss";
 import { registerRollupJobs } from "../lib/jobs/rollup-jobs";
 
@@ -16,7 +18,8 @@ if (!url) {
 const boss = await startBoss(url);
 await registerAlertJobs(boss);
 await registerRollupJobs(boss);
-console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes");
+await registerDriftJobs(boss);
+console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly");
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { queryMetrics } from "../metrics/query-metrics";
 import { alertFiltersSchema, type AlertMeasure } from "../schemas/alerts";
+import { latestDriftDistance } from "../drift/latest-distance";
 import { breaches, measureValue } from "./measure-value";
 
 export type PendingDelivery = { projectId: string; eventId: string };
@@ -19,7 +20,8 @@ export async function evaluateAlerts(options: { now?: Date } = {}): Promise<Pend
     const filters = alertFiltersSchema.safeParse(rule.filters ?? {});
     const from = new Date(now.getTime() - rule.windowMinutes * 60_000);
     const { totals } = await queryMetrics(rule.projectId, { from, to: now, ...(filters.success ? filters.data : {}) });
-    const value = measureValue(rule.measure as AlertMeasure, totals, rule.windowMinutes);
+    const drift = rule.measure === "drift" ? await latestDriftDistance(rule.projectId, now) : null;
+    const value = measureValue(rule.measure as AlertMeasure, totals, rule.windowMinutes, drift);
     const created = await db.$transaction(async (tx) => {
       const current = await tx.alertRule.findUnique({ where: { projectId_id: { projectId: rule.projectId, id: rule.id } } });
       if (!current) return null;

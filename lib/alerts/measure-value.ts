@@ -1,8 +1,11 @@
 import type { AlertMeasure } from "../schemas/alerts";
 import type { MetricPoint } from "../schemas/metrics";
 
-/** The rule's measure over its window, or null when the window has no data to judge. */
-export function measureValue(measure: AlertMeasure, totals: MetricPoint, windowMinutes: number): number | null {
+/**
+ * The rule's measure over its window, or null when the window has no data to judge. `drift`
+ * is not a metrics total: the caller passes the latest drift distance (lib/drift/latest-distance).
+ */
+export function measureValue(measure: AlertMeasure, totals: MetricPoint, windowMinutes: number, drift: number | null = null): number | null {
   switch (measure) {
     case "latency_p95":
       return totals.latencyP95;
@@ -12,6 +15,8 @@ export function measureValue(measure: AlertMeasure, totals: MetricPoint, windowM
       return totals.count ? totals.cost / (windowMinutes / 60) : null;
     case "thumbs_down_rate":
       return totals.thumbsUpRate === null ? null : 1 - totals.thumbsUpRate;
+    case "drift":
+      return drift;
   }
 }
 
@@ -24,6 +29,7 @@ const UNITS: Record<AlertMeasure, (v: number) => string> = {
   error_rate: (v) => `${(v * 100).toFixed(1)}%`,
   cost_per_hour: (v) => `$${v.toFixed(4)}/h`,
   thumbs_down_rate: (v) => `${(v * 100).toFixed(1)}%`,
+  drift: (v) => v.toFixed(3),
 };
 
 export const MEASURE_LABELS: Record<AlertMeasure, string> = {
@@ -31,6 +37,7 @@ export const MEASURE_LABELS: Record<AlertMeasure, string> = {
   error_rate: "error rate",
   cost_per_hour: "cost per hour",
   thumbs_down_rate: "thumbs-down rate",
+  drift: "embedding drift (centroid distance)",
 };
 
 export function formatMeasure(measure: AlertMeasure, value: number | null): string {

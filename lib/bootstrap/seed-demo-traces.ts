@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { seededRng } from "../drift/rng";
+import { sampleQuestion } from "../drift/sample-texts";
 import { ingest } from "../ingest/ingest";
 import type { ScoreRow } from "../ingest/rows";
 import type { NormalizedSpan } from "../ingest/types";
@@ -40,11 +42,17 @@ const MODELS = [
 const COMMENTS_UP = ["Exactly what I needed", "빠르고 정확해요", "Helpful!"];
 const COMMENTS_DOWN = ["Wrong refund window", "답변이 틀렸어요", "Too slow"];
 
+/** Hours before "now" in which the demo's questions drift (see the Drift page). */
+const DRIFT_HOURS = 30;
+
 const hex = (n: number, r: () => number) => Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join("");
 
 /** About seven days of realistic support-bot traces, sent through the real ingest pipeline. */
 export async function seedDemoTraces(projectId: string, options: { days?: number; perDay?: number; now?: Date } = {}) {
   const r = rng(7);
+  // A separate stream for the drift, so the rest of the demo stays exactly as before.
+  const drift = seededRng(17);
+  const driftSince = (options.now ?? new Date()).getTime() - DRIFT_HOURS * 3_600_000;
   const days = options.days ?? 7;
   const perDay = options.perDay ?? 160;
   const now = options.now ?? new Date();
@@ -65,7 +73,10 @@ export async function seedDemoTraces(projectId: string, options: { days?: number
     const pick = r();
     const m = pick < MODELS[0]!.weight ? MODELS[0]! : pick < MODELS[0]!.weight + MODELS[1]!.weight ? MODELS[1]! : MODELS[2]!;
     const promptVersion = start.getTime() > now.getTime() - 3 * 86_400_000 ? 2 : 1;
-    const question = r() < 0.03 ? PII_QUESTIONS[Math.floor(r() * PII_QUESTIONS.length)]! : QUESTIONS[Math.floor(r() * QUESTIONS.length)]!;
+    const pii = r() < 0.03;
+    let question = pii ? PII_QUESTIONS[Math.floor(r() * PII_QUESTIONS.length)]! : QUESTIONS[Math.floor(r() * QUESTIONS.length)]!;
+    // The drift page's demo: in the last day and a bit, most questions become Korean refund requests.
+    if (!pii && start.getTime() >= driftSince && drift() < 0.75) question = sampleQuestion(drift, "ko-refund");
     const answer = ANSWERS[Math.floor(r() * ANSWERS.length)]!;
     const error = r() < 0.04;
     const slow = r() < 0.05;

@@ -9,6 +9,8 @@ export type ParsedBatch = {
   traces: Omit<TraceRow, "projectId">[];
   scores: Omit<ScoreRow, "projectId">[];
   results: EventResult[];
+  /** For each span, the index of its event (and result). */
+  spanEvents: number[];
 };
 
 const DEFAULT_KIND: Record<string, SpanKind> = { generation: "llm", event: "event", span: "span" };
@@ -19,7 +21,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * get a per-event 400 saying where (e.g. "batch[3].body.endTime: …").
  */
 export function parseBatch(events: unknown[], now = new Date()): ParsedBatch {
-  const out: ParsedBatch = { spans: [], traces: [], scores: [], results: [] };
+  const out: ParsedBatch = { spans: [], traces: [], scores: [], results: [], spanEvents: [] };
   events.forEach((raw, index) => {
     const where = `batch[${index}]`;
     const fallbackId = isObject(raw) && typeof raw.id === "string" ? raw.id : `#${index}`;
@@ -72,7 +74,9 @@ export function parseBatch(events: unknown[], now = new Date()): ParsedBatch {
         level: b.level ?? "DEFAULT", statusMessage: b.statusMessage ?? null, userId: b.userId ?? null, sessionId: b.sessionId ?? null,
         environment: b.environment ?? null, release: b.release ?? null, promptName: b.promptName ?? null, promptVersion: b.promptVersion ?? null,
         tags: b.tags ?? [], metadata: b.metadata ?? {}, traceName: null,
+        ...(b.embeddings?.length ? { embeddings: b.embeddings } : {}),
       });
+      out.spanEvents.push(index);
     }
     out.results.push({ id: event.id, status: 201 });
   });

@@ -23,6 +23,9 @@ export type ChatMessage = {
   toolCalls?: unknown;
 };
 
+/** A vector the client computed for the span's input or output text (tagged with its model). */
+export type SpanEmbedding = { field: "input" | "output"; model: string; vector: number[] };
+
 export type NormalizedSpan = {
   /** Client-provided; with traceId it makes retries idempotent. */
   id: string;
@@ -55,4 +58,6 @@ export type NormalizedSpan = {
   metadata: Record<string, unknown>;
   /** Trace-level name when a source names the trace (e.g. langfuse.trace.name). */
   traceName: string | null;
+  /** Client-sent embeddings (OpenInference attributes, batch API), stored with the span. */
+  embeddings?: SpanEmbedding[];
 };

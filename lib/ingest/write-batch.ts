@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { WriteBatch } from "./rows";
 import { APPLY_TRIAGE_RULES_SQL, applyTriageRulesParams } from "./sql/apply-triage-rules";
+import { hasEmbeddings, INSERT_EMBEDDINGS_SQL, insertEmbeddingsParams } from "./sql/insert-embeddings";
 import { INSERT_SCORES_SQL, insertScoresParams } from "./sql/insert-scores";
 import { INSERT_SPANS_SQL, insertSpansParams } from "./sql/insert-spans";
 import { UPSERT_TRACES_SQL, upsertTracesParams } from "./sql/upsert-traces";
@@ -14,6 +15,7 @@ export async function writeBatch(pool: pg.Pool, batch: WriteBatch): Promise<Writ
     await client.query("begin");
     if (batch.traces.length) await client.query(UPSERT_TRACES_SQL, upsertTracesParams(batch.traces));
     const spans = batch.spans.length ? (await client.query(INSERT_SPANS_SQL, insertSpansParams(batch.spans))).rows[0].inserted : 0;
+    if (hasEmbeddings(batch.spans)) await client.query(INSERT_EMBEDDINGS_SQL, insertEmbeddingsParams(batch.spans));
     const scores = batch.scores.length ? (await client.query(INSERT_SCORES_SQL, insertScoresParams(batch.scores))).rows[0].inserted : 0;
     // After spans and scores, so the rules see this batch's errors, flags and feedback.
     const triage = applyTriageRulesParams(batch);

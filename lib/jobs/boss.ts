@@ -2,7 +2,10 @@
 // backoff — no extra service to run (v10: the last line that supports Node 20).
 import PgBoss from "pg-boss";
 
-export const QUEUES = { evaluateAlerts: "evaluate-alerts", deliverAlert: "deliver-alert", rollupHours: "rollup-hours" } as const;
+export const QUEUES = {
+  evaluateAlerts: "evaluate-alerts", deliverAlert: "deliver-alert", rollupHours: "rollup-hours",
+  embedSpans: "embed-spans", driftRefresh: "drift-refresh", computeDrift: "compute-drift",
+} as const;
 
 export const DELIVERY_OPTIONS = { retryLimit: 8, retryDelay: 2, retryBackoff: true } as const;
 

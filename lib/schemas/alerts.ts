@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { nameSchema } from "./common";
 
-export const ALERT_MEASURES = ["latency_p95", "error_rate", "cost_per_hour", "thumbs_down_rate"] as const;
+/** drift: the latest window's embedding-drift distance (centroid distance of unit vectors, 0..2). */
+export const ALERT_MEASURES = ["latency_p95", "error_rate", "cost_per_hour", "thumbs_down_rate", "drift"] as const;
 export type AlertMeasure = (typeof ALERT_MEASURES)[number];
 
 const webhookUrl = z

@@ -29,6 +29,13 @@ const common = {
   metadata: z.record(z.string(), z.unknown()).nullish(),
 };
 
+/** Vectors the client computed for this span; different models or dimensions are never compared. */
+export const spanEmbeddingSchema = z.object({
+  field: z.enum(["input", "output"]),
+  model: z.string().trim().min(1, "must not be empty").max(256),
+  vector: z.array(z.number().finite("must be a finite number")).min(1, "must not be empty").max(4096, "must have at most 4096 dimensions"),
+});
+
 export const spanBodySchema = z
   .object({
     id,
@@ -49,6 +56,7 @@ export const spanBodySchema = z
     statusMessage: optionalText(4000),
     promptName: optionalText(256),
     promptVersion: z.number().int().positive().nullish(),
+    embeddings: z.array(spanEmbeddingSchema).max(8).nullish(),
     ...common,
   })
   .refine((s) => s.endTime.getTime() >= s.startTime.getTime(), { message: "endTime is before startTime", path: ["endTime"] });

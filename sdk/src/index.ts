@@ -6,6 +6,6 @@ export { observeOpenAI, type ObserveOpenAIOptions, type OpenAILike } from "./obs
 export type { FeedbackResult } from "./feedback.js";
 export type { TimeInput } from "./time.js";
 export type {
-  EventParams, FeedbackParams, FetchLike, GenerationFields, GenerationParams, Level, PharosOptions, ScoreParams, SpanEnd, SpanKind, SpanParams,
+  EventParams, FeedbackParams, FetchLike, GenerationFields, GenerationParams, Level, PharosOptions, ScoreParams, SpanEmbedding, SpanEnd, SpanKind, SpanParams,
   TraceParams, TraceUpdate, Usage,
 } from "./types.js";

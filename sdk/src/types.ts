@@ -42,6 +42,12 @@ type Common = { userId?: string; sessionId?: string; tags?: string[]; metadata?:
 export type TraceParams = Common & { id?: string; name?: string; input?: unknown; output?: unknown };
 export type TraceUpdate = Omit<TraceParams, "id">;
 
+/**
+ * A vector you computed for the span's input or output text. Pharos compares only vectors of
+ * the same model (and dimension) when it measures drift; send plain number arrays.
+ */
+export type SpanEmbedding = { field: "input" | "output"; model: string; vector: number[] };
+
 export type SpanParams = Common & {
   id?: string;
   name: string;
@@ -51,6 +57,8 @@ export type SpanParams = Common & {
   output?: unknown;
   level?: Level;
   statusMessage?: string;
+  /** Embeddings of this span's input/output, for drift reports (see the Drift page). */
+  embeddings?: SpanEmbedding[];
 };
 
 export type GenerationFields = {

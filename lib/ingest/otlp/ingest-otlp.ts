@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "../../errors";
+import { splitMismatchedOtlpSpans } from "../../embeddings/reject-mismatched";
 import { ingest } from "../ingest";
 import { parseJson } from "../read-body";
 import type { NormalizedSpan } from "../types";
@@ -32,7 +33,9 @@ export async function ingestOtlp(projectId: string, bytes: Buffer, format: "prot
       }
     }
   }
-  await ingest(projectId, { spans });
+  const checked = await splitMismatchedOtlpSpans(projectId, spans);
+  errors.push(...checked.errors);
+  await ingest(projectId, { spans: checked.spans });
   const partial = errors.length ? { rejectedSpans: errors.length, errorMessage: errors.slice(0, 5).join("; ") + (errors.length > 5 ? ` (and ${errors.length - 5} more)` : "") } : null;
   return encodeOtlpResponse(partial, format);
 }

@@ -75,6 +75,12 @@ export function mapOtlpSpan(span: OtlpSpan, resourceAttributes: Attributes, scop
     traceName: bag.firstString(["langfuse.trace.name"]),
     metadata: {},
   };
+  if (io.embeddings) {
+    // OpenInference: embedding.embeddings.N.embedding.vector, model from embedding.model_name.
+    const model = normalized.model ?? "unknown";
+    const vectors = io.embeddings.filter((v) => v.length > 0 && v.length <= 4096 && v.every(Number.isFinite));
+    if (vectors.length) normalized.embeddings = vectors.map((vector) => ({ field: "input", model, vector }));
+  }
   normalized.metadata = buildMetadata(bag, resourceAttributes, scope, span.events, exception, io.embeddings);
   return { ok: true, span: normalized };
 }

@@ -1,6 +1,7 @@
 // POST /api/public/ingest – a batch of trace/span/generation/event/score events; 207 with one result per event
 import { withApiKey } from "@/lib/auth/with-api-key";
 import { json, validate } from "@/lib/http";
+import { rejectMismatchedEmbeddings } from "@/lib/embeddings/reject-mismatched";
 import { ingest } from "@/lib/ingest/ingest";
 import { parseBatch } from "@/lib/ingest/parse-batch";
 import { takeRateLimitToken } from "@/lib/ingest/rate-limit";
@@ -11,6 +12,7 @@ export const POST = withApiKey({ scope: "secret" }, async ({ req, key }) => {
   takeRateLimitToken(key.apiKeyId);
   const body = validate(ingestBatchSchema, parseJson(await readBody(req)), "body");
   const parsed = parseBatch(body.batch);
+  await rejectMismatchedEmbeddings(key.projectId, parsed);
   await ingest(key.projectId, parsed);
   return json({ results: parsed.results }, 207);
 });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { aucOf, classifierTest } from "./classifier-test";
+import { mmdTest } from "./mmd";
+import { embedOffline, fitIdf } from "./offline-embedder";
+import { driftMap } from "./projection";
+import { seededRng } from "./rng";
+import { sampleQuestions } from "./sample-texts";
+import { vectorSet } from "./vectors";
+
+const idf = fitIdf(sampleQuestions(seededRng(20), 400, 0.1));
+const embedAll = (texts: string[]) => vectorSet(texts.map((t) => embedOffline(t, idf)));
+const rng = seededRng(21);
+const reference = embedAll(sampleQuestions(rng, 200, 0));
+const stable = embedAll(sampleQuestions(rng, 120, 0));
+const shifted = embedAll(sampleQuestions(rng, 120, 0.6));
+
+describe("deep check", () => {
+  it("RBF-MMD with the median heuristic separates a topic shift from a stable window", () => {
+    const same = mmdTest(reference, stable, { maxPerSide: 120, seed: 1 });
+    const moved = mmdTest(reference, shifted, { maxPerSide: 120, seed: 1 });
+    expect(same.pValue).toBeGreaterThan(0.01);
+    expect(moved.pValue).toBeLessThan(0.01);
+    expect(moved.mmd2).toBeGreaterThan(same.mmd2);
+    expect(moved.bandwidth).toBeGreaterThan(0);
+    expect(moved.permutations).toBeGreaterThanOrEqual(500);
+  });
+
+  it("the classifier two-sample test's AUC interval covers 0.5 without drift and lies above it with drift", () => {
+    const same = classifierTest(reference, stable, { seed: 2 });
+    const moved = classifierTest(reference, shifted, { seed: 2 });
+    expect(same.low).toBeLessThan(0.5);
+    expect(same.high).toBeGreaterThan(0.5);
+    expect(moved.low).toBeGreaterThan(0.5);
+    expect(moved.auc).toBeGreaterThan(0.75);
+  });
+
+  it("computes the Mann–Whitney AUC with ties counted half", () => {
+    expect(aucOf([1, 2], [3, 4])).toBe(1);
+    expect(aucOf([3, 4], [1, 2])).toBe(0);
+    expect(aucOf([1, 2], [1, 2])).toBe(0.5);
+  });
+});
+
+describe("drift map", () => {
+  it("projects a sample to 2D and ranks the cluster of Korean refund questions first", () => {
+    const texts = sampleQuestions(seededRng(22), 120, 0.6);
+    const current = embedAll(texts);
+    const map = driftMap(reference, current, { perSide: 120, k: 5, seed: 4 });
+    expect(map.points).toHaveLength(240);
+    expect(new Set(map.points.map((p) => p.set))).toEqual(new Set(["reference", "current"]));
+    const top = map.clusters[0]!;
+    expect(top.lift).toBeGreaterThan(3);
+    expect(top.currentShare).toBeGreaterThan(top.referenceShare);
+    expect(top.examples.length).toBeGreaterThan(0);
+    for (const i of top.examples) expect(texts[i]).toMatch(/[\uAC00-\uD7A3]/);
+    // Lifts are sorted, and the same seed gives the same map.
+    expect(map.clusters.map((c) => c.lift)).toEqual([...map.clusters.map((c) => c.lift)].sort((a, b) => b - a));
+    expect(driftMap(reference, current, { perSide: 120, k: 5, seed: 4 })).toEqual(map);
+  });
+});

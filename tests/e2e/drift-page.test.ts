@@ -1,0 +1,68 @@
+import { mkdir, readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
+import { type PharosServer, readCredentials, startPharos } from "../support/pharos-server";
+
+describe("browser: drift page", () => {
+  let server: PharosServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    await mkdir("test-results/e2e", { recursive: true });
+    [server, browser] = await Promise.all([startPharos(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the demo project's drifted window, its clusters, and sends a cluster to the inbox", async () => {
+    const creds = readCredentials(await readFile(`${server.dataDir}/credentials`, "utf8"));
+    const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1400, height: 1000 } });
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(creds.email!);
+    await page.getByLabel("Password").fill(creds.password!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`**/project/${creds.project_id}/**`);
+
+    // The worker embeds the demo's spans and computes the first report on start.
+    const deadline = Date.now() + 120_000;
+    await page.goto(`/project/${creds.project_id}/drift`);
+    const chartShown = () => page.getByTestId("drift-chart").waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    while (!(await chartShown())) {
+      expect(Date.now(), `a drift report should appear within 2 minutes of start; server output:\n${server.output().slice(-3000)}`).toBeLessThan(deadline);
+      await page.reload();
+    }
+    await page.getByText(/Drift in \d+ of 7 windows/).waitFor();
+    // Drifted windows are drawn as marked points on the chart.
+    expect(await page.getByTestId("drifted-window").count()).toBeGreaterThan(0);
+
+    const clusters = page.getByTestId("drift-cluster");
+    await clusters.first().waitFor();
+    expect(await clusters.count()).toBeGreaterThan(1);
+    const top = (await clusters.first().textContent()) ?? "";
+    expect(top).toMatch(/over-represented/);
+    expect(top).toMatch(/환불/);
+    expect(await page.locator("[data-testid=drift-projection] .recharts-scatter-symbol").count()).toBeGreaterThan(100);
+    await page.getByTestId("drift-deep-check").waitFor();
+    await page.screenshot({ path: "test-results/e2e/drift.png", fullPage: true });
+
+    await clusters.first().getByRole("button", { name: /Send \d+ to inbox/ }).click();
+    await page.getByText(/sent to the inbox \(reason: drift\)/).waitFor();
+
+    // Filters live in the URL; "Compute now" makes a filtered report through the worker.
+    await page.getByLabel("Environment").fill("production");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/env=production/);
+    await page.getByText(/with these filters yet/).waitFor();
+    await page.getByRole("button", { name: "Compute now" }).click();
+    await page.getByTestId("drift-chart").waitFor({ timeout: 60_000 });
+    await page.getByText(/Drift in \d+ of 7 windows|No significant drift/).waitFor();
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByTestId("drift-projection").waitFor();
+
+    // A point of the projection opens its trace.
+    await page.locator("[data-testid=drift-projection] .recharts-scatter-symbol").last().click({ force: true });
+    await page.waitForURL(`**/project/${creds.project_id}/traces/**`);
+  });
+});
