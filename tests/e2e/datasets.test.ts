@@ -1,8 +1,5 @@
-import { mkdir, readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { type PharosServer, readCredentials, startPharos } from "../support/pharos-server";
+import { describe, expect, it } from "vitest";
+import { signInAsDemo, useDemoPharos } from "../support/demo-browser";
 
 const JSONL = [
   '{"input":"How long do refunds take?","expected_output":"Refunds take 5 business days."}',
@@ -12,25 +9,11 @@ const JSONL = [
 ].join("\n");
 
 describe("browser: golden sets", () => {
-  let server: PharosServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    await mkdir("test-results/e2e", { recursive: true });
-    [server, browser] = await Promise.all([startPharos(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoPharos();
 
   it("creates a set, imports a file with bad lines (skipping them), edits to version 2, reads a snapshot, promotes a trace", async () => {
-    const creds = readCredentials(await readFile(`${server.dataDir}/credentials`, "utf8"));
-    const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1400, height: 950 } });
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(creds.email!);
-    await page.getByLabel("Password").fill(creds.password!);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`**/project/${creds.project_id}/**`);
+    const { creds, server } = demo;
+    const page = await signInAsDemo(demo, { width: 1400, height: 950 });
 
     await page.goto(`/project/${creds.project_id}/datasets`);
     await page.getByText("No golden sets yet").waitFor();

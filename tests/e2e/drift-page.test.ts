@@ -1,29 +1,12 @@
-import { mkdir, readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { type PharosServer, readCredentials, startPharos } from "../support/pharos-server";
+import { describe, expect, it } from "vitest";
+import { signInAsDemo, useDemoPharos } from "../support/demo-browser";
 
 describe("browser: drift page", () => {
-  let server: PharosServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    await mkdir("test-results/e2e", { recursive: true });
-    [server, browser] = await Promise.all([startPharos(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoPharos();
 
   it("shows the demo project's drifted window, its clusters, and sends a cluster to the inbox", async () => {
-    const creds = readCredentials(await readFile(`${server.dataDir}/credentials`, "utf8"));
-    const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1400, height: 1000 } });
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(creds.email!);
-    await page.getByLabel("Password").fill(creds.password!);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`**/project/${creds.project_id}/**`);
+    const { creds, server } = demo;
+    const page = await signInAsDemo(demo, { width: 1400, height: 1000 });
 
     // The worker embeds the demo's spans and computes the first report on start.
     const deadline = Date.now() + 120_000;

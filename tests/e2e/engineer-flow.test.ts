@@ -1,27 +1,15 @@
-import { mkdir, readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
+import { describe, expect, it } from "vitest";
 import { signInOverHttp } from "../support/http-session";
-import { type PharosServer, readCredentials, startPharos } from "../support/pharos-server";
+import { useDemoPharos } from "../support/demo-browser";
 
 const XSS_COMMENT = `<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2</script>`;
 
 describe("browser: an engineer triages a failure into a golden set", () => {
-  let server: PharosServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    await mkdir("test-results/e2e", { recursive: true });
-    [server, browser] = await Promise.all([startPharos(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoPharos();
 
   it("opens an inbox item with the keyboard, reads the trace, promotes it with an edited expected output and finds it in the golden set", async () => {
     // The demo owner invites an engineer, who joins through the link.
-    const creds = readCredentials(await readFile(`${server.dataDir}/credentials`, "utf8"));
+    const { creds, server, browser } = demo;
     const projectId = creds.project_id!;
     const owner = (await signInOverHttp(server.baseUrl, creds.email!, creds.password!))!;
     const invite = await fetch(`${server.baseUrl}/api/projects/${projectId}/invites`, {

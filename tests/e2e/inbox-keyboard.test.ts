@@ -1,22 +1,11 @@
-import { mkdir, readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { type PharosServer, readCredentials, startPharos } from "../support/pharos-server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signInAsDemo, useDemoPharos } from "../support/demo-browser";
 
 type Item = { id: string; traceId: string; status: string; reasons: string[]; assignee: { id: string; email: string } | null };
 
 describe("browser: triage the demo inbox with the keyboard", () => {
-  let server: PharosServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    await mkdir("test-results/e2e", { recursive: true });
-    [server, browser] = await Promise.all([startPharos(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoPharos();
 
   const selectedId = (page: Page) => page.locator('[data-testid="inbox-row"][aria-selected="true"]').getAttribute("data-item-id");
   async function item(page: Page, projectId: string, id: string): Promise<Item> {
@@ -26,14 +15,9 @@ describe("browser: triage the demo inbox with the keyboard", () => {
   }
 
   it("fills itself from the demo traces; j/k move, a assigns, r resolves, i ignores, Enter and g navigate", async () => {
-    const creds = readCredentials(await readFile(`${server.dataDir}/credentials`, "utf8"));
+    const { creds, server, browser } = demo;
     const projectId = creds.project_id!;
-    const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1400, height: 1000 } });
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(creds.email!);
-    await page.getByLabel("Password").fill(creds.password!);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`**/project/${projectId}/**`);
+    const page = await signInAsDemo(demo, { width: 1400, height: 1000 });
 
     // The demo seed went through the ingest pipeline, so its errors and thumbs-down are in the inbox.
     const open = await (await page.request.get(`/api/projects/${projectId}/triage?status=open&limit=100`)).json();

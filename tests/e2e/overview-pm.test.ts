@@ -1,25 +1,13 @@
-import { mkdir, readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
+import { describe, expect, it } from "vitest";
 import { signInOverHttp } from "../support/http-session";
-import { type PharosServer, readCredentials, startPharos } from "../support/pharos-server";
+import { useDemoPharos } from "../support/demo-browser";
 
 describe("browser: a PM reads the overview", () => {
-  let server: PharosServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    await mkdir("test-results/e2e", { recursive: true });
-    [server, browser] = await Promise.all([startPharos(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoPharos();
 
   it("signs in, changes the range and a filter, and sees charts and tables that survive a reload", async () => {
     // The demo owner invites a PM; the PM joins through the link in the browser.
-    const creds = readCredentials(await readFile(`${server.dataDir}/credentials`, "utf8"));
+    const { creds, server, browser } = demo;
     const owner = (await signInOverHttp(server.baseUrl, creds.email!, creds.password!))!;
     const invite = await fetch(`${server.baseUrl}/api/projects/${creds.project_id}/invites`, {
       method: "POST", headers: { cookie: owner, "content-type": "application/json" }, body: JSON.stringify({ role: "pm" }),
