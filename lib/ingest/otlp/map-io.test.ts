@@ -223,7 +223,7 @@ describe("OpenInference", () => {
     for (const [oi, ours] of Object.entries(kinds)) expect(mapped({ "openinference.span.kind": oi }).kind).toBe(ours);
   });
 
-  it("maps embeddings: model, texts as input, vectors to metadata.embeddings", () => {
+  it("maps embeddings: model, texts as input, vectors to the span's embeddings (not metadata)", () => {
     const span = mapped({
       "openinference.span.kind": "EMBEDDING",
       "embedding.model_name": "text-embedding-3-small",
@@ -233,7 +233,11 @@ describe("OpenInference", () => {
       "embedding.embeddings.1.embedding.vector": [0.3, 0.4],
     });
     expect(span).toMatchObject({ kind: "embedding", model: "text-embedding-3-small", input: ["hello", "world"] });
-    expect(span.metadata.embeddings).toEqual([[0.1, 0.2], [0.3, 0.4]]);
+    expect(span.embeddings).toEqual([
+      { field: "input", model: "text-embedding-3-small", vector: [0.1, 0.2] },
+      { field: "input", model: "text-embedding-3-small", vector: [0.3, 0.4] },
+    ]);
+    expect(span.metadata.embeddings).toBeUndefined();
     expect(Object.keys(span.metadata).filter((k) => k.startsWith("embedding."))).toEqual([]);
   });
 

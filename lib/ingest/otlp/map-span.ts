@@ -81,7 +81,8 @@ export function mapOtlpSpan(span: OtlpSpan, resourceAttributes: Attributes, scop
     const vectors = io.embeddings.filter((v) => v.length > 0 && v.length <= 4096 && v.every(Number.isFinite));
     if (vectors.length) normalized.embeddings = vectors.map((vector) => ({ field: "input", model, vector }));
   }
-  normalized.metadata = buildMetadata(bag, resourceAttributes, scope, span.events, exception, io.embeddings);
+  // The vectors live in the embeddings table; copying them into metadata too would store each one twice, as JSON.
+  normalized.metadata = buildMetadata(bag, resourceAttributes, scope, span.events, exception);
   return { ok: true, span: normalized };
 }
 
@@ -119,7 +120,6 @@ function buildMetadata(
   scope: OtlpScope,
   events: OtlpEvent[],
   exception: ExceptionInfo | null,
-  embeddings: number[][] | null,
 ): Record<string, unknown> {
   // OpenInference's free-form `metadata` attribute is the base; explicit attributes override it.
   const metadata: Record<string, unknown> = {};
@@ -135,7 +135,6 @@ function buildMetadata(
   if (scope.version) metadata["otel.scope.version"] = scope.version;
   bag.unconsumed(metadata);
   if (exception) metadata.exception = exception;
-  if (embeddings) metadata.embeddings = embeddings;
   const other = events.filter((e) => e.name !== "exception" && !MESSAGE_EVENTS.has(e.name) && !isTtftEvent(e.name));
   if (other.length > 0) {
     metadata.events = other.slice(0, MAX_EVENTS).map((e) => ({
