@@ -1,6 +1,6 @@
 import { SKETCH_SQL_INDEX } from "../../metrics/latency-sketch";
 import { jsonText as json } from "../../json";
-import { SEARCH_TEXT_SQL } from "./search-text";
+import { SEARCH_TEXT_SQL, SEARCH_TEXT_UPSERT_SQL } from "./search-text";
 import type { SpanRow } from "../rows";
 
 /**
@@ -75,6 +75,9 @@ per_trace as (
       (array_agg(name order by start_time))[1] as first_name,
       (array_agg(input order by start_time) filter (where parent_id is null))[1] as input,
       (array_agg(output order by start_time) filter (where parent_id is null))[1] as output,
+      -- Search falls back to the spans' text when the root carries none (e.g. an HTTP server span).
+      (array_agg(input order by start_time) filter (where input is not null))[1] as any_input,
+      (array_agg(output order by end_time desc) filter (where output is not null))[1] as any_output,
       (array_agg(user_id) filter (where user_id is not null))[1] as user_id,
       (array_agg(session_id) filter (where session_id is not null))[1] as session_id,
       (array_agg(environment) filter (where environment is not null))[1] as environment,
@@ -99,7 +102,8 @@ traces_upsert as (
     models, search_text)
   select project_id, trace_id, trace_name, root_name, first_name, start_time, end_time, input, output, user_id, session_id,
     environment, release, prompt_name, prompt_version, tags, span_count, llm_count, error_count, input_tokens, output_tokens, total_cost, flags,
-    models, ${SEARCH_TEXT_SQL("input", "output")}
+    models, case when coalesce(input, output) is not null then ${SEARCH_TEXT_SQL("input", "output")}
+      when coalesce(any_input, any_output) is not null then ${SEARCH_TEXT_SQL("any_input", "any_output")} end
   from per_trace order by project_id, trace_id
   on conflict (project_id, id) do update set
     trace_name = coalesce(t.trace_name, excluded.trace_name),
@@ -125,7 +129,7 @@ traces_upsert as (
     input_tokens = t.input_tokens + excluded.input_tokens,
     output_tokens = t.output_tokens + excluded.output_tokens,
     total_cost = t.total_cost + excluded.total_cost,
-    search_text = ${SEARCH_TEXT_SQL("coalesce(t.input, excluded.input)", "coalesce(t.output, excluded.output)")},
+    search_text = ${SEARCH_TEXT_UPSERT_SQL},
     updated_at = now()
   returning 1
 ),

@@ -6,7 +6,8 @@ import { SEARCH_TEXT_SQL } from "./search-text";
 export const UPSERT_TRACES_SQL = `
 insert into traces as t (project_id, id, trace_name, start_time, end_time, input, output, user_id, session_id, environment, release, tags, metadata, search_text)
 select project_id, id, trace_name, ts, ts, input::jsonb, output::jsonb, user_id, session_id, environment, release,
-       array(select jsonb_array_elements_text(tags::jsonb)), metadata::jsonb, ${SEARCH_TEXT_SQL("input::jsonb", "output::jsonb")}
+       array(select jsonb_array_elements_text(tags::jsonb)), metadata::jsonb,
+       case when coalesce(input, output) is not null then ${SEARCH_TEXT_SQL("input::jsonb", "output::jsonb")} end
 from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
   as u(project_id, id, trace_name, ts, input, output, user_id, session_id, environment, release, tags, metadata)
 order by project_id, id
@@ -21,7 +22,8 @@ on conflict (project_id, id) do update set
   tags = array(select distinct unnest(t.tags || excluded.tags)),
   metadata = case when excluded.metadata is null then t.metadata else coalesce(t.metadata, '{}'::jsonb) || excluded.metadata end,
   start_time = case when t.span_count = 0 then least(t.start_time, excluded.start_time) else t.start_time end,
-  search_text = ${SEARCH_TEXT_SQL("coalesce(excluded.input, t.input)", "coalesce(excluded.output, t.output)")},
+  search_text = case when coalesce(excluded.input, t.input, excluded.output, t.output) is not null
+    then ${SEARCH_TEXT_SQL("coalesce(excluded.input, t.input)", "coalesce(excluded.output, t.output)")} else t.search_text end,
   updated_at = now()`;
 
 
