@@ -6,6 +6,7 @@
  * COPY chunks as they are generated, so memory stays flat whatever the span count.
  */
 import { CopyEncoder } from "./copy-encoder";
+import { seededRng } from "../../lib/drift/rng";
 
 /** Prices in USD per million tokens, as list prices; cost columns are numeric(20,10). */
 const MODELS = [
@@ -26,17 +27,6 @@ export const COPY_SQL = `copy spans (project_id, trace_id, id, parent_id, kind, 
   level, status_message, user_id, environment, release, prompt_name, prompt_version, trace_name) from stdin with (format binary, freeze)`;
 const FIELDS = 27;
 
-/** mulberry32: small, fast and seedable, so every run loads the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Relative traffic in a minute: peak mid-afternoon UTC, trough at night, weekends at 70 %. */
 function trafficWeight(minuteStartMs: number): number {
@@ -50,7 +40,7 @@ export type DatasetOptions = { projectId: string; spans: number; end: number; da
 
 /** Binary COPY chunks (≈4 MB each) for `spans` LLM spans in [end − days, end). */
 export function* spanCopyChunks(o: DatasetOptions): Generator<Buffer> {
-  const random = rng(20261125);
+  const random = seededRng(20261125);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const hex8 = () => ((random() * 4294967296) >>> 0).toString(16).padStart(8, "0");
   const start = o.end - o.days * DAY;

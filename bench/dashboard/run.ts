@@ -16,6 +16,7 @@ import { queryMetrics, rollupSources } from "../../lib/metrics/query-metrics";
 import { rollupCutoff } from "../../lib/metrics/rollup-tiers";
 import { autoBucket, BUCKET_MS, type MetricsQuery } from "../../lib/schemas/metrics";
 import { LOAD_SETTINGS, loadDataset } from "./load";
+import { benchLogger, pct, round, timeRuns } from "../lib/timing";
 import { describeSource, sqlBreakdown } from "./breakdown";
 import { checkAccuracy, rawOverviewSql } from "./raw-queries";
 
@@ -27,20 +28,8 @@ const WARMUPS = 2;
 const PROJECT = "bench-dashboard";
 const HOUR = 3_600_000;
 
-const started = performance.now();
-const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-const round = (ms: number) => +ms.toFixed(1);
-
-async function time(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out.sort((a, b) => a - b);
-}
+const log = benchLogger();
+const time = timeRuns;
 
 // Whole minutes, so the last minute of data is complete like every other.
 const end = Math.floor(Date.now() / 60_000) * 60_000;

@@ -15,6 +15,7 @@ import { db } from "../../lib/db";
 import { listTracesQuery } from "../../lib/schemas/traces";
 import { getTrace } from "../../lib/traces/get-trace";
 import { listTraceSummaries, traceListSql } from "../../lib/traces/list-traces";
+import { benchLogger, pct, round, timeRuns } from "../lib/timing";
 import { insertDetailTraceSql, insertFeedbackSql, insertSpansSql, insertTracesSql } from "./dataset";
 
 const SPANS = Number(process.env.BENCH_SPANS ?? 10_000_000);
@@ -25,22 +26,9 @@ const SPANS_PER_TRACE = 3.44; // mean of the generator's 3–5 spans per trace
 const PROJECT = "bench-explorer";
 const DETAIL_TRACE = "bench-detail-trace-50-spans";
 
-const started = performance.now();
-const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-const round = (ms: number) => +ms.toFixed(1);
+const log = benchLogger();
 const seconds = (t0: number) => +((performance.now() - t0) / 1000).toFixed(1);
-
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUPS; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out.sort((a, b) => a - b);
-}
+const time = (fn: () => Promise<unknown>) => timeRuns(fn, RUNS, WARMUPS);
 
 const end = Math.floor(Date.now() / 60_000) * 60_000;
 const week = { from: new Date(end - DAYS * 86_400_000).toISOString() };
