@@ -80,6 +80,11 @@ describe("browser: sign up → project → API key → sign out → sign in", ()
     // Signing in lands on the first section this role may open.
     await page.waitForURL("**/overview");
     expect(await page.getByTestId("current-project").textContent()).toBe("support-assistant");
+    // A project without traces says how to send the first one, on the overview and in the explorer.
+    await page.getByTestId("overview-empty").getByText("/api/public/otel/v1/traces").waitFor();
+    await page.getByRole("link", { name: "Traces" }).click();
+    await page.getByTestId("explorer-empty").getByText("No traces in this project yet").waitFor();
+    await page.getByTestId("explorer-empty").getByText("/api/public/otel/v1/traces").waitFor();
 
     // The annotator joins through the link and cannot open settings.
     const other = await browser.newContext({ baseURL: server.baseUrl });

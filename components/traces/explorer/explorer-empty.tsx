@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { SendFirstTrace } from "@/components/projects/send-first-trace";
 import { EmptyState } from "@/components/ui/card";
 
 /** No rows: either the project has no traces yet (say how to send one) or the view excludes everything. */
@@ -14,18 +14,10 @@ export function ExplorerEmpty({ projectId, origin, hasAny, onClear }: { projectI
       </div>
     );
   }
-  const link = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
   return (
     <div data-testid="explorer-empty">
       <EmptyState title="No traces in this project yet">
-        <p>Send your first trace with any OpenTelemetry exporter or the Pharos SDK:</p>
-        <pre className="mx-auto mt-3 max-w-xl overflow-x-auto rounded-md bg-zinc-900 p-3 text-left font-mono text-xs text-zinc-100">
-          {`POST ${origin}/api/public/otel/v1/traces\nAuthorization: Bearer sk-…`}
-        </pre>
-        <p className="mt-3">
-          Create a secret key under <Link href={`/project/${projectId}/settings/api-keys`} className={link}>API keys</Link> and find copy-paste snippets under{" "}
-          <Link href={`/project/${projectId}/settings/ingestion`} className={link}>Ingestion settings</Link>.
-        </p>
+        <SendFirstTrace projectId={projectId} origin={origin} />
       </EmptyState>
     </div>
   );
