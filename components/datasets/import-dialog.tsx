@@ -6,7 +6,7 @@ import { FieldError, Label, Select } from "@/components/ui/input";
 import { ImportError, type LineError, useDatasetMutations } from "@/lib/queries/datasets";
 import { MAX_REPORTED_LINE_ERRORS } from "@/lib/schemas/datasets";
 import { TextArea } from "./json-value";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/dialog";
 
 type Format = "jsonl" | "csv";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/input";
 import { type DatasetItemRow, useDatasetMutations } from "@/lib/queries/datasets";
 import { editorText, JsonBlock, parseEditorText, ValueEditor } from "./json-value";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/dialog";
 
 const isStructured = (v: unknown) => v !== null && v !== undefined && typeof v !== "string";
 

@@ -4,7 +4,7 @@ import { FieldError } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/format";
 import { useItemHistoryQuery } from "@/lib/queries/datasets";
 import { JsonBlock } from "./json-value";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/dialog";
 
 /** Every version of one item with its validity interval and author, newest first. */
 export function ItemHistoryDialog({ projectId, datasetId, itemId, onClose }: { projectId: string; datasetId: string; itemId: string | null; onClose: () => void }) {

@@ -7,7 +7,7 @@ import { Skeleton } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { type PromoteResult, type PromoteTrace, useDatasetMutations, useDatasetsQuery, usePromoteTraceQuery } from "@/lib/queries/datasets";
 import { editorText, JsonBlock, parseEditorText, ValueEditor } from "./json-value";
-import { WideDialog } from "./wide-dialog";
+import { WideDialog } from "@/components/ui/dialog";
 
 const NEW = "__new__";
 
