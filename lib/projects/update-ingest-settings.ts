@@ -2,7 +2,9 @@ import type { z } from "zod";
 import { db } from "../db";
 import { toJsonValue as asJson } from "../json";
 import { writeAuditLog } from "../audit/write-audit-log";
+import { AppError } from "../errors";
 import { forgetIngestSettings, ingestSettings } from "../ingest/project-settings";
+import { backtrackingProblem } from "../security/regex-safety";
 import type { updateIngestSettingsBody } from "../schemas/ingest-settings";
 
 type Update = z.infer<typeof updateIngestSettingsBody>;
@@ -10,6 +12,7 @@ type Update = z.infer<typeof updateIngestSettingsBody>;
 /** Saves the project's PII rules, feedback origins and price overrides (validated by the caller). */
 export async function updateIngestSettings(options: { project: { id: string; orgId: string }; actorUserId: string; update: Update }) {
   const { project, update } = options;
+  rejectUnsafePatterns(update);
   const data = {
     ...(update.pii ? { piiSettings: asJson(update.pii) } : {}),
     ...(update.feedbackOrigins ? { feedbackOrigins: [...new Set(update.feedbackOrigins)] } : {}),
@@ -29,4 +32,16 @@ export async function updateIngestSettings(options: { project: { id: string; org
   });
   forgetIngestSettings(project.id);
   return ingestSettings(project.id);
+}
+
+/** User regexes run on every ingest request of the project: refuse ones that can backtrack catastrophically. */
+function rejectUnsafePatterns(update: Update) {
+  update.pii?.customPatterns.forEach((p, i) => {
+    const problem = backtrackingProblem(p.pattern, p.flags);
+    if (problem) throw new AppError("INVALID", `body.pii.customPatterns.${i}.pattern: ${problem}`);
+  });
+  update.priceOverrides?.forEach((o, i) => {
+    const problem = backtrackingProblem(o.modelPattern, "i");
+    if (problem) throw new AppError("INVALID", `body.priceOverrides.${i}.modelPattern: ${problem}`);
+  });
 }

@@ -85,6 +85,14 @@ describe("browser: sign up → project → API key → sign out → sign in", ()
     await page.getByRole("link", { name: "Traces" }).click();
     await page.getByTestId("explorer-empty").getByText("No traces in this project yet").waitFor();
     await page.getByTestId("explorer-empty").getByText("/api/public/otel/v1/traces").waitFor();
+    // The built server checks PII patterns for catastrophic backtracking (recheck runs outside the bundle).
+    const projectId = new URL(page.url()).pathname.split("/")[2]!;
+    const pii = (await (await page.request.get(`/api/projects/${projectId}/settings/ingest`)).json()).pii;
+    const redos = await page.request.put(`/api/projects/${projectId}/settings/ingest`, { data: { pii: { ...pii, customPatterns: [{ name: "Words", pattern: "(\\w+\\s?)+$" }] } } });
+    expect(redos.status()).toBe(400);
+    expect((await redos.json()).error.message).toMatch(/customPatterns\.0\.pattern: Pattern can backtrack/);
+    const fine = await page.request.put(`/api/projects/${projectId}/settings/ingest`, { data: { pii: { ...pii, customPatterns: [{ name: "Employee", pattern: "EMP-\\d{5}" }] } } });
+    expect(fine.status()).toBe(200);
 
     // The annotator joins through the link and cannot open settings.
     const other = await browser.newContext({ baseURL: server.baseUrl });

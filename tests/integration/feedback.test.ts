@@ -79,6 +79,20 @@ describe("ingest settings", () => {
     const bad = await call(settingsRoute.PUT, "PUT", { params: p, cookie: t.owner.cookie, body: { pii: { ...current.json.pii, customPatterns: [{ name: "order", pattern: "(" }] } } });
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(/body\.pii\.customPatterns\.0\.pattern/);
+    // Patterns run on the shared ingest path: catastrophic backtracking is refused, nothing is saved.
+    const redos = await call(settingsRoute.PUT, "PUT", {
+      params: p, cookie: t.owner.cookie,
+      body: { pii: { ...current.json.pii, customPatterns: [{ name: "Fine", pattern: "EMP-\\d{5}" }, { name: "Words", pattern: "(\\w+\\s?)+$" }] } },
+    });
+    expect(redos.status).toBe(400);
+    expect(redos.json.error.message).toMatch(/^body\.pii\.customPatterns\.1\.pattern: Pattern can backtrack exponentially/);
+    const redosPrice = await call(settingsRoute.PUT, "PUT", {
+      params: p, cookie: t.owner.cookie,
+      body: { priceOverrides: [{ id: "x", modelPattern: "(gpt-?)*4o", inputPerMillion: 1, outputPerMillion: 1, effectiveFrom: new Date().toISOString() }] },
+    });
+    expect(redosPrice.status).toBe(400);
+    expect(redosPrice.json.error.message).toMatch(/^body\.priceOverrides\.0\.modelPattern: Pattern can backtrack/);
+    expect((await call(settingsRoute.GET, "GET", { params: p, cookie: t.owner.cookie })).json.pii.customPatterns).toEqual(current.json.pii.customPatterns);
 
     const saved = await call(settingsRoute.PUT, "PUT", {
       params: p,
