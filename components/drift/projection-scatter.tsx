@@ -28,9 +28,10 @@ export function ProjectionScatter({ projectId, points, highlight, height = 300 }
         <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
         <Scatter name={`current window (${current.length})`} data={current} fill="#4f46e5" onClick={open} isAnimationActive={false} cursor="pointer"
           shape={(props: { cx?: number; cy?: number; index?: number }) => <circle cx={props.cx} cy={props.cy} r={3.5} fill="#4f46e5" opacity={opacity(current)?.[props.index ?? 0] ?? 0.8} />} />
-        {/* Reference on top as rings, so old questions that the window still asks stay visible. */}
+        {/* Reference on top as rings, so old questions that the window still asks stay visible; a transparent
+            (not "none") fill keeps the whole ring clickable, not only its stroke. */}
         <Scatter name={`reference (${reference.length})`} data={reference} fill="#71717a" onClick={open} isAnimationActive={false} cursor="pointer"
-          shape={(props: { cx?: number; cy?: number; index?: number }) => <circle cx={props.cx} cy={props.cy} r={4.5} fill="none" stroke="#71717a" strokeWidth={1.5} opacity={opacity(reference)?.[props.index ?? 0] ?? 0.7} />} />
+          shape={(props: { cx?: number; cy?: number; index?: number }) => <circle cx={props.cx} cy={props.cy} r={4.5} fill="transparent" stroke="#71717a" strokeWidth={1.5} opacity={opacity(reference)?.[props.index ?? 0] ?? 0.7} />} />
       </ScatterChart>
     </div>
   );

@@ -44,8 +44,18 @@ describe("browser: drift page", () => {
     await page.getByRole("button", { name: "Clear" }).click();
     await page.getByTestId("drift-projection").waitFor();
 
-    // A point of the projection opens its trace.
-    await page.locator("[data-testid=drift-projection] .recharts-scatter-symbol").last().click({ force: true });
-    await page.waitForURL(`**/project/${creds.project_id}/traces/**`);
+    // A point of the projection opens its trace (the map may still re-render after "Clear": retry the click).
+    await page.waitForURL((url) => !url.search.includes("env="));
+    const symbols = page.locator("[data-testid=drift-projection] .recharts-scatter-symbol");
+    await expect.poll(() => symbols.count()).toBeGreaterThan(10);
+    for (let attempt = 0; ; attempt++) {
+      await symbols.nth(attempt).click({ force: true, timeout: 5_000 }).catch(() => undefined);
+      try {
+        await page.waitForURL(`**/project/${creds.project_id}/traces/**`, { timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+      }
+    }
   });
 });
