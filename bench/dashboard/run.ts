@@ -5,17 +5,15 @@
  * against exact percentiles. Prints a table and writes bench/dashboard/results.json.
  * BENCH_SPANS lowers the span count for quick trials.
  */
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
-import { migrateDeploy } from "../../scripts/lib/migrate";
-import { db } from "../../lib/db";
 import { queryMetrics, rollupSources } from "../../lib/metrics/query-metrics";
 import { rollupCutoff } from "../../lib/metrics/rollup-tiers";
 import { autoBucket, BUCKET_MS, type MetricsQuery } from "../../lib/schemas/metrics";
 import { LOAD_SETTINGS, loadDataset } from "./load";
+import { startBenchDatabase } from "../lib/database";
 import { benchLogger, pct, round, timeRuns } from "../lib/timing";
 import { describeSource, sqlBreakdown } from "./breakdown";
 import { checkAccuracy, rawOverviewSql } from "./raw-queries";
@@ -43,13 +41,8 @@ const scenarios: { name: string; q: MetricsQuery }[] = [
   { name: "24 h env=production", q: { ...range(24), environment: "production" } },
 ];
 
-const dir = await mkdtemp(path.join(os.tmpdir(), "pharos-bench-dashboard-"));
-await chmod(dir, 0o711); // as root, the `postgres` user must traverse into the data dir
-let postgres: RunningPostgres | undefined;
+const postgres = await startBenchDatabase("dashboard");
 try {
-  postgres = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "bench" });
-  await migrateDeploy(postgres.url, { quiet: true });
-  process.env.DATABASE_URL = postgres.url;
   log(`${SPANS.toLocaleString("en")} spans over ${DAYS} days ending ${new Date(end).toISOString()}`);
   const load = await loadDataset(postgres.url, { projectId: PROJECT, spans: SPANS, end, days: DAYS }, log);
 
@@ -120,8 +113,5 @@ try {
     await client.end();
   }
 } finally {
-  // Only when Postgres came up: touching `db` earlier would try to connect without a URL.
-  if (process.env.DATABASE_URL) await db.$disconnect().catch(() => undefined);
-  await postgres?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await postgres.close();
 }

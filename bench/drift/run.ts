@@ -5,11 +5,10 @@
  * (read spans, extract text, embed, write float32 bytea) in spans/s, and a full drift report
  * over them. Prints a table and writes bench/drift/results.json. BENCH_SPANS sets (2)'s size.
  */
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
-import { migrateDeploy } from "../../scripts/lib/migrate";
+import { startBenchDatabase } from "../lib/database";
 import { centroidDriftTest } from "../../lib/drift/centroid-test";
 import { classifierTest } from "../../lib/drift/classifier-test";
 import { mmdTest } from "../../lib/drift/mmd";
@@ -71,14 +70,9 @@ const embedPerSec = Math.round(texts.length / (embed.ms[0]! / 1000));
 log(`offline embedder alone: ${embedPerSec.toLocaleString()} texts/s`);
 
 // (2) the worker path against Postgres
-const dir = await mkdtemp(path.join(os.tmpdir(), "pharos-bench-drift-"));
-await chmod(dir, 0o711);
-let postgres: RunningPostgres | undefined;
+const postgres = await startBenchDatabase("drift");
 let worker: Record<string, unknown> = {};
 try {
-  postgres = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "bench" });
-  await migrateDeploy(postgres.url, { quiet: true });
-  process.env.DATABASE_URL = postgres.url;
   const { ingestPool, closeIngestPool } = await import("../../lib/ingest/pg-pool");
   const { computeMissingEmbeddings } = await import("../../lib/embeddings/compute-embeddings");
   const { refreshProjectDrift } = await import("../../lib/drift/refresh-reports");
@@ -117,8 +111,7 @@ try {
   await db.$disconnect();
   await closeIngestPool();
 } finally {
-  await postgres?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await postgres.close();
 }
 
 const results = {

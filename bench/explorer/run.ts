@@ -5,16 +5,14 @@
  * for a 50-span trace. Prints a table, each plan's shape, and writes bench/explorer/results.json.
  * BENCH_SPANS lowers the span count (e.g. BENCH_SPANS=300000 for a quick check); BENCH_RUNS the runs.
  */
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
-import { migrateDeploy } from "../../scripts/lib/migrate";
-import { db } from "../../lib/db";
 import { listTracesQuery } from "../../lib/schemas/traces";
 import { getTrace } from "../../lib/traces/get-trace";
 import { listTraceSummaries, traceListSql } from "../../lib/traces/list-traces";
+import { startBenchDatabase } from "../lib/database";
 import { benchLogger, pct, round, timeRuns } from "../lib/timing";
 import { insertDetailTraceSql, insertFeedbackSql, insertSpansSql, insertTracesSql } from "./dataset";
 
@@ -55,13 +53,8 @@ async function secondaryIndexes(client: pg.Client, table: string) {
   return rows;
 }
 
-const dir = await mkdtemp(path.join(os.tmpdir(), "pharos-bench-explorer-"));
-await chmod(dir, 0o711); // as root, the `postgres` user must traverse into the data dir
-let postgres: RunningPostgres | undefined;
+const postgres = await startBenchDatabase("explorer");
 try {
-  postgres = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "bench" });
-  await migrateDeploy(postgres.url, { quiet: true });
-  process.env.DATABASE_URL = postgres.url;
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
   try {
@@ -128,9 +121,7 @@ try {
     await client.end();
   }
 } finally {
-  if (process.env.DATABASE_URL) await db.$disconnect().catch(() => undefined);
-  await postgres?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await postgres.close();
 }
 
 /** EXPLAIN ANALYZE of the page query: which indexes it used and how many rows it read. */

@@ -4,13 +4,12 @@
  * one run on this machine; then request latency at half the maximum rate and freshness
  * (2xx → visible through the trace API). Prints a table and writes bench/ingest/results.json.
  */
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
-import { migrateDeploy } from "../../scripts/lib/migrate";
 import { startPharos } from "../../tests/support/pharos-server";
+import { startBenchDatabase } from "../lib/database";
 import { copySpans } from "./copy-baseline";
 import { percentile, runClosedLoop, runOpenLoop } from "./load";
 import { batchJsonBodies, makeSpans, otlpProtobufBodies } from "./workload";
@@ -20,11 +19,7 @@ const BATCH = 100;
 const CONCURRENCY = 16;
 const SECRET = "sk-bench-0123456789abcdef0123";
 
-const dir = await mkdtemp(path.join(os.tmpdir(), "pharos-bench-"));
-const { chmod } = await import("node:fs/promises");
-await chmod(dir, 0o711);
-const db = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "bench" });
-await migrateDeploy(db.url, { quiet: true });
+const db = await startBenchDatabase("ingest");
 const server = await startPharos({
   databaseUrl: db.url,
   env: {
@@ -96,5 +91,5 @@ try {
   await writeFile(path.join(import.meta.dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
 } finally {
   await server.stop();
-  await db.stop();
+  await db.close();
 }

@@ -4,7 +4,6 @@ import * as optionsRoute from "@/app/api/projects/[projectId]/traces/options/rou
 import * as tracesRoute from "@/app/api/projects/[projectId]/traces/route";
 import * as viewRoute from "@/app/api/projects/[projectId]/views/[viewId]/route";
 import * as viewsRoute from "@/app/api/projects/[projectId]/views/route";
-import * as ingestRoute from "@/app/api/public/ingest/route";
 import * as publicTraces from "@/app/api/public/traces/route";
 import { db } from "@/lib/db";
 import { ingest } from "@/lib/ingest/ingest";
@@ -380,35 +379,5 @@ describe("saved views", () => {
     const bad = await views(pm.cookie, "POST", { name: " ", query: "x=1" });
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toContain("body.name");
-  });
-});
-
-describe("search text of traces whose root span carries no text", () => {
-  it("falls back to the spans' text until the trace's own input or output arrives", async () => {
-    const other = await createOrgAndProject("search-fallback");
-    const key = await createKey(other.project);
-    const send = (batch: unknown[]) => call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch } });
-    const find = async (q: string) => (await list({ q, from: new Date(BASE - 86_400_000).toISOString() }, other.owner.cookie, other.project.id)).json.data.map((r: { id: string }) => r.id);
-    const at = (ms: number) => new Date(BASE + ms).toISOString();
-    const [bare, rooted] = [hex(16), hex(16)];
-    const [bareRoot, rootedRoot] = [hex(8), hex(8)];
-
-    // Children are exported first (they end first); the HTTP root span has no input or output at all.
-    expect((await send([
-      { id: hex(8), type: "generation", body: { id: hex(8), traceId: bare, parentId: bareRoot, name: "chat", model: "gpt-4o-mini", startTime: at(10), endTime: at(900), input: [{ role: "user", content: "Where is parcel ZX-4411?" }], output: "It left the depot today." } },
-      { id: hex(8), type: "generation", body: { id: hex(8), traceId: rooted, parentId: rootedRoot, name: "chat", model: "gpt-4o-mini", startTime: at(10), endTime: at(900), input: "child question KW-9000", output: "child answer" } },
-    ])).status).toBe(207);
-    expect(await find("ZX-4411")).toEqual([bare]);
-    expect(await find("KW-9000")).toEqual([rooted]);
-
-    expect((await send([
-      { id: hex(8), type: "span", body: { id: bareRoot, traceId: bare, name: "POST /chat", startTime: at(0), endTime: at(1000) } },
-      { id: hex(8), type: "span", body: { id: rootedRoot, traceId: rooted, name: "answer", startTime: at(0), endTime: at(1000), input: "root question QQ-7788", output: "root answer" } },
-    ])).status).toBe(207);
-    // No text on the root: still found by its spans' text. Text on the root: the trace's own text wins.
-    expect(await find("ZX-4411")).toEqual([bare]);
-    expect(await find("depot today")).toEqual([bare]);
-    expect(await find("QQ-7788")).toEqual([rooted]);
-    expect(await find("KW-9000")).toEqual([]);
   });
 });
