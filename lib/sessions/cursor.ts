@@ -1,3 +1,4 @@
+import { decodeCursor as decodeParts, encodeCursor as encodeParts, INVALID_CURSOR } from "../cursor";
 import { AppError } from "../errors";
 
 /**
@@ -8,17 +9,11 @@ export const PG_TIME_TEXT = (column: string) => `to_char(${column} at time zone 
 const TIME_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 export function encodeCursor(time: string, id: string): string {
-  return Buffer.from(JSON.stringify([time, id])).toString("base64url");
+  return encodeParts([time, id]);
 }
 
 export function decodeCursor(cursor: string): { time: string; id: string } {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && TIME_TEXT.test(value[0]) && typeof value[1] === "string") {
-      return { time: value[0], id: value[1] };
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw new AppError("INVALID", "query.cursor: not a cursor returned by this API");
+  const [time, id] = decodeParts(cursor, 2) as [string, string];
+  if (!TIME_TEXT.test(time)) throw new AppError("INVALID", INVALID_CURSOR);
+  return { time, id };
 }

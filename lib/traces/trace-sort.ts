@@ -1,3 +1,4 @@
+import { decodeCursor as decodeParts, encodeCursor as encodeParts, INVALID_CURSOR } from "../cursor";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { TraceSort } from "../schemas/traces";
@@ -37,23 +38,15 @@ export const SORTS: Record<TraceSort, SortDef> = {
 export type Cursor = { sort: TraceSort; order: "asc" | "desc"; value: string; id: string };
 
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.order, c.value, c.id])).toString("base64url");
+  return encodeParts([c.sort, c.order, c.value, c.id]);
 }
 
 /** A cursor is only valid for the sort and order it was made with. */
 export function decodeCursor(cursor: string, sort: TraceSort, order: "asc" | "desc"): Cursor {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    parsed = null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 4 || !parsed.every((p) => typeof p === "string")) {
-    throw new AppError("INVALID", "query.cursor: not a cursor returned by this API");
-  }
-  const [s, o, value, id] = parsed as string[];
+  const parsed = decodeParts(cursor, 4);
+  const [s, o, value, id] = parsed;
   if (s !== sort || o !== order) throw new AppError("INVALID", `query.cursor: made for sort=${s}&order=${o}, not sort=${sort}&order=${order}; start again without a cursor`);
-  if (!SORTS[sort].valid(value!)) throw new AppError("INVALID", "query.cursor: not a cursor returned by this API");
+  if (!SORTS[sort].valid(value!)) throw new AppError("INVALID", INVALID_CURSOR);
   return { sort, order, value: value!, id: id! };
 }
 

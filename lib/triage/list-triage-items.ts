@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { decodeCursor as decodeParts, encodeCursor as encodeParts, INVALID_CURSOR } from "../cursor";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { ListTriageQuery } from "../schemas/triage";
@@ -7,16 +8,12 @@ import { serializeItem, traceSummaries, usersById } from "./serialize-item";
 // The cursor keeps created_at as Postgres text: items made in one ingest transaction share a
 // microsecond timestamp, which a JS Date (milliseconds) would round and then skip or repeat.
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    if (typeof createdAt !== "string" || !/^\d{4}-\d\d-\d\d[ T][\d:.]+[+-]\d\d(:\d\d)?$/.test(createdAt) || typeof id !== "string") throw new Error("bad cursor");
-    return { createdAt, id };
-  } catch {
-    throw new AppError("INVALID", "query.cursor: not a cursor returned by this API");
-  }
+  const [createdAt, id] = decodeParts(cursor, 2) as [string, string];
+  if (!/^\d{4}-\d\d-\d\d[ T][\d:.]+[+-]\d\d(:\d\d)?$/.test(createdAt)) throw new AppError("INVALID", INVALID_CURSOR);
+  return { createdAt, id };
 }
 
-const encodeCursor = (createdAt: string, id: string) => Buffer.from(JSON.stringify([createdAt, id])).toString("base64url");
+const encodeCursor = (createdAt: string, id: string) => encodeParts([createdAt, id]);
 
 /** "me" → the caller, "none" → unassigned, anything else → that user id. */
 function assigneeFilter(assignee: string | undefined, userId: string): string | null | undefined {
