@@ -16,6 +16,7 @@ import { ItemHistoryDialog } from "./item-history-dialog";
 import { ItemsTable } from "./items-table";
 import { PromoteFromTraceButton } from "./promote-from-trace";
 import { SnapshotPicker } from "./snapshot-picker";
+import { isTypingTarget } from "@/components/ui/keyboard";
 
 export function DatasetDetailClient({ projectId, datasetId, canEdit }: { projectId: string; datasetId: string; canEdit: boolean }) {
   const router = useRouter();
@@ -42,8 +43,7 @@ export function DatasetDetailClient({ projectId, datasetId, canEdit }: { project
   useEffect(() => {
     if (readOnly) return;
     const onKey = (e: KeyboardEvent) => {
-      const tag = (e.target as HTMLElement).tagName;
-      if (e.metaKey || e.ctrlKey || e.altKey || ["INPUT", "TEXTAREA", "SELECT"].includes(tag) || document.querySelector("[role=dialog]")) return;
+      if (e.metaKey || e.ctrlKey || e.altKey || isTypingTarget(e.target) || document.querySelector("[role=dialog]")) return;
       if (e.key === "i") (e.preventDefault(), setImporting(true));
       if (e.key === "a") (e.preventDefault(), setEditing({ item: null }));
     };

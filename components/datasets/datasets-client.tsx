@@ -9,6 +9,7 @@ import { Table, Td } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { useDatasetsQuery } from "@/lib/queries/datasets";
 import { CreateDatasetDialog } from "./create-dataset-dialog";
+import { isTypingTarget } from "@/components/ui/keyboard";
 
 export function DatasetsClient({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const datasets = useDatasetsQuery(projectId);
@@ -18,8 +19,7 @@ export function DatasetsClient({ projectId, canEdit }: { projectId: string; canE
   useEffect(() => {
     if (!canEdit) return;
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (e.key === "n" && !e.metaKey && !e.ctrlKey && !["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) {
+      if (e.key === "n" && !e.metaKey && !e.ctrlKey && !isTypingTarget(e.target)) {
         e.preventDefault();
         setCreating(true);
       }

@@ -17,6 +17,7 @@ import { DriftEmpty } from "./drift-empty";
 import { DriftFilterBar, readFilters, sameFilters } from "./drift-filter-bar";
 import { DriftSettingsForm } from "./drift-settings-form";
 import { ProjectionScatter } from "./projection-scatter";
+import { isTypingTarget } from "@/components/ui/keyboard";
 
 const computing = (r?: DriftReportSummary) => r?.status === "queued" || r?.status === "running";
 
@@ -51,7 +52,7 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
   useEffect(() => {
     if (!canManage) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "c" || e.metaKey || e.ctrlKey || e.altKey || (e.target as HTMLElement).closest("input, textarea, select")) return;
+      if (e.key !== "c" || e.metaKey || e.ctrlKey || e.altKey || isTypingTarget(e.target)) return;
       compute();
     };
     window.addEventListener("keydown", onKey);

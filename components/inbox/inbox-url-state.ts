@@ -1,6 +1,7 @@
 import { ALL_REASONS } from "@/lib/triage/rules";
 import { isTriageStatus, type TriageStatus } from "@/lib/triage/status";
 import type { TriageFilters } from "@/lib/queries/triage";
+import { isTypingTarget } from "@/components/ui/keyboard";
 
 /** The status tab: a status, or "all". Absent from the URL means "open" (the working view). */
 export type StatusTab = TriageStatus | "all";
@@ -46,17 +47,6 @@ const KEYS: Record<string, InboxShortcut> = {
 
 type KeyLike = { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; target: EventTarget | null; defaultPrevented?: boolean };
 
-// Inputs that take no typing: a row's checkbox keeps focus after a click, and j/k must still work.
-const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset"]);
-
-/** True while the user types somewhere: shortcuts must not steal their keys. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  const el = target as { tagName?: string; type?: string; isContentEditable?: boolean; closest?: (s: string) => unknown } | null;
-  if (!el || typeof el.tagName !== "string") return false;
-  const tag = el.tagName.toLowerCase();
-  if (tag === "input") return !NON_TEXT_INPUTS.has(String(el.type ?? "text").toLowerCase());
-  return tag === "textarea" || tag === "select" || el.isContentEditable === true || Boolean(el.closest?.("[role=dialog]"));
-}
 
 /** The inbox action for a key press, or null (modifier chords, typing, and other keys pass through). */
 export function inboxShortcut(e: KeyLike): InboxShortcut | null {

@@ -14,6 +14,7 @@ import { SpanTree } from "./span-tree";
 import { ancestorIds, buildSpanTree, traceBounds, visibleRows } from "./span-tree-model";
 import { TraceHeader } from "./trace-header";
 import { useTraceUrlState } from "./use-trace-url-state";
+import { isTypingTarget } from "@/components/ui/keyboard";
 
 export function TraceDetailClient({ projectId, traceId, role }: { projectId: string; traceId: string; role?: Role }) {
   const query = useTraceDetailQuery(projectId, traceId);
@@ -46,8 +47,6 @@ function TraceDetailSkeleton() {
   );
 }
 
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || t.closest("[role=dialog]") !== null);
 
 function TraceDetailView({ projectId, trace, role }: { projectId: string; trace: TraceDetail; role?: Role }) {
   const url = useTraceUrlState();
@@ -83,7 +82,7 @@ function TraceDetailView({ projectId, trace, role }: { projectId: string; trace:
   const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => {});
   useLayoutEffect(() => {
     onKeyRef.current = (e: KeyboardEvent) => {
-      if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || rows.length === 0) return;
+      if (e.metaKey || e.ctrlKey || e.altKey || isTypingTarget(e.target) || rows.length === 0) return;
       // The ref, not the render: key repeats can outrun React's re-render.
       const current = url.spanIdRef.current && byId.has(url.spanIdRef.current) ? url.spanIdRef.current : selected?.id;
       const i = Math.max(0, rows.findIndex((r) => r.span.id === current));

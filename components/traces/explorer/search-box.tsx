@@ -2,6 +2,7 @@
 import { Search } from "lucide-react";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { isTypingTarget } from "@/components/ui/keyboard";
 
 /** Searches input and output text on Enter; "/" anywhere on the page focuses it, Escape leaves it. */
 export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {
@@ -12,8 +13,7 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: st
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key !== "/" || e.metaKey || e.ctrlKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (isTypingTarget(e.target)) return;
       e.preventDefault();
       ref.current?.focus();
       ref.current?.select();

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { isTypingTarget } from "@/components/ui/keyboard";
 
 /** j/k move the selected row, Enter opens it — unless the user is typing in a field or a dialog/menu is open. */
 export function useListKeys(o: { count: number; selected: number; setSelected: (i: number) => void; onOpen: (i: number) => void }) {
@@ -8,7 +9,7 @@ export function useListKeys(o: { count: number; selected: number; setSelected: (
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey) return;
       const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.closest("[role=dialog],[role=menu]"))) return;
+      if (isTypingTarget(target) || target?.closest("[role=menu]")) return;
       const { count, selected, setSelected, onOpen } = ref.current;
       if (e.key === "j") setSelected(Math.min(count - 1, selected + 1));
       else if (e.key === "k") setSelected(Math.max(0, selected - 1));
