@@ -9,9 +9,14 @@ export const QUEUES = {
 
 export const DELIVERY_OPTIONS = { retryLimit: 8, retryDelay: 2, retryBackoff: true } as const;
 
-export async function startBoss(connectionString: string, options: { onError?: (e: Error) => void } = {}): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 3 });
-  boss.on("error", (e) => (options.onError ?? ((err: Error) => console.error("[pharos worker]", err.message)))(e));
+/**
+ * A started pg-boss with every queue created. The worker runs the full instance (polling,
+ * maintenance, cron); the web process uses `sendOnly` to enqueue without any of that.
+ */
+export async function startBoss(connectionString: string, options: { onError?: (e: Error) => void; sendOnly?: boolean } = {}): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString, schema: "pgboss", ...(options.sendOnly ? { max: 2, supervise: false, schedule: false } : { max: 3 }) });
+  const prefix = options.sendOnly ? "[pharos jobs]" : "[pharos worker]";
+  boss.on("error", (e) => (options.onError ?? ((err: Error) => console.error(prefix, err.message)))(e));
   await boss.start();
   for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
   return boss;
