@@ -22,7 +22,7 @@ describe("npm start (embedded Postgres, demo project)", () => {
     expect(home.status).toBe(307);
     expect(home.headers.get("location")).toContain("/sign-in");
 
-    expect(server.output()).toContain("[pharos worker] running");
+    await server.waitForOutput("[pharos worker] running");
     const credentialsFile = path.join(dataDir, "credentials");
     expect((await stat(credentialsFile)).mode & 0o777).toBe(0o600);
     const creds = readCredentials(await readFile(credentialsFile, "utf8"));

@@ -12,6 +12,8 @@ export type PharosServer = {
   baseUrl: string;
   dataDir: string;
   output: () => string;
+  /** Resolves once the combined output contains `text` (the worker starts beside the web server, not before it). */
+  waitForOutput: (text: string, timeoutMs?: number) => Promise<void>;
   stop: () => Promise<number | null>;
   child: ChildProcess;
 };
@@ -54,6 +56,24 @@ export async function startPharos(options: { dataDir?: string; env?: Record<stri
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
     output: () => output,
+    waitForOutput: (text, timeoutMs = 60_000) =>
+      new Promise<void>((resolve, reject) => {
+        if (output.includes(text)) return resolve();
+        const timer = setTimeout(() => {
+          child.stdout!.off("data", check);
+          child.stderr!.off("data", check);
+          reject(new Error(`Pharos did not print ${JSON.stringify(text)} within ${timeoutMs} ms:\n${output}`));
+        }, timeoutMs);
+        function check() {
+          if (!output.includes(text)) return;
+          clearTimeout(timer);
+          child.stdout!.off("data", check);
+          child.stderr!.off("data", check);
+          resolve();
+        }
+        child.stdout!.on("data", check);
+        child.stderr!.on("data", check);
+      }),
     child,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
