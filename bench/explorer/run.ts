@@ -44,6 +44,10 @@ const scenarios: { name: string; query: Record<string, string> }[] = [
   { name: "filter+search staging '배송지 주소'", query: { ...week, environment: "staging", q: "배송지 주소" } },
   { name: "filter+search error 'card declined'", query: { ...week, status: "error", q: "card declined" } },
   { name: "sort latency, 24 h", query: { from: new Date(end - 86_400_000).toISOString(), sort: "latency" } },
+  { name: "sort latency, 7 d", query: { ...week, sort: "latency" } },
+  { name: "sort cost, 7 d", query: { ...week, sort: "cost" } },
+  { name: "sort tokens ascending, 7 d", query: { ...week, sort: "tokens", order: "asc" } },
+  { name: "sort latency + env=staging, 24 h", query: { from: new Date(end - 86_400_000).toISOString(), sort: "latency", environment: "staging" } },
 ];
 
 /** Table and index definitions of `table` except the primary key, to drop before the load and rebuild after. */
