@@ -44,7 +44,7 @@ export function useHasAnyTrace(projectId: string, enabled: boolean) {
 export function useTraceFilterOptions(projectId: string) {
   return useQuery({
     queryKey: traceKeys.options(projectId),
-    queryFn: ({ signal }) => apiFetch<TraceFilterOptions>(`/api/projects/${projectId}/traces/options`, { signal }),
+    queryFn: ({ signal }) => apiFetch<TraceFilterOptions>(`/api/projects/${projectId}/trace-filter-options`, { signal }),
     staleTime: 5 * 60_000,
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as optionsRoute from "@/app/api/projects/[projectId]/traces/options/route";
+import * as optionsRoute from "@/app/api/projects/[projectId]/trace-filter-options/route";
 import * as tracesRoute from "@/app/api/projects/[projectId]/traces/route";
 import * as viewRoute from "@/app/api/projects/[projectId]/views/[viewId]/route";
 import * as viewsRoute from "@/app/api/projects/[projectId]/views/route";
