@@ -9,8 +9,9 @@
  */
 import exitHook from "async-exit-hook";
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
+import { type DemoCredentials, readDemoCredentials, writeDemoCredentials } from "../lib/bootstrap/demo-credentials";
 import { ensureBuild } from "./lib/build";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
@@ -106,8 +107,6 @@ async function initialize() {
   // Imported after DATABASE_URL is set: these modules use the app's Prisma client.
   const { headlessInitFromEnv, runHeadlessInit } = await import("../lib/bootstrap/headless-init");
   const { ensureDemo } = await import("../lib/bootstrap/ensure-demo");
-  const { seedDemoTraces } = await import("../lib/bootstrap/seed-demo-traces");
-  const { closeIngestPool } = await import("../lib/ingest/pg-pool");
   const credentialsFile = path.join(dir, "credentials");
   const init = headlessInitFromEnv();
   if (init) {
@@ -115,30 +114,41 @@ async function initialize() {
     log(result.created.length ? `[pharos] headless initialization created: ${result.created.join(", ")}` : "[pharos] headless initialization: already done");
     return;
   }
-  const demo = await ensureDemo();
-  if (!demo) {
-    log(`[pharos] sign in with your account (the demo sign-in, if any, is in ${credentialsFile})`);
+  const created = await ensureDemo();
+  if (created) {
+    // Saved before seeding: a start that dies midway keeps the password and resumes next time.
+    const demo: DemoCredentials = { ...created, seedFrom: new Date(), seeded: false };
+    await writeDemoCredentials(credentialsFile, demo);
+    const seeded = await seedDemo(credentialsFile, demo);
+    log("");
+    log(`  Demo project created with ${seeded.traces} sample traces from the last 7 days. Sign in with:`);
+    log(`    email:    ${demo.email}`);
+    log(`    password: ${demo.password}`);
+    log(`  (also in ${credentialsFile}, with the demo project's API keys)`);
+    log("");
     return;
   }
-  const text = [
-    "# Pharos demo sign-in (created on first start)",
-    `email=${demo.email}`,
-    `password=${demo.password}`,
-    `project_id=${demo.projectId}`,
-    `public_key=${demo.publicKey}`,
-    `secret_key=${demo.secretKey}`,
-    "",
-  ].join("\n");
-  const seeded = await seedDemoTraces(demo.projectId);
+  const saved = await readDemoCredentials(credentialsFile);
+  if (saved && !saved.seeded && (await demoProjectExists(saved.projectId))) {
+    log("[pharos] the demo's sample traces were not all written on the first start; writing the rest");
+    const seeded = await seedDemo(credentialsFile, saved);
+    log(`[pharos] demo project complete with ${seeded.traces} sample traces`);
+  }
+  log(`[pharos] sign in with your account (the demo sign-in, if any, is in ${credentialsFile})`);
+}
+
+async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
+  const { seedDemoTraces } = await import("../lib/bootstrap/seed-demo-traces");
+  const { closeIngestPool } = await import("../lib/ingest/pg-pool");
+  const seeded = await seedDemoTraces(demo.projectId, { now: demo.seedFrom });
   await closeIngestPool();
-  await writeFile(credentialsFile, text, { mode: 0o600 });
-  await chmod(credentialsFile, 0o600);
-  log("");
-  log(`  Demo project created with ${seeded.traces} sample traces from the last 7 days. Sign in with:`);
-  log(`    email:    ${demo.email}`);
-  log(`    password: ${demo.password}`);
-  log(`  (also in ${credentialsFile}, with the demo project's API keys)`);
-  log("");
+  await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
+  return seeded;
+}
+
+async function demoProjectExists(projectId: string) {
+  const { db } = await import("../lib/db");
+  return (await db.project.count({ where: { id: projectId } })) > 0;
 }
 
 async function waitForHealth(url: string) {

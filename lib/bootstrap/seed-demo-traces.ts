@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { seededRng } from "../drift/rng";
 import { sampleQuestion } from "../drift/sample-texts";
 import { ingest } from "../ingest/ingest";
@@ -50,6 +49,9 @@ const hex = (n: number, r: () => number) => Array.from({ length: n }, () => Math
 /** About seven days of realistic support-bot traces, sent through the real ingest pipeline. */
 export async function seedDemoTraces(projectId: string, options: { days?: number; perDay?: number; now?: Date } = {}) {
   const r = rng(7);
+  // Score ids from their own stream: seeding again with the same `now` writes the very same
+  // rows (a resumed first start relies on it), and the main stream stays as it was.
+  const scoreIds = rng(11);
   // A separate stream for the drift, so the rest of the demo stays exactly as before.
   const drift = seededRng(17);
   const driftSince = (options.now ?? new Date()).getTime() - DRIFT_HOURS * 3_600_000;
@@ -105,7 +107,7 @@ export async function seedDemoTraces(projectId: string, options: { days?: number
     if (!error && r() < 0.25) {
       const up = r() < (answer.includes("not sure") || answer.includes("모르겠") ? 0.2 : 0.8);
       const comments = up ? COMMENTS_UP : COMMENTS_DOWN;
-      scores.push({ id: randomBytes(8).toString("hex"), traceId, spanId: null, name: "user_feedback", numberValue: up ? 1 : 0, stringValue: null, dataType: "BOOLEAN",
+      scores.push({ id: hex(16, scoreIds), traceId, spanId: null, name: "user_feedback", numberValue: up ? 1 : 0, stringValue: null, dataType: "BOOLEAN",
         source: "user_feedback", comment: r() < 0.5 ? comments[Math.floor(r() * comments.length)]! : null, createdAt: at(retrieveMs + llmMs + 5_000) });
     }
     traces++;

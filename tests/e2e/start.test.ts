@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { getJson, signInOverHttp } from "../support/http-session";
@@ -50,11 +50,25 @@ describe("npm start (embedded Postgres, demo project)", () => {
 
     // Rename, restart, and find the change still there.
     await fetch(`${baseUrl}/api/projects/${creds.project_id}`, { method: "PATCH", headers: { cookie: cookie!, "content-type": "application/json" }, body: JSON.stringify({ name: "Kept across restarts" }) });
+    const totalsBefore = await demoTotals(baseUrl, creds.secret_key!);
     expect(await server.stop()).toBe(143); // 128 + SIGTERM, after a clean shutdown
     expect(postgresProcessesFor(dataDir)).toEqual([]);
 
+    // As if the first start had died while writing the sample traces: the next start writes
+    // the rest, and nothing already there is written twice.
+    const credentialsText = await readFile(credentialsFile, "utf8");
+    expect(credentialsText).toContain("demo_seeded=yes");
+    await writeFile(credentialsFile, credentialsText.replace("demo_seeded=yes\n", ""));
+    server = await startPharos({ dataDir });
+    expect(server.output()).toContain("writing the rest");
+    expect(server.output()).toContain("demo project complete with 1120 sample traces");
+    expect(await demoTotals(server.baseUrl, creds.secret_key!)).toEqual(totalsBefore);
+    expect(await readFile(credentialsFile, "utf8")).toBe(credentialsText);
+    expect(await server.stop()).toBe(143);
+
     server = await startPharos({ dataDir });
     expect(server.output()).not.toContain("Demo project created");
+    expect(server.output()).not.toContain("writing the rest");
     const again = await signInOverHttp(server.baseUrl, creds.email!, creds.password!);
     expect(again).not.toBeNull();
     const project = await getJson(server.baseUrl, `/api/projects/${creds.project_id}`, { cookie: again! });
@@ -128,3 +142,14 @@ describe("headless initialization (PHAROS_INIT_*)", () => {
     expect(withoutUse(second)).toEqual(withoutUse(first));
   });
 });
+
+/** The demo's request, thumbs and cost totals over its whole week, from the public metrics API. */
+async function demoTotals(baseUrl: string, secretKey: string) {
+  const to = new Date(Date.now() + 3_600_000).toISOString();
+  const from = new Date(Date.now() - 8 * 86_400_000).toISOString();
+  const res = await getJson(baseUrl, `/api/public/metrics?from=${from}&to=${to}`, { authorization: `Bearer ${secretKey}` });
+  expect(res.status).toBe(200);
+  const { count, thumbsUp, thumbsDown, cost } = res.json.totals;
+  expect(count).toBeGreaterThan(0);
+  return { count, thumbsUp, thumbsDown, cost: Number(cost.toFixed(6)) };
+}

@@ -1,0 +1,52 @@
+import { mkdtemp, readFile, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDemoCredentials, readDemoCredentials, writeDemoCredentials } from "@/lib/bootstrap/demo-credentials";
+import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
+import { db } from "@/lib/db";
+import { createOrgAndProject } from "../factories";
+
+const NOW = new Date(Date.UTC(2026, 10, 20, 12, 0, 0));
+
+/** Everything seeding writes for a project, as numbers that double if anything is written twice. */
+async function footprint(projectId: string) {
+  const [row] = await db.$queryRaw<Record<string, string>[]>`
+    select (select count(*) from traces where project_id = ${projectId})::text as traces,
+           (select sum(span_count) from traces where project_id = ${projectId})::text as trace_span_counts,
+           (select sum(input_tokens + output_tokens) from traces where project_id = ${projectId})::text as trace_tokens,
+           (select count(*) from spans where project_id = ${projectId})::text as spans,
+           (select count(*) from scores where project_id = ${projectId})::text as scores,
+           (select sum(count)::text || '/' || sum(thumbs_up + thumbs_down)::text || '/' || sum(cost_sum)::text
+              from metric_minutes where project_id = ${projectId}) as minutes,
+           (select count(*) from triage_items where project_id = ${projectId})::text as triage`;
+  return row!;
+}
+
+describe("demo seeding", () => {
+  it("seeding again with the same end instant writes nothing twice (a resumed first start)", async () => {
+    const t = await createOrgAndProject("demo-seed");
+    const first = await seedDemoTraces(t.project.id, { days: 2, perDay: 40, now: NOW });
+    const once = await footprint(t.project.id);
+    expect(Number(once.traces)).toBe(first.traces);
+    expect(Number(once.scores)).toBeGreaterThan(0);
+    expect(Number(once.triage)).toBeGreaterThan(0);
+
+    await seedDemoTraces(t.project.id, { days: 2, perDay: 40, now: NOW });
+    expect(await footprint(t.project.id)).toEqual(once);
+  });
+
+  it("keeps the sign-in and the seeding state in a 0600 file, read back exactly", async () => {
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), "pharos-demo-")), "credentials");
+    const demo = { email: "demo@pharos.local", password: "pw=with=equals", projectId: "p1", publicKey: "pk-lf-1", secretKey: "sk-lf-1", seedFrom: NOW, seeded: false };
+    expect(await readDemoCredentials(file)).toBeNull();
+    await writeDemoCredentials(file, demo);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readDemoCredentials(file)).toEqual(demo);
+    await writeDemoCredentials(file, { ...demo, seeded: true });
+    expect(await readFile(file, "utf8")).toContain("demo_seeded=yes");
+    expect((await readDemoCredentials(file))?.seeded).toBe(true);
+    // A file without the seeding state (or cut short) is not a demo to resume.
+    expect(parseDemoCredentials("email=a@b.c\npassword=x\nproject_id=p\n")).toBeNull();
+  });
+});
