@@ -301,6 +301,22 @@ describe("provider embeddings (fake OpenAI-compatible server)", () => {
     expect((await embeddingSettings(t.project.id)).providerConfig?.apiKeyEncrypted).toBeTruthy();
   });
 
+  it("keeps a watermark per provider model: a new model starts with a sweep, switching back resumes the old one", async () => {
+    behaviour = "ok";
+    const t = await projectWithSpans("prov-switch", "sk-good");
+    const key = await createKey(t.project);
+    expect((await computeMissingEmbeddings(t.project.id))[0]).toMatchObject({ model: "fake-embed-4", embedded: 3, sweep: true });
+    await updateEmbeddingSettings(t.project.id, { providerConfig: { baseUrl, model: "fake-embed-b" } });
+    expect((await computeMissingEmbeddings(t.project.id))[0]).toMatchObject({ model: "fake-embed-b", embedded: 3, sweep: true });
+    await sendBatch(key.secretKey, [spanEvent(hex(16), { input: [{ role: "user", content: "a question asked under the other model" }] }, new Date(Date.now() - 1000))]);
+    expect((await computeMissingEmbeddings(t.project.id))[0]).toMatchObject({ model: "fake-embed-b", embedded: 1, sweep: false });
+    // Back to the first model: its watermark still holds for older spans, and the span that
+    // arrived meanwhile is above it, so an incremental pass is enough.
+    await updateEmbeddingSettings(t.project.id, { providerConfig: { baseUrl, model: "fake-embed-4" } });
+    expect((await computeMissingEmbeddings(t.project.id))[0]).toMatchObject({ model: "fake-embed-4", embedded: 1, sweep: false });
+    expect(await db.embedding.count({ where: { projectId: t.project.id } })).toBe(8);
+  });
+
   it("fails clearly on 401 without retrying, and retries a 429", async () => {
     behaviour = "ok";
     const bad = await projectWithSpans("prov-401", "sk-wrong");
