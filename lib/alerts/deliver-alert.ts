@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { AppError } from "../errors";
+import { OutboundBlockedError, outboundFetch } from "../security/outbound";
 import { webhookPayload } from "./webhook-payload";
 
 export const MAX_DELIVERY_ATTEMPTS = 5;
@@ -26,17 +27,19 @@ export async function deliverAlertEvent(options: { projectId: string; eventId: s
   const payload = webhookPayload(project, rule, event, options.baseUrl ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000");
   let result: DeliveryResult;
   try {
-    const res = await fetch(rule.webhookUrl, {
+    // No redirects are followed: a 3xx counts as a failed delivery.
+    const res = await outboundFetch(rule.webhookUrl, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": "Pharos-Alerts/1" },
       body: JSON.stringify(payload),
       signal: AbortSignal.timeout(TIMEOUT_MS),
-      redirect: "manual",
+      maxBytes: 64 * 1024,
     });
-    await res.arrayBuffer().catch(() => undefined);
     result = res.ok ? { ok: true, status: res.status, retry: false } : { ok: false, status: res.status, error: `webhook answered ${res.status}`, retry: true };
   } catch (error) {
-    result = { ok: false, error: `webhook unreachable: ${(error as Error).message}`, retry: true };
+    // A refused address stays refused: retrying cannot help.
+    const blocked = error instanceof OutboundBlockedError;
+    result = { ok: false, error: blocked ? `webhook refused: ${error.message}` : `webhook unreachable: ${(error as Error).message}`, retry: !blocked };
   }
   if (result.ok || event.kind === "test") result.retry = false;
   if (!result.ok && attempt >= MAX_DELIVERY_ATTEMPTS) result.retry = false;

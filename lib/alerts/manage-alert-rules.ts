@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { toJsonValue as asJson } from "../json";
 import { writeAuditLog } from "../audit/write-audit-log";
 import type { createAlertRuleBody, updateAlertRuleBody } from "../schemas/alerts";
+import { assertOutboundUrl } from "../security/outbound";
 
 type Project = { id: string; orgId: string };
 
@@ -13,6 +14,7 @@ export function listAlertRules(projectId: string) {
 
 export async function createAlertRule(options: { project: Project; actorUserId: string; input: z.infer<typeof createAlertRuleBody> }) {
   const { project, input } = options;
+  await assertOutboundUrl(input.webhookUrl, "body.webhookUrl");
   return db.$transaction(async (tx) => {
     const rule = await tx.alertRule.create({ data: { projectId: project.id, ...input, filters: input.filters ? asJson(input.filters) : undefined, createdById: options.actorUserId } });
     await writeAuditLog(tx, { orgId: project.orgId, projectId: project.id, actorUserId: options.actorUserId, action: "alert_rule.create", resourceType: "alert_rule", resourceId: rule.id, after: asJson(input) });
@@ -22,6 +24,7 @@ export async function createAlertRule(options: { project: Project; actorUserId: 
 
 export async function updateAlertRule(options: { project: Project; ruleId: string; actorUserId: string; input: z.infer<typeof updateAlertRuleBody> }) {
   const { project, ruleId, input } = options;
+  if (input.webhookUrl !== undefined) await assertOutboundUrl(input.webhookUrl, "body.webhookUrl");
   return db.$transaction(async (tx) => {
     const existing = await tx.alertRule.findUnique({ where: { projectId_id: { projectId: project.id, id: ruleId } } });
     if (!existing) throw new AppError("NOT_FOUND", "Alert rule not found");

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { encryptSecret } from "../embeddings/secret-box";
 import { toJsonValue } from "../json";
+import { assertOutboundUrl } from "../security/outbound";
 import {
   DEFAULT_EMBEDDING_SETTINGS, type EmbeddingSettingsView, type StoredEmbeddingSettings, storedEmbeddingSettingsSchema, type UpdateEmbeddingSettings,
 } from "../schemas/drift";
@@ -24,6 +25,7 @@ export async function updateEmbeddingSettings(projectId: string, body: UpdateEmb
   const next: StoredEmbeddingSettings = { ...current, ...stripUndefined(rest) };
   if (providerConfig === null) next.providerConfig = null;
   else if (providerConfig) {
+    await assertOutboundUrl(providerConfig.baseUrl, "body.providerConfig.baseUrl");
     const keep = current.providerConfig?.apiKeyEncrypted ?? null;
     next.providerConfig = {
       baseUrl: providerConfig.baseUrl.replace(/\/+$/, ""),

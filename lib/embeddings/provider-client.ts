@@ -1,3 +1,5 @@
+import { OutboundBlockedError, outboundFetch } from "../security/outbound";
+
 /**
  * Any OpenAI-compatible embeddings endpoint: POST {baseUrl}/embeddings with
  * { model, input: string[] } → { data: [{ index, embedding: number[] }] }. The base URL is
@@ -22,13 +24,14 @@ export async function embedWithProvider(config: ProviderConfig, texts: readonly 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     let res: Response;
     try {
-      res = await fetch(url, {
+      res = await outboundFetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
         body: JSON.stringify({ model: config.model, input: texts, encoding_format: "float" }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });
     } catch (error) {
+      if (error instanceof OutboundBlockedError) throw new ProviderError(`embeddings provider refused: ${error.message}`, null, false);
       lastError = new ProviderError(`embeddings request to ${url} failed: ${(error as Error).message}`, null, true);
       await sleep(backoff(attempt, null, options));
       continue;
