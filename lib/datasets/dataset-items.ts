@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor, INVALID_CURSOR } from "../cursor";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -38,28 +39,43 @@ const nullableJson = (v: unknown) => (v === undefined || v === null ? Prisma.DbN
 
 /**
  * The items of a dataset as of `at` (validFrom <= at < validTo), or the current versions,
- * oldest item first (by when its first version was added).
+ * oldest item first (by when its first version was added, then item id), one keyset page at
+ * a time. The cursor carries that first version's instant as exact µs text and the item id.
  */
-export async function listItems(options: { projectId: string; datasetId: string; at?: Date; limit?: number }) {
+export async function listItems(options: { projectId: string; datasetId: string; at?: Date; limit?: number; cursor?: string }) {
   const { projectId, datasetId, at } = options;
   await requireDataset(projectId, datasetId);
-  const limit = options.limit ?? 2000;
+  const limit = options.limit ?? 200;
   const valid = at ? Prisma.sql`i.valid_from <= ${at} and (i.valid_to is null or i.valid_to > ${at})` : Prisma.sql`i.valid_to is null`;
-  const rows = await db.$queryRaw<DatasetItemRow[]>`
-    select i.id, i.item_id as "itemId", i.version, i.input, i.expected_output as "expectedOutput", i.metadata, i.source,
-           i.source_trace_id as "sourceTraceId", i.source_span_id as "sourceSpanId", i.created_by_id as "createdById",
-           i.valid_from as "validFrom", i.valid_to as "validTo", f.valid_from as "createdAt", f.created_by_id as "promotedById"
-    from dataset_items i
-    join lateral (
-      select valid_from, created_by_id from dataset_items f
-      where f.project_id = i.project_id and f.dataset_id = i.dataset_id and f.item_id = i.item_id
-      order by f.version asc limit 1
-    ) f on true
-    where i.project_id = ${projectId} and i.dataset_id = ${datasetId} and ${valid}
-    order by f.valid_from asc, i.item_id asc
-    limit ${limit + 1}`;
-  const items = rows.slice(0, limit);
-  return { items, truncated: rows.length > limit, at: at ?? null, users: await usersById(items.flatMap((i) => [i.createdById, i.promotedById])) };
+  const after = options.cursor ? itemsAfter(options.cursor) : Prisma.sql`true`;
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<(DatasetItemRow & { cursorTime: string })[]>`
+      select i.id, i.item_id as "itemId", i.version, i.input, i.expected_output as "expectedOutput", i.metadata, i.source,
+             i.source_trace_id as "sourceTraceId", i.source_span_id as "sourceSpanId", i.created_by_id as "createdById",
+             i.valid_from as "validFrom", i.valid_to as "validTo", f.valid_from as "createdAt", f.created_by_id as "promotedById",
+             to_char(f.valid_from at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorTime"
+      from dataset_items i
+      join lateral (
+        select valid_from, created_by_id from dataset_items f
+        where f.project_id = i.project_id and f.dataset_id = i.dataset_id and f.item_id = i.item_id
+        order by f.version asc limit 1
+      ) f on true
+      where i.project_id = ${projectId} and i.dataset_id = ${datasetId} and ${valid} and ${after}
+      order by f.valid_from asc, i.item_id asc
+      limit ${limit + 1}`,
+    db.$queryRaw<{ total: number }[]>`select count(*)::int as total from dataset_items i where i.project_id = ${projectId} and i.dataset_id = ${datasetId} and ${valid}`,
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor([last.cursorTime, last.itemId]) : null;
+  const items: DatasetItemRow[] = page.map(({ cursorTime: _, ...item }) => item);
+  return { items, nextCursor, total: count?.total ?? 0, at: at ?? null, users: await usersById(items.flatMap((i) => [i.createdById, i.promotedById])) };
+}
+
+function itemsAfter(cursor: string): Prisma.Sql {
+  const [time, itemId] = decodeCursor(cursor, 2);
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(time!)) throw new AppError("INVALID", INVALID_CURSOR);
+  return Prisma.sql`(f.valid_from, i.item_id) > (${time}::timestamptz, ${itemId})`;
 }
 
 /** Names for "promoted by"/"edited by" (users are global rows; only ids we hold are looked up). */

@@ -51,8 +51,8 @@ export async function importItems(options: { projectId: string; datasetId: strin
 /** The dataset (current, or as of `at`) as a downloadable file. */
 export async function exportItems(options: { projectId: string; datasetId: string; format: DatasetFileFormat; at?: Date }) {
   const dataset = await requireDataset(options.projectId, options.datasetId);
-  const { items, truncated } = await listItems({ ...options, limit: MAX_IMPORT_ITEMS });
-  if (truncated) throw new AppError("PAYLOAD_TOO_LARGE", `Dataset has more than ${MAX_IMPORT_ITEMS} items; export is limited to that many`);
+  const { items, nextCursor } = await listItems({ ...options, limit: MAX_IMPORT_ITEMS });
+  if (nextCursor) throw new AppError("PAYLOAD_TOO_LARGE", `Dataset has more than ${MAX_IMPORT_ITEMS} items; export is limited to that many`);
   const body = formatDatasetFile(items, options.format);
   const stamp = (options.at ?? new Date()).toISOString().replace(/[:.]/g, "-");
   const slug = dataset.name.replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "") || "dataset";

@@ -34,7 +34,9 @@ export const updateItemBody = z
 export const listItemsQuery = z.object({
   /** Snapshot instant: the versions valid then (validFrom <= at < validTo). */
   at: isoInstant.optional(),
-  limit: z.coerce.number().int().min(1).max(10_000).default(2000),
+  limit: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().max(500).optional(),
 });
 
 export const promoteBody = z

@@ -314,3 +314,55 @@ describe("golden sets: names and roles", () => {
     expect((await db.datasetItem.findMany({ where: { projectId: t.project.id } })).map((i) => [i.version, i.validTo])).toEqual([[1, null]]);
   });
 });
+
+describe("golden sets: paging", () => {
+  it("pages through every item exactly once in order, also in a snapshot, while items are edited and added", async () => {
+    const t = await createOrgAndProject("ds-paging");
+    const ds = await createDataset(t, "Big set");
+    // One import: 25 items that share their validFrom, so the item id decides their order.
+    const lines = Array.from({ length: 25 }, (_, i) => JSON.stringify({ input: `q${i}`, expected_output: `a${i}` })).join("\n");
+    expect((await importFile(t, ds.id, "jsonl", lines)).status).toBe(201);
+    await tick();
+    const single = await call(itemsRoute.POST, "POST", { params: { projectId: t.project.id, datasetId: ds.id }, cookie: t.owner.cookie, body: { input: "q25", expectedOutput: "a25" } });
+    expect(single.status).toBe(201);
+    const snapshotAt = new Date();
+    await tick();
+
+    const page = (query: Record<string, string>) => call(itemsRoute.GET, "GET", { params: { projectId: t.project.id, datasetId: ds.id }, cookie: t.owner.cookie, query });
+    async function walk(extra: Record<string, string>, onPage?: (n: number) => Promise<void>) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await page({ limit: "7", ...extra, ...(cursor ? { cursor } : {}) });
+        expect(res.status).toBe(200);
+        expect(res.json.items.length).toBeLessThanOrEqual(7);
+        seen.push(...res.json.items.map((i: { input: string }) => i.input));
+        cursor = res.json.nextCursor;
+        await onPage?.(++pages);
+      } while (cursor);
+      return { seen, pages };
+    }
+    const all = Array.from({ length: 26 }, (_, i) => `q${i}`);
+    const first = await page({ limit: "7" });
+    expect(first.json.total).toBe(26);
+    expect((await walk({})).seen).toEqual(all);
+
+    // Edits (a new version of an early item) and new items while paging: the edited item keeps its
+    // place (ordered by its first version), and the new item comes last.
+    const firstItemId = first.json.items[0].itemId;
+    const during = await walk({}, async (n) => {
+      if (n !== 2) return;
+      expect((await call(itemRoute.PATCH, "PATCH", { params: { projectId: t.project.id, datasetId: ds.id, itemId: firstItemId }, cookie: t.owner.cookie, body: { expectedOutput: "edited" } })).status).toBe(200);
+      expect((await call(itemsRoute.POST, "POST", { params: { projectId: t.project.id, datasetId: ds.id }, cookie: t.owner.cookie, body: { input: "q26" } })).status).toBe(201);
+    });
+    expect(during.seen).toEqual([...all, "q26"]);
+    // The snapshot from before the edits pages over the 26 items it had.
+    expect((await walk({ at: snapshotAt.toISOString() })).seen).toEqual(all);
+
+    expect((await page({ cursor: "not-a-cursor" })).json.error.message).toBe("query.cursor: not a cursor returned by this API");
+    const other = await createOrgAndProject("ds-paging-other");
+    const foreign = await call(itemsRoute.GET, "GET", { params: { projectId: other.project.id, datasetId: ds.id }, cookie: other.owner.cookie, query: { cursor: first.json.nextCursor } });
+    expect(foreign.status).toBe(404);
+  });
+});

@@ -3,9 +3,9 @@ import { addItem, listItems } from "@/lib/datasets/dataset-items";
 import { json } from "@/lib/http";
 import { createItemBody, listItemsQuery } from "@/lib/schemas/datasets";
 
-// GET /api/projects/[projectId]/datasets/[datasetId]/items – current items, or the snapshot ?at=<ISO>
+// GET /api/projects/[projectId]/datasets/[datasetId]/items – current items, or the snapshot ?at=<ISO>, a keyset page at a time (?cursor=, ?limit=)
 export const GET = withProject({ action: "datasets:read", query: listItemsQuery }, async ({ project, params, query }) =>
-  json(await listItems({ projectId: project.id, datasetId: String(params.datasetId), at: query.at, limit: query.limit })),
+  json(await listItems({ projectId: project.id, datasetId: String(params.datasetId), at: query.at, limit: query.limit, cursor: query.cursor })),
 );
 
 // POST /api/projects/[projectId]/datasets/[datasetId]/items – add a manual item (version 1)
