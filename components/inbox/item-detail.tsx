@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/card";
 import { FieldError, Select } from "@/components/ui/input";
 import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatCost, formatDuration } from "@/lib/format-units";
 import { useMembersQuery } from "@/lib/queries/members/use-members-query";
 import { type TriageChange, type TriageItemDetail, useAddTriageComment, useTriageItemQuery, type UserRef } from "@/lib/queries/triage";
 import { allowedTransitions, type TriageStatus } from "@/lib/triage/status";
@@ -68,8 +69,8 @@ function Detail({ projectId, item, canUpdate, traceHref, promoteHref, onChange }
         {t && (
           <>
             <dt className="text-zinc-500">Started</dt><dd>{formatDateTime(t.startTime)}</dd>
-            <dt className="text-zinc-500">Latency</dt><dd className="tabular-nums">{t.latencyMs.toLocaleString("en-US")} ms</dd>
-            <dt className="text-zinc-500">Cost</dt><dd className="tabular-nums">${t.totalCost.toFixed(6)}</dd>
+            <dt className="text-zinc-500">Latency</dt><dd className="tabular-nums">{formatDuration(t.latencyMs)}</dd>
+            <dt className="text-zinc-500">Cost</dt><dd className="tabular-nums">{formatCost(t.totalCost)}</dd>
             <dt className="text-zinc-500">Models</dt><dd>{t.models.length ? t.models.join(", ") : "—"}</dd>
             <dt className="text-zinc-500">Trace status</dt><dd className={t.status === "error" ? "text-red-600" : undefined}>{t.status}</dd>
             {t.userId && (<><dt className="text-zinc-500">User</dt><dd>{t.userId}</dd></>)}

@@ -1,7 +1,8 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { format } from "date-fns";
 import type { TraceRow } from "@/lib/queries/traces";
-import { Feedback, Flags, formatCost, formatLatency, formatTokens, StatusBadge, Tags } from "./trace-cells";
+import { formatCost, formatDuration, formatTokens } from "@/lib/format-units";
+import { Feedback, Flags, StatusBadge, Tags } from "./trace-cells";
 
 const col = createColumnHelper<TraceRow>();
 const clip = (v: string | null) => (v ? <span className="block truncate" title={v}>{v}</span> : <span className="text-zinc-400">—</span>);
@@ -13,7 +14,7 @@ export const COLUMNS = [
   col.accessor("inputPreview", { header: "Input", cell: (c) => clip(c.getValue()), meta: { width: "minmax(10rem, 2fr)" } }),
   col.accessor("outputPreview", { header: "Output", cell: (c) => clip(c.getValue()), meta: { width: "minmax(10rem, 2fr)" } }),
   col.accessor("status", { header: "Status", cell: (c) => <StatusBadge row={c.row.original} />, meta: { width: "4.5rem" } }),
-  col.accessor("latencyMs", { header: "Latency", cell: (c) => <span className="tabular-nums">{formatLatency(c.getValue())}</span>, meta: { sort: "latency", width: "5.5rem", align: "right" } }),
+  col.accessor("latencyMs", { header: "Latency", cell: (c) => <span className="tabular-nums">{formatDuration(c.getValue())}</span>, meta: { sort: "latency", width: "5.5rem", align: "right" } }),
   col.accessor("totalCost", { header: "Cost", cell: (c) => <span className="tabular-nums">{formatCost(c.getValue())}</span>, meta: { sort: "cost", width: "5.5rem", align: "right" } }),
   col.accessor((r) => r.usage.totalTokens, { id: "tokens", header: "Tokens", cell: (c) => <span className="tabular-nums">{formatTokens(c.getValue())}</span>, meta: { sort: "tokens", width: "5rem", align: "right" } }),
   col.accessor("models", { header: "Models", cell: (c) => clip(c.getValue().join(", ") || null), meta: { width: "8rem" } }),
