@@ -2,7 +2,6 @@
 import { AlertTriangle, ExternalLink, Star } from "lucide-react";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/card";
 import { FieldError, Select } from "@/components/ui/input";
@@ -11,6 +10,7 @@ import { formatCost, formatDuration } from "@/lib/format-units";
 import { useMembersQuery } from "@/lib/queries/members/use-members-query";
 import { type TriageChange, type TriageItemDetail, useAddTriageComment, useTriageItemQuery, type UserRef } from "@/lib/queries/triage";
 import { allowedTransitions, type TriageStatus } from "@/lib/triage/status";
+import { inboxToast } from "./inbox-toast";
 import { ReasonBadges, StatusBadge } from "./reason-badges";
 
 const ACTION_LABELS: Record<TriageStatus, string> = { open: "Reopen", investigating: "Investigate", resolved: "Resolve", ignored: "Ignore" };
@@ -144,7 +144,7 @@ function Comments({ projectId, item, canUpdate }: { projectId: string; item: Tri
   function submit(e?: FormEvent) {
     e?.preventDefault();
     if (!body.trim()) return;
-    add.mutate(body, { onSuccess: () => (setBody(""), toast.success("Comment added")), onError: (err) => toast.error(err.message) });
+    add.mutate(body, { onSuccess: () => (setBody(""), inboxToast.success("Comment added")), onError: (err) => inboxToast.error(err.message) });
   }
   return (
     <section aria-label="Comments">
