@@ -14,7 +14,7 @@ const clip = (v: string | null) => (v ? <span className="block truncate" title={
  * most of it (they are what one scans for), Name a little so it stops truncating.
  */
 export const COLUMNS = [
-  col.accessor("startTime", { header: "Time", cell: (c) => <span className="tabular-nums">{format(new Date(c.getValue()), "MMM d HH:mm:ss")}</span>, meta: { sort: "startTime", min: 8.25 } }),
+  col.accessor("startTime", { header: "Time", cell: (c) => <span className="tabular-nums">{format(new Date(c.getValue()), "MMM d HH:mm:ss")}</span>, meta: { sort: "startTime", min: 8.5 } }),
   col.accessor("name", { header: "Name", cell: (c) => clip(c.getValue()), meta: { min: 6, grow: 0.5 } }),
   col.accessor("inputPreview", { header: "Input", cell: (c) => clip(c.getValue()), meta: { min: 7, grow: 1 } }),
   col.accessor("outputPreview", { header: "Output", cell: (c) => clip(c.getValue()), meta: { min: 7, grow: 1 } }),

@@ -43,7 +43,7 @@ export function FilterBar({ state, options, onChange }: Props) {
           <OptionSelect id="filter-model" any="All models" value={f.model} options={options?.models ?? []} onChange={(v) => set("model", v)} className="w-48" />
         </Field>
         <Field label="Environment" id="filter-environment">
-          <OptionSelect id="filter-environment" any="All environments" value={f.environment} options={options?.environments ?? []} onChange={(v) => set("environment", v)} />
+          <OptionSelect id="filter-environment" any="All environments" value={f.environment} options={options?.environments ?? []} onChange={(v) => set("environment", v)} className="w-44" />
         </Field>
         <Field label="Feedback" id="filter-feedback">
           <OptionSelect id="filter-feedback" any="Any feedback" value={f.feedback} options={[["down", "Thumbs down"], ["up", "Thumbs up"], ["any", "Has feedback"], ["none", "No feedback"]]} onChange={(v) => set("feedback", v)} />
