@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, Skeleton } from "@/components/ui/card";
+import { KeyLegend } from "@/components/ui/key-legend";
 import { FieldError } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/format";
 import { type DatasetItemRow, useDatasetItemsQuery, useDatasetMutations, useDatasetQuery } from "@/lib/queries/datasets";
@@ -17,6 +18,8 @@ import { ItemsTable } from "./items-table";
 import { PromoteFromTraceButton } from "./promote-from-trace";
 import { SnapshotPicker } from "./snapshot-picker";
 import { isTypingTarget } from "@/components/ui/keyboard";
+
+const DETAIL_KEYS = [["n", "add item"], ["u", "import a file"]] as const;
 
 export function DatasetDetailClient({ projectId, datasetId, canEdit }: { projectId: string; datasetId: string; canEdit: boolean }) {
   const router = useRouter();
@@ -39,13 +42,14 @@ export function DatasetDetailClient({ projectId, datasetId, canEdit }: { project
     router.replace(`${pathname}${params.size ? `?${params}` : ""}`);
   }
 
-  // "i" opens import, "a" adds an item (not while typing or on a snapshot).
+  // "n" adds an item (like "n" for a new set on the list), "u" uploads a file to import — not
+  // "a"/"i", which mean assign/ignore in the inbox. Not while typing or on a snapshot.
   useEffect(() => {
     if (readOnly) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey || isTypingTarget(e.target) || document.querySelector("[role=dialog]")) return;
-      if (e.key === "i") (e.preventDefault(), setImporting(true));
-      if (e.key === "a") (e.preventDefault(), setEditing({ item: null }));
+      if (e.key === "u") (e.preventDefault(), setImporting(true));
+      if (e.key === "n") (e.preventDefault(), setEditing({ item: null }));
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -81,12 +85,13 @@ export function DatasetDetailClient({ projectId, datasetId, canEdit }: { project
           {!readOnly && (
             <>
               <PromoteFromTraceButton projectId={projectId} datasetId={datasetId} />
-              <Button size="sm" variant="secondary" onClick={() => setImporting(true)} title="Import (i)"><Upload className="size-3.5" /> Import</Button>
-              <Button size="sm" onClick={() => setEditing({ item: null })} title="Add item (a)"><Plus className="size-3.5" /> Add item</Button>
+              <Button size="sm" variant="secondary" onClick={() => setImporting(true)} title="Import a JSONL or CSV file (u)"><Upload className="size-3.5" /> Import</Button>
+              <Button size="sm" onClick={() => setEditing({ item: null })} title="Add item (n)"><Plus className="size-3.5" /> Add item</Button>
             </>
           )}
         </div>
       </div>
+      {!readOnly && <KeyLegend keys={DETAIL_KEYS} />}
       {at && (
         <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-200" data-testid="snapshot-banner">
           Showing the set as it was at {formatDateTime(at)} (read-only). <button type="button" className="underline" onClick={() => setAt(null)}>Back to now</button>

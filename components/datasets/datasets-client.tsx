@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, Skeleton } from "@/components/ui/card";
+import { KeyLegend } from "@/components/ui/key-legend";
 import { FieldError } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format";
@@ -34,6 +35,7 @@ export function DatasetsClient({ projectId, canEdit }: { projectId: string; canE
         <div>
           <h1 className="text-xl font-semibold">Golden sets</h1>
           <p className="text-sm text-zinc-500">Cases your app must keep getting right. Items are versioned, so a regression run can pin a snapshot.</p>
+          {canEdit && <KeyLegend className="mt-1" keys={[["n", "new golden set"]]} />}
         </div>
         {canEdit && (
           <Button onClick={() => setCreating(true)} title="New golden set (n)">

@@ -32,7 +32,8 @@ export function ItemsTable({ projectId, items, users, readOnly, onEdit, onHistor
               <Badge tone={SOURCE_TONE[item.source] ?? "zinc"}>{item.source}</Badge>
               {traceHref && (
                 <Link href={traceHref} className="ml-1 font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-400" title={`Trace ${item.sourceTraceId}${item.sourceSpanId ? `, span ${item.sourceSpanId}` : ""}`}>
-                  {item.sourceTraceId!.slice(0, 8)}
+                  {/* Name both ids: the badge may say "span" while the first hash is the trace's. */}
+                  trace {item.sourceTraceId!.slice(0, 8)}{item.sourceSpanId && <> › span {item.sourceSpanId.slice(0, 8)}</>}
                 </Link>
               )}
             </Td>

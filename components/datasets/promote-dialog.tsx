@@ -11,6 +11,10 @@ import { WideDialog } from "@/components/ui/dialog";
 
 const NEW = "__new__";
 
+// An errored trace has no output to prefill from: say so rather than promise a prefill over an empty box.
+const expectedLabel = (actual: unknown) =>
+  actual != null && actual !== "" ? "Expected output (prefilled with the actual output)" : "Expected output (no actual output to prefill: write the answer you expect)";
+
 /** What is being promoted: the span when given, else the trace (its output, or its last LLM span's). */
 function promotedSource(trace: PromoteTrace, spanId?: string) {
   const span = spanId ? trace.spans.find((s) => s.id === spanId) : undefined;
@@ -77,7 +81,7 @@ export function PromoteDialog({ projectId, traceId, spanId, triageItemId, open, 
             <div className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Input</div>
             <JsonBlock value={source?.input} />
           </div>
-          <ValueEditor id="promote-expected" label="Expected output (prefilled with the actual output)" text={expected.text} asJson={expected.json} onText={(t) => setExpected((s) => ({ ...s, text: t }))} onAsJson={(j) => setExpected((s) => ({ ...s, json: j }))} rows={8} />
+          <ValueEditor id="promote-expected" label={expectedLabel(source?.output)} text={expected.text} asJson={expected.json} onText={(t) => setExpected((s) => ({ ...s, text: t }))} onAsJson={(j) => setExpected((s) => ({ ...s, json: j }))} rows={8} />
           <div className="grid gap-3 sm:grid-cols-2">
             <div>
               <Label htmlFor="promote-dataset">Golden set</Label>

@@ -1,7 +1,6 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
@@ -11,6 +10,7 @@ import { BulkBar } from "./bulk-bar";
 import { InboxEmpty } from "./inbox-empty";
 import { InboxFilters } from "./inbox-filters";
 import { InboxList } from "./inbox-list";
+import { inboxToast } from "./inbox-toast";
 import { type InboxShortcut, type InboxView, inboxShortcut, parseInboxView, serializeInboxView, viewFilters } from "./inbox-url-state";
 import { ItemDetail } from "./item-detail";
 import { ShortcutLegend } from "./shortcut-legend";
@@ -70,7 +70,7 @@ export function InboxClient({ projectId, me, role, canUpdate }: Props) {
   const apply = useCallback(
     (itemIds: string[], c: TriageChange, assignee?: UserRef | null) => {
       if (!canUpdate) {
-        toast.error(`Your role (${role}) can read the inbox but not change it`);
+        inboxToast.error(`Your role (${role}) can read the inbox but not change it`);
         return;
       }
       if (!itemIds.length) return;
@@ -78,7 +78,7 @@ export function InboxClient({ projectId, me, role, canUpdate }: Props) {
         const item = items.find((i) => i.id === itemIds[0]);
         const problem = item ? transitionProblem(item.status, c.status) : null;
         if (problem) {
-          toast.error(`Cannot ${c.status === "resolved" ? "resolve" : c.status === "ignored" ? "ignore" : "change"} this item: ${problem}`);
+          inboxToast.error(`Cannot ${c.status === "resolved" ? "resolve" : c.status === "ignored" ? "ignore" : "change"} this item: ${problem}`);
           return;
         }
       }
@@ -88,10 +88,10 @@ export function InboxClient({ projectId, me, role, canUpdate }: Props) {
         {
           onSuccess: () => {
             const what = c.status ? DONE[c.status] : c.assigneeId === me.id ? "Assigned to you" : c.assigneeId === null ? "Unassigned" : "Assigned";
-            toast.success(n > 1 ? `${what}: ${n} items` : what!);
+            inboxToast.success(n > 1 ? `${what}: ${n} items` : what!);
             if (n > 1) setChecked(new Set());
           },
-          onError: (e) => toast.error(e.message),
+          onError: (e) => inboxToast.error(e.message),
         },
       );
     },
@@ -122,7 +122,7 @@ export function InboxClient({ projectId, me, role, canUpdate }: Props) {
         case "ignore": return apply(targets(), { status: "ignored" });
         case "open": return selected && router.push(traceHref(selected.traceId));
         case "promote":
-          if (!canUpdate) return toast.error(`Your role (${role}) cannot promote to golden sets`);
+          if (!canUpdate) return inboxToast.error(`Your role (${role}) cannot promote to golden sets`);
           return selected && router.push(promoteHref(selected));
         case "toggle":
           if (!canUpdate || !selectedId) return;
@@ -132,7 +132,7 @@ export function InboxClient({ projectId, me, role, canUpdate }: Props) {
             return next;
           });
         case "clear": return setChecked(new Set());
-        case "help": return toast.message("j/k move · a assign to me · r resolve · i ignore · x check · ↵ open trace · g promote");
+        case "help": return inboxToast.message("j/k move · a assign to me · r resolve · i ignore · x check · ↵ open trace · g promote");
       }
     },
     [items, selectedId, move, apply, targets, me, router, traceHref, promoteHref, canUpdate, role],

@@ -18,7 +18,7 @@ export function InboxEmpty({ projectId, filtered }: { projectId: string; filtere
           </ul>
         )}
         <p className="mt-2">
-          Change the rules under <Link className="text-indigo-600 underline" href={`/project/${projectId}/settings/inbox`}>Settings → Inbox</Link>. Rules apply to traces as they arrive.
+          Change the rules under <Link className="text-indigo-600 underline" href={`/project/${projectId}/settings/inbox`}>Settings → Inbox rules</Link>. Rules apply to traces as they arrive.
         </p>
       </div>
     </EmptyState>

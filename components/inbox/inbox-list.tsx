@@ -24,7 +24,7 @@ export function InboxList({ items, selectedId, checked, canUpdate, showStatus, o
       {canUpdate && (
         <div className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-500 dark:border-zinc-800">
           <input type="checkbox" aria-label="Select all shown items" checked={allChecked} onChange={onToggleAll} />
-          <span>{items.length} shown</span>
+          <span>{items.length} shown · newest added first</span>
         </div>
       )}
       <ul role="listbox" aria-label="Inbox items" className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -58,11 +58,10 @@ export function InboxList({ items, selectedId, checked, canUpdate, showStatus, o
                 <div className="flex items-center gap-2">
                   <span className="truncate font-medium">{item.trace?.name ?? "(unnamed trace)"}</span>
                   {showStatus && <StatusBadge status={item.status} />}
-                  {item.trace && (
-                    <span className="ml-auto shrink-0 text-xs text-zinc-500" title={`Trace started ${formatDateTime(item.trace.startTime)}; in the inbox since ${formatDateTime(item.createdAt)}`}>
-                      {formatRelative(item.trace.startTime)}
-                    </span>
-                  )}
+                  {/* The list is ordered by when items arrived, so that is the time shown; the trace's own start is in the tooltip and the detail. */}
+                  <span className="ml-auto shrink-0 text-xs text-zinc-500" data-testid="inbox-row-added" title={`In the inbox since ${formatDateTime(item.createdAt)}${item.trace ? `; trace started ${formatDateTime(item.trace.startTime)}` : ""}`}>
+                    added {formatRelative(item.createdAt)}
+                  </span>
                 </div>
                 <p className="mt-0.5 truncate text-xs text-zinc-600 dark:text-zinc-400">{item.trace?.inputPreview ?? (item.trace ? "(no input)" : "trace no longer stored")}</p>
                 <div className="mt-1 flex items-center gap-2">

@@ -1,15 +1,16 @@
 "use client";
-import { ExternalLink, Star } from "lucide-react";
+import { AlertTriangle, ExternalLink, Star } from "lucide-react";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/card";
 import { FieldError, Select } from "@/components/ui/input";
 import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatCost, formatDuration } from "@/lib/format-units";
 import { useMembersQuery } from "@/lib/queries/members/use-members-query";
 import { type TriageChange, type TriageItemDetail, useAddTriageComment, useTriageItemQuery, type UserRef } from "@/lib/queries/triage";
 import { allowedTransitions, type TriageStatus } from "@/lib/triage/status";
+import { inboxToast } from "./inbox-toast";
 import { ReasonBadges, StatusBadge } from "./reason-badges";
 
 const ACTION_LABELS: Record<TriageStatus, string> = { open: "Reopen", investigating: "Investigate", resolved: "Resolve", ignored: "Ignore" };
@@ -59,6 +60,18 @@ function Detail({ projectId, item, canUpdate, traceHref, promoteHref, onChange }
             </Button>
           ))}
       </div>
+      {item.firstError && (
+        <div role="status" data-testid="inbox-error" className="flex gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+          <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" />
+          <p className="min-w-0 whitespace-pre-wrap break-words">
+            <Link href={`${traceHref(item.traceId)}?span=${encodeURIComponent(item.firstError.spanId)}`} className="font-medium underline-offset-2 hover:underline" title="Open the trace at this span">
+              {item.firstError.name}
+            </Link>
+            {": "}
+            {item.firstError.message ?? "ended with an error (no message)"}
+          </p>
+        </div>
+      )}
       <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-xs">
         <dt className="text-zinc-500">Reasons</dt><dd><ReasonBadges reasons={item.reasons} /></dd>
         <dt className="text-zinc-500">In inbox since</dt><dd title={formatDateTime(item.createdAt)}>{formatRelative(item.createdAt)}</dd>
@@ -68,8 +81,8 @@ function Detail({ projectId, item, canUpdate, traceHref, promoteHref, onChange }
         {t && (
           <>
             <dt className="text-zinc-500">Started</dt><dd>{formatDateTime(t.startTime)}</dd>
-            <dt className="text-zinc-500">Latency</dt><dd className="tabular-nums">{t.latencyMs.toLocaleString("en-US")} ms</dd>
-            <dt className="text-zinc-500">Cost</dt><dd className="tabular-nums">${t.totalCost.toFixed(6)}</dd>
+            <dt className="text-zinc-500">Latency</dt><dd className="tabular-nums">{formatDuration(t.latencyMs)}</dd>
+            <dt className="text-zinc-500">Cost</dt><dd className="tabular-nums">{formatCost(t.totalCost)}</dd>
             <dt className="text-zinc-500">Models</dt><dd>{t.models.length ? t.models.join(", ") : "—"}</dd>
             <dt className="text-zinc-500">Trace status</dt><dd className={t.status === "error" ? "text-red-600" : undefined}>{t.status}</dd>
             {t.userId && (<><dt className="text-zinc-500">User</dt><dd>{t.userId}</dd></>)}
@@ -79,7 +92,7 @@ function Detail({ projectId, item, canUpdate, traceHref, promoteHref, onChange }
       {t ? (
         <>
           <TextBlock label="Input" text={t.inputPreview} />
-          <TextBlock label="Output" text={t.outputPreview} />
+          <TextBlock label="Output" text={t.outputPreview} empty={t.status === "error" ? "— (no output: the trace ended with an error)" : undefined} />
         </>
       ) : (
         <p className="text-xs text-zinc-500">The trace is no longer stored (retention); the item keeps its history.</p>
@@ -90,12 +103,12 @@ function Detail({ projectId, item, canUpdate, traceHref, promoteHref, onChange }
 }
 
 /** Trace content is shown as text only — React escapes it; nothing in a trace becomes markup. */
-function TextBlock({ label, text }: { label: string; text: string | null }) {
+function TextBlock({ label, text, empty = "—" }: { label: string; text: string | null; empty?: string }) {
   return (
     <div>
       <div className="mb-1 text-xs font-medium text-zinc-500">{label}</div>
       <pre className="max-h-40 overflow-auto whitespace-pre-wrap break-words rounded-md bg-zinc-50 p-2 font-sans text-xs dark:bg-zinc-950" data-testid={`inbox-${label.toLowerCase()}`}>
-        {text ?? "—"}
+        {text ?? <span className="text-zinc-500">{empty}</span>}
       </pre>
     </div>
   );
@@ -131,7 +144,7 @@ function Comments({ projectId, item, canUpdate }: { projectId: string; item: Tri
   function submit(e?: FormEvent) {
     e?.preventDefault();
     if (!body.trim()) return;
-    add.mutate(body, { onSuccess: () => (setBody(""), toast.success("Comment added")), onError: (err) => toast.error(err.message) });
+    add.mutate(body, { onSuccess: () => (setBody(""), inboxToast.success("Comment added")), onError: (err) => inboxToast.error(err.message) });
   }
   return (
     <section aria-label="Comments">

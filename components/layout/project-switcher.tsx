@@ -15,8 +15,9 @@ export function ProjectSwitcher({ orgs, currentProjectId }: { orgs: OrgWithProje
         aria-label="Switch project"
       >
         <span className="min-w-0">
-          <span className="block truncate text-xs text-zinc-500">{currentOrg?.name}</span>
-          <span className="block truncate text-sm font-semibold" data-testid="current-project">
+          {/* Long names are cut in the narrow sidebar; the title shows them whole. */}
+          <span className="block truncate text-xs text-zinc-500" title={currentOrg?.name}>{currentOrg?.name}</span>
+          <span className="block truncate text-sm font-semibold" data-testid="current-project" title={current?.name}>
             {current?.name}
           </span>
         </span>

@@ -8,7 +8,7 @@ describe("metric formatting", () => {
     expect(formatMs(85.4)).toBe("85 ms");
     expect(formatMs(1240)).toBe("1.24 s");
     expect(formatMs(12_500)).toBe("12.5 s");
-    expect(formatMs(126_000)).toBe("2.1 min");
+    expect(formatMs(126_000)).toBe("2m 6s");
   });
 
   it("formats dollars with cents above $1 and significant digits below", () => {
@@ -16,7 +16,7 @@ describe("metric formatting", () => {
     expect(formatCost(1234.5)).toBe("$1,234.50");
     expect(formatCost(0.012345)).toBe("$0.0123");
     expect(formatCost(0.5)).toBe("$0.5");
-    expect(formatCost(0.00001)).toBe("<$0.0001");
+    expect(formatCost(0.00001)).toBe("$0.00001");
     expect(formatCost(null)).toBe("—");
   });
 

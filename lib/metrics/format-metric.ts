@@ -1,4 +1,5 @@
 import { format } from "date-fns";
+import { formatCost, formatDuration as formatMs } from "@/lib/format-units";
 import type { Bucket } from "@/lib/schemas/metrics";
 
 const DASH = "—";
@@ -7,26 +8,8 @@ function trimZero(s: string): string {
   return s.replace(/\.0+$/, "").replace(/(\.\d*?)0+$/, "$1");
 }
 
-/** Milliseconds as "85 ms", "1.24 s", "12.5 s" or "2.1 min": precision shrinks as the number grows. */
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;
-  if (ms < 10) return `${trimZero(ms.toFixed(1))} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 10_000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${trimZero((ms / 60_000).toFixed(1))} min`;
-}
-
-/** USD: cents for amounts ≥ $1, three significant digits below that (LLM calls cost fractions of a cent). */
-export function formatCost(usd: number | null | undefined): string {
-  if (usd === null || usd === undefined || !Number.isFinite(usd)) return DASH;
-  if (usd === 0) return "$0";
-  const abs = Math.abs(usd);
-  const sign = usd < 0 ? "-" : "";
-  if (abs >= 1) return `${sign}$${abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  if (abs < 0.0001) return "<$0.0001";
-  return `${sign}$${abs.toLocaleString("en-US", { maximumSignificantDigits: 3 })}`;
-}
+// Durations and costs read the same here as on the trace pages: one shared formatter.
+export { formatCost, formatDuration as formatMs } from "@/lib/format-units";
 
 /** Counts as 950, 1.2k, 34k, 1.5M. */
 export function formatCount(n: number | null | undefined): string {

@@ -13,7 +13,9 @@ export type TriageItemRow = {
   createdAt: string; updatedAt: string; resolvedAt: string | null; trace: TriageTraceSummary | null;
 };
 export type TriageComment = { id: string; body: string; createdAt: string; author: UserRef | null };
-export type TriageItemDetail = TriageItemRow & { comments: TriageComment[] };
+/** The trace's first failing span (see getTriageItem); null when no span erred or the trace is gone. */
+export type TriageFirstError = { spanId: string; name: string; message: string | null };
+export type TriageItemDetail = TriageItemRow & { comments: TriageComment[]; firstError: TriageFirstError | null };
 export type TriageListPage = { items: TriageItemRow[]; nextCursor: string | null; counts: { byStatus: Record<string, number>; byReason: Record<string, number> } };
 /** status undefined = every status; assignee "me" | "none" | a user id. */
 export type TriageFilters = { status?: TriageStatus; reason?: string; assignee?: string };

@@ -10,14 +10,31 @@ export async function getTriageItem(projectId: string, itemId: string) {
   });
   if (!item) throw new AppError("NOT_FOUND", `Triage item ${itemId} not found`);
   const { comments, ...row } = item;
-  const [traces, users] = await Promise.all([
+  const [traces, users, firstError] = await Promise.all([
     traceSummaries(projectId, [row.traceId]),
     usersById([row.assigneeId, ...comments.map((c) => c.authorId)]),
+    firstErrorSpan(projectId, row.traceId),
   ]);
   return {
     ...serializeItem(row, traces.get(row.traceId), users),
+    firstError,
     comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.authorId ? (users.get(c.authorId) ?? null) : null })),
   };
+}
+
+/**
+ * What failed, so the inbox shows the error without opening the trace: the earliest ERROR span
+ * that has a status message (else the earliest ERROR span). Null when no span erred.
+ */
+async function firstErrorSpan(projectId: string, traceId: string) {
+  const spans = await db.span.findMany({
+    where: { projectId, traceId, level: "ERROR" },
+    orderBy: [{ startTime: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, statusMessage: true },
+    take: 50,
+  });
+  const span = spans.find((s) => s.statusMessage) ?? spans[0];
+  return span ? { spanId: span.id, name: span.name, message: span.statusMessage } : null;
 }
 
 /** Items by id for one project (after a change), serialized like the list. */

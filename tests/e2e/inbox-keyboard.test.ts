@@ -119,7 +119,7 @@ describe("browser: triage the demo inbox with the keyboard", () => {
     await page.getByText("The inbox is empty").waitFor();
     await page.getByText("a user gave thumbs down").waitFor();
     await page.screenshot({ path: "test-results/e2e/inbox-empty.png", fullPage: false });
-    await page.getByRole("link", { name: "Settings → Inbox" }).click();
+    await page.getByRole("link", { name: "Settings → Inbox rules" }).click();
     await page.waitForURL(`**/project/${fresh.id}/settings/inbox`);
   });
 });

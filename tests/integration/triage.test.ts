@@ -280,6 +280,35 @@ describe("failure inbox: items API", () => {
     expect((await call(listRoute.POST, "POST", { params: t.p, cookie: engineer.cookie, body: { traceId: "no-such-trace" } })).status).toBe(404);
   });
 
+  it("shows the first failing span's name and message on the item, and null for traces without an error span", async () => {
+    const t = await tenant("triage-first-error");
+    const failing = sampleTraceEvents({ level: "ERROR" });
+    const [, root, gen] = failing.events as [unknown, { body: Record<string, unknown> }, { body: Record<string, unknown> }];
+    // The root erred too but says nothing; the generation carries the message worth showing.
+    root.body.level = "ERROR";
+    gen.body.statusMessage = "upstream model error: 529 overloaded";
+    const noMessage = sampleTraceEvents({ level: "ERROR" });
+    const injected = sampleTraceEvents({ input: INJECTION });
+    await t.ingest([...failing.events, ...noMessage.events, ...injected.events]);
+    const byTrace = new Map((await t.items()).map((i) => [i.traceId, i.id]));
+    const detail = (traceId: string, cookie = t.owner.cookie, projectId = t.project.id) =>
+      call(itemRoute.GET, "GET", { params: { projectId, itemId: byTrace.get(traceId)! }, cookie });
+
+    expect((await detail(failing.traceId)).json.firstError).toEqual({ spanId: failing.genId, name: "chat", message: "upstream model error: 529 overloaded" });
+    expect((await detail(noMessage.traceId)).json.firstError).toEqual({ spanId: noMessage.genId, name: "chat", message: null });
+    expect((await detail(injected.traceId)).json.firstError).toBeNull();
+    // A status change answers with the same detail, error included.
+    const patched = await call(itemRoute.PATCH, "PATCH", { params: { ...t.p, itemId: byTrace.get(failing.traceId)! }, cookie: t.owner.cookie, body: { status: "investigating" } });
+    expect(patched.json.firstError).toMatchObject({ name: "chat" });
+
+    // Another tenant with a span of the same trace id does not leak into this item.
+    const other = await tenant("triage-first-error-other");
+    const clash = sampleTraceEvents({ traceId: injected.traceId, level: "ERROR" });
+    (clash.events[2] as { body: Record<string, unknown> }).body.statusMessage = "other tenant's secret";
+    await other.ingest(clash.events);
+    expect((await detail(injected.traceId)).json.firstError).toBeNull();
+  });
+
   it("enforces roles: annotators cannot read, pms and viewers cannot change, other tenants get 404 everywhere", async () => {
     const t = await withItems("triage-roles", 1);
     const id = t.itemIds[0]!;

@@ -23,11 +23,12 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 
 function Stats({ items }: { items: Array<[string, ReactNode]> }) {
   return (
-    <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 sm:grid-cols-3">
+    // Columns follow the panel's own width (container query), not the window's: the panel is half the page.
+    <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 @lg:grid-cols-3">
       {items.map(([k, v]) => (
         <div key={k} className="min-w-0">
           <dt className="text-[11px] text-zinc-500">{k}</dt>
-          <dd className="truncate text-sm tabular-nums">{v}</dd>
+          <dd className="text-sm tabular-nums [overflow-wrap:anywhere]">{v}</dd>
         </div>
       ))}
     </dl>
@@ -41,14 +42,15 @@ export function SpanPanel({ span, scores }: { span: SpanView; scores: ScoreView[
   const u = span.usage;
   const isLlm = span.kind === "llm" || span.model !== null;
   return (
-    <div data-testid="span-panel" data-span-id={span.id}>
+    <div className="@container" data-testid="span-panel" data-span-id={span.id}>
       <header className="px-4 py-3">
         <div className="flex flex-wrap items-center gap-2">
           <span className={`h-2.5 w-2.5 rounded-sm ${KIND_COLOR[span.kind] ?? "bg-slate-500"}`} />
           <h2 className="break-all text-base font-semibold" data-testid="span-name">{span.name}</h2>
           <Badge>{span.kind}</Badge>
           {span.level === "ERROR" ? <Badge tone="red">error</Badge> : span.level === "WARNING" ? <Badge tone="amber">warning</Badge> : null}
-          {span.flags.map((f) => <Badge key={f} tone="amber">{f}</Badge>)}
+          {/* The level badge already says "error"; the error flag would repeat it. */}
+          {span.flags.filter((f) => f !== "error").map((f) => <Badge key={f} tone="amber">{f}</Badge>)}
           {span.piiMasks > 0 && (
             <span className="inline-flex items-center gap-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="pii-count">
               <ShieldAlert className="h-3.5 w-3.5" /> {span.piiMasks} value{span.piiMasks === 1 ? "" : "s"} masked

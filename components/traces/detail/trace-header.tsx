@@ -12,7 +12,8 @@ function Field({ label, children, testId, wide }: { label: string; children: Rea
   return (
     <div className={wide ? "col-span-2 min-w-0" : "min-w-0"}>
       <dt className="text-[11px] font-medium uppercase tracking-wide text-zinc-500">{label}</dt>
-      <dd className={wide ? "break-words text-sm" : "truncate text-sm"} data-testid={testId}>{children}</dd>
+      {/* Values wrap rather than truncate: a cut-off date or prompt name is worse than a taller header. */}
+      <dd className="text-sm [overflow-wrap:anywhere]" data-testid={testId}>{children}</dd>
     </div>
   );
 }
@@ -27,13 +28,14 @@ export function TraceHeader({ projectId, trace, selectedSpanId, role }: { projec
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="break-all text-lg font-semibold" data-testid="trace-name">{trace.name ?? "(unnamed trace)"}</h1>
             {trace.status === "error" ? <Badge tone="red">error · {trace.errorCount}</Badge> : <Badge tone="green">ok</Badge>}
-            {trace.flags.map((f) => <Badge key={f} tone="amber">{f}</Badge>)}
+            {/* The status badge already says "error"; the error flag would repeat it. */}
+            {trace.flags.filter((f) => f !== "error").map((f) => <Badge key={f} tone="amber">{f}</Badge>)}
           </div>
           <p className="mt-0.5 break-all font-mono text-xs text-zinc-500">{trace.id}</p>
         </div>
         <TraceActions projectId={projectId} trace={trace} selectedSpanId={selectedSpanId} role={role} />
       </div>
-      <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4 lg:grid-cols-6">
+      <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4 xl:grid-cols-6">
         <Field label="Start"><span title={trace.startTime}>{formatDateTime(trace.startTime)}</span></Field>
         <Field label="Latency" testId="trace-latency">{formatMs(trace.latencyMs)}</Field>
         <Field label="Cost" testId="trace-cost">

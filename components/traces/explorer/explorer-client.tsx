@@ -6,12 +6,14 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
 import { type TraceRow, useHasAnyTrace, useTraceFilterOptions, useTraceListQuery } from "@/lib/queries/traces";
+import { ColumnPicker } from "./column-picker";
 import { ExplorerEmpty } from "./explorer-empty";
 import { activeFilterCount, type ExplorerState, explorerRequest, parseExplorerState, serializeExplorerState } from "./explorer-state";
 import { FilterBar } from "./filter-bar";
 import { SavedViewsMenu } from "./saved-views-menu";
 import { SearchBox } from "./search-box";
 import { TraceTable } from "./trace-table";
+import { useColumnVisibility } from "./use-column-visibility";
 import { useListKeys } from "./use-list-keys";
 
 const noopSubscribe = () => () => {};
@@ -54,6 +56,7 @@ function Explorer({ projectId, origin, canManageViews }: { projectId: string; or
   useListKeys({ count: rows.length, selected, setSelected, onOpen: (i) => rows[i] && open(rows[i]) });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const columns = useColumnVisibility();
 
   return (
     <div className="space-y-3">
@@ -61,6 +64,7 @@ function Explorer({ projectId, origin, canManageViews }: { projectId: string; or
         <h1 className="text-xl font-semibold">Traces</h1>
         <div className="flex flex-1 items-center justify-end gap-2">
           <SearchBox value={state.filters.q ?? ""} onCommit={(q) => setState({ ...state, filters: { ...state.filters, q: q || undefined } })} />
+          <ColumnPicker visible={columns.visible} custom={columns.custom} onToggle={columns.toggle} onReset={columns.reset} />
           <SavedViewsMenu projectId={projectId} currentQuery={canonical} canManage={canManageViews} onApply={(v) => navigate(v.query)} />
           <Button variant="secondary" size="sm" aria-label="Refresh" title="Refresh" disabled={list.isFetching}
             onClick={() => { setAnchor({ view: canonical, now: Date.now() }); setSelected(-1); }}>
@@ -81,6 +85,7 @@ function Explorer({ projectId, origin, canManageViews }: { projectId: string; or
             rows={rows} sort={state.sort} order={state.order} onSort={(sort, order) => { setSelected(-1); setState({ ...state, sort, order }); }}
             selected={selected} onSelect={setSelected} onOpen={open}
             hasMore={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={loadMore} resetKey={JSON.stringify(request)}
+            visibleColumns={columns.visible}
           />
           <p className="text-xs text-zinc-500">
             <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open{activeFilterCount(state) ? ` · ${activeFilterCount(state)} filter(s) active` : ""}

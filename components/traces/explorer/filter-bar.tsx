@@ -37,13 +37,13 @@ export function FilterBar({ state, options, onChange }: Props) {
             onChange={(v) => onChange({ ...state, range: (v as ExplorerRange | undefined) ?? "7d", from: undefined, to: undefined })} />
         </Field>
         <Field label="Status" id="filter-status">
-          <OptionSelect id="filter-status" any="Any status" value={f.status} options={[["error", "Errors"], ["ok", "OK"]]} onChange={(v) => set("status", v)} className="w-28" />
+          <OptionSelect id="filter-status" any="Any status" value={f.status} options={[["error", "Errors"], ["ok", "OK"]]} onChange={(v) => set("status", v)} className="w-32" />
         </Field>
         <Field label="Model" id="filter-model">
           <OptionSelect id="filter-model" any="All models" value={f.model} options={options?.models ?? []} onChange={(v) => set("model", v)} className="w-48" />
         </Field>
         <Field label="Environment" id="filter-environment">
-          <OptionSelect id="filter-environment" any="All environments" value={f.environment} options={options?.environments ?? []} onChange={(v) => set("environment", v)} />
+          <OptionSelect id="filter-environment" any="All environments" value={f.environment} options={options?.environments ?? []} onChange={(v) => set("environment", v)} className="w-44" />
         </Field>
         <Field label="Feedback" id="filter-feedback">
           <OptionSelect id="filter-feedback" any="Any feedback" value={f.feedback} options={[["down", "Thumbs down"], ["up", "Thumbs up"], ["any", "Has feedback"], ["none", "No feedback"]]} onChange={(v) => set("feedback", v)} />
@@ -62,7 +62,7 @@ export function FilterBar({ state, options, onChange }: Props) {
           </Field>
           {text("promptVersion", "Version", "any", "w-16", "decimal")}
           <Field label="Release" id="filter-release">
-            <OptionSelect id="filter-release" any="Any release" value={f.release} options={options?.releases ?? []} onChange={(v) => set("release", v)} className="w-28" />
+            <OptionSelect id="filter-release" any="Any release" value={f.release} options={options?.releases ?? []} onChange={(v) => set("release", v)} className="w-32" />
           </Field>
           <Field label="Name" id="filter-name">
             <OptionSelect id="filter-name" any="Any name" value={f.name} options={options?.names ?? []} onChange={(v) => set("name", v)} />
@@ -82,9 +82,9 @@ export function FilterBar({ state, options, onChange }: Props) {
           {text("latencyMax", "Latency ≤ ms", "∞", "w-20", "decimal")}
           {text("costMin", "Cost ≥ $", "0", "w-20", "decimal")}
           {text("costMax", "Cost ≤ $", "∞", "w-20", "decimal")}
-          {text("scoreName", "Score", "name", "w-24")}
-          {text("scoreMin", "≥", "min", "w-16", "decimal")}
-          {text("scoreMax", "≤", "max", "w-16", "decimal")}
+          {text("scoreName", "Score name", "name", "w-24")}
+          {text("scoreMin", "Score ≥", "min", "w-16", "decimal")}
+          {text("scoreMax", "Score ≤", "max", "w-16", "decimal")}
         </div>
       )}
     </div>

@@ -15,7 +15,7 @@ export function OptionSelect({ id, value, options, any, onChange, className }: {
   const pairs = options.map((o) => (Array.isArray(o) ? o : [o, o]) as [string, string]);
   if (value && !pairs.some(([v]) => v === value)) pairs.unshift([value, value]);
   return (
-    <Select id={id} data-testid={id} className={`h-8 text-xs ${className ?? "w-36"}`} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+    <Select id={id} data-testid={id} className={`h-8 text-xs ${className ?? "w-40"}`} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
       <option value="">{any}</option>
       {pairs.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
     </Select>

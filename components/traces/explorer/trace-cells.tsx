@@ -34,14 +34,3 @@ export function Tags({ tags }: { tags: string[] }) {
     </span>
   );
 }
-
-export function formatLatency(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-export function formatCost(usd: number): string {
-  if (usd === 0) return "$0";
-  return usd < 0.01 ? `$${usd.toFixed(5)}` : `$${usd.toFixed(3)}`;
-}
-
-export const formatTokens = (n: number) => n.toLocaleString("en");

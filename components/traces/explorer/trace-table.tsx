@@ -2,10 +2,11 @@
 import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import type { TraceRow } from "@/lib/queries/traces";
-import { type ColumnMeta, COLUMNS, GRID_TEMPLATE } from "./columns";
+import type { ColumnId } from "./column-visibility";
+import { type ColumnMeta, columnId, COLUMNS, gridLayout } from "./columns";
 import type { ExplorerState } from "./explorer-state";
 
 const ROW_HEIGHT = 36;
@@ -23,14 +24,18 @@ type Props = {
   onLoadMore: () => void;
   /** Changes when the request does (filters, sort, refresh): the list starts again from the top. */
   resetKey: string;
+  /** Shown columns (see useColumnVisibility); the rest are hidden, not removed, so their order holds. */
+  visibleColumns: readonly ColumnId[];
 };
 
 /**
  * Only the rows in view are in the DOM (TanStack Virtual), so thousands of loaded rows
  * scroll smoothly; nearing the end asks for the next page by cursor.
  */
-export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOpen, hasMore, loadingMore, onLoadMore, resetKey }: Props) {
-  const table = useReactTable({ data: rows, columns: COLUMNS, getCoreRowModel: getCoreRowModel(), manualSorting: true, getRowId: (r) => r.id });
+export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOpen, hasMore, loadingMore, onLoadMore, resetKey, visibleColumns }: Props) {
+  const columnVisibility = useMemo(() => Object.fromEntries(COLUMNS.map((c) => [columnId(c), visibleColumns.includes(columnId(c))])), [visibleColumns]);
+  const table = useReactTable({ data: rows, columns: COLUMNS, state: { columnVisibility }, getCoreRowModel: getCoreRowModel(), manualSorting: true, getRowId: (r) => r.id });
+  const layout = gridLayout(table.getVisibleLeafColumns().map((c) => c.columnDef.meta as ColumnMeta));
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
@@ -51,9 +56,9 @@ export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOp
   const tableRows = table.getRowModel().rows;
   return (
     <div ref={scrollRef} data-testid="trace-table" className="h-[calc(100vh-17rem)] min-h-80 overflow-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" role="grid" aria-rowcount={rows.length}>
-      <div className="min-w-[94rem]">
-        <div className="sticky top-0 z-10 grid border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900" style={{ gridTemplateColumns: GRID_TEMPLATE }} role="row">
-          {table.getFlatHeaders().map((h) => {
+      <div style={{ minWidth: layout.minWidth }}>
+        <div className="sticky top-0 z-10 grid border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900" style={{ gridTemplateColumns: layout.template }} role="row">
+          {table.getHeaderGroups()[0]!.headers.map((h) => {
             const meta = h.column.columnDef.meta as ColumnMeta;
             const active = meta.sort === sort;
             const label = flexRender(h.column.columnDef.header, h.getContext());
@@ -84,7 +89,7 @@ export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOp
                   "absolute left-0 grid w-full cursor-pointer items-center border-b border-zinc-100 text-sm hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50",
                   item.index === selected && "bg-indigo-50 hover:bg-indigo-50 dark:bg-indigo-950/50",
                 )}
-                style={{ gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{ gridTemplateColumns: layout.template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={() => { onSelect(item.index); onOpen(row.original); }}
               >
                 {row.getVisibleCells().map((cell) => (
