@@ -2,14 +2,14 @@
 import { Download, Plus, Settings2, Upload } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { KeyLegend } from "@/components/ui/key-legend";
 import { FieldError } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/format";
-import { type DatasetItemRow, useDatasetItemsQuery, useDatasetMutations, useDatasetQuery } from "@/lib/queries/datasets";
+import { type DatasetItemRow, type UserNames, useDatasetItemsQuery, useDatasetMutations, useDatasetQuery } from "@/lib/queries/datasets";
 import { DatasetSettingsDialog } from "./dataset-settings-dialog";
 import { ImportDialog } from "./import-dialog";
 import { ItemEditDialog } from "./item-edit-dialog";
@@ -60,6 +60,10 @@ export function DatasetDetailClient({ projectId, datasetId, canEdit }: { project
     m.deleteItem.mutate({ datasetId, itemId: item.itemId }, { onSuccess: () => toast.success("Item deleted"), onError: (e) => toast.error(e.message) });
   }
 
+  const loaded = useMemo(() => items.data?.pages.flatMap((p) => p.items) ?? [], [items.data]);
+  const users = useMemo(() => Object.assign({}, ...(items.data?.pages.map((p) => p.users) ?? [])) as UserNames, [items.data]);
+  const total = items.data?.pages[0]?.total ?? 0;
+
   const exportHref = (format: "jsonl" | "csv") => `/api/projects/${projectId}/datasets/${datasetId}/export?format=${format}${at ? `&at=${encodeURIComponent(at)}` : ""}`;
 
   if (dataset.isError) return <FieldError>{dataset.error.message}</FieldError>;
@@ -102,14 +106,21 @@ export function DatasetDetailClient({ projectId, datasetId, canEdit }: { project
           <div className="space-y-2"><Skeleton className="h-10 w-full" /><Skeleton className="h-10 w-full" /><Skeleton className="h-10 w-3/4" /></div>
         ) : items.isError ? (
           <FieldError>{items.error.message}</FieldError>
-        ) : items.data.items.length === 0 ? (
+        ) : loaded.length === 0 ? (
           <EmptyState title={at ? "No items at that time" : "This golden set is empty"}>
             {at ? "Pick a later instant, or go back to now." : "Promote a failing trace from the trace page or the inbox (Promote to golden set), import a JSONL/CSV file, or add an item by hand."}
           </EmptyState>
         ) : (
           <>
-            <ItemsTable projectId={projectId} items={items.data.items} users={items.data.users} readOnly={readOnly} onEdit={(item) => setEditing({ item })} onHistory={setHistoryOf} onDelete={remove} />
-            {items.data.truncated && <p className="mt-2 text-xs text-zinc-500">Showing the first {items.data.items.length} items; export to see all.</p>}
+            <ItemsTable projectId={projectId} items={loaded} users={users} readOnly={readOnly} onEdit={(item) => setEditing({ item })} onHistory={setHistoryOf} onDelete={remove} />
+            {items.hasNextPage && (
+              <div className="mt-3 flex items-center gap-3 text-xs text-zinc-500" data-testid="items-more">
+                <Button size="sm" variant="secondary" disabled={items.isFetchingNextPage} onClick={() => void items.fetchNextPage()}>
+                  {items.isFetchingNextPage ? "Loading…" : "Load more"}
+                </Button>
+                {loaded.length.toLocaleString("en")} of {total.toLocaleString("en")} items shown
+              </div>
+            )}
           </>
         )}
       </Card>

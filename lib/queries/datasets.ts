@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "./query-client";
 
 export type DatasetRow = { id: string; name: string; description: string | null; createdById: string | null; createdAt: string; updatedAt: string; itemCount: number };
@@ -36,12 +36,20 @@ export function useDatasetQuery(projectId: string, datasetId: string) {
   return useQuery({ queryKey: datasetKeys.detail(projectId, datasetId), queryFn: () => apiFetch<DatasetRow>(`${base(projectId)}/${datasetId}`) });
 }
 
-/** Current items, or the snapshot as of `at` (ISO). */
+export type DatasetItemsPage = { items: DatasetItemRow[]; nextCursor: string | null; total: number; users: UserNames };
+
+/** Current items, or the snapshot as of `at` (ISO), a page of 200 at a time ("Load more"). */
 export function useDatasetItemsQuery(projectId: string, datasetId: string, at: string | null) {
-  const query = at ? `?at=${encodeURIComponent(at)}` : "";
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: datasetKeys.items(projectId, datasetId, at),
-    queryFn: () => apiFetch<{ items: DatasetItemRow[]; truncated: boolean; users: UserNames }>(`${base(projectId)}/${datasetId}/items${query}`),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: "200" });
+      if (at) params.set("at", at);
+      if (pageParam) params.set("cursor", pageParam);
+      return apiFetch<DatasetItemsPage>(`${base(projectId)}/${datasetId}/items?${params}`, { signal });
+    },
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
 

@@ -95,4 +95,29 @@ describe("browser: golden sets", () => {
     expect(await listRow.textContent()).toMatch(/Refund questions\s*Answers about refunds and delivery\s*3/);
     await page.screenshot({ path: "test-results/e2e/datasets-list.png", fullPage: true });
   });
+
+  it("shows a large set a page at a time, with how many are shown of how many", async () => {
+    const { creds } = demo;
+    const page = await signInAsDemo(demo, { width: 1400, height: 950 });
+    const api = `/api/projects/${creds.project_id}/datasets`;
+    const created = await page.request.post(api, { data: { name: "Regression suite (450 cases)" } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const lines = Array.from({ length: 450 }, (_, i) => JSON.stringify({ input: `case ${i + 1}`, expected_output: `answer ${i + 1}` })).join("\n");
+    const imported = await page.request.post(`${api}/${id}/import?format=jsonl`, { data: lines, headers: { "content-type": "application/x-ndjson" } });
+    expect(imported.status()).toBe(201);
+
+    await page.goto(`/project/${creds.project_id}/datasets/${id}`);
+    const rows = page.getByTestId("dataset-item-row");
+    const more = page.getByTestId("items-more");
+    await expect.poll(() => rows.count()).toBe(200);
+    expect(await more.textContent()).toContain("200 of 450 items shown");
+    await more.getByRole("button", { name: "Load more" }).click();
+    await expect.poll(() => rows.count()).toBe(400);
+    await more.getByRole("button", { name: "Load more" }).click();
+    await expect.poll(() => rows.count()).toBe(450);
+    expect(await more.count()).toBe(0);
+    expect(await rows.nth(0).textContent()).toContain("case 1");
+    expect(await rows.nth(449).textContent()).toContain("case 450");
+  });
 });
