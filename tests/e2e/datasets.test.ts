@@ -112,6 +112,8 @@ describe("browser: golden sets", () => {
     const more = page.getByTestId("items-more");
     await expect.poll(() => rows.count()).toBe(200);
     expect(await more.textContent()).toContain("200 of 450 items shown");
+    await more.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/e2e/datasets-paging.png" });
     await more.getByRole("button", { name: "Load more" }).click();
     await expect.poll(() => rows.count()).toBe(400);
     await more.getByRole("button", { name: "Load more" }).click();
