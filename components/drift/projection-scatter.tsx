@@ -6,7 +6,7 @@ import { projectionView } from "@/lib/drift/prepare-chart";
 import type { DriftPoint } from "@/lib/queries/drift";
 
 const AXIS = { fontSize: 10, fill: "#a1a1aa" };
-type Shown = DriftPoint & { clamped: boolean };
+type Shown = DriftPoint & { clamped: boolean; stacked: number };
 type ShapeProps = { cx?: number; cy?: number; index?: number; payload?: Shown };
 
 /** PCA projection of a sample of reference vs current vectors; a click opens the point's trace. */
@@ -32,7 +32,8 @@ export function ProjectionScatter({ projectId, points, highlight, height = 300 }
           const p = payload?.[0]?.payload as Shown | undefined;
           return active && p ? (
             <div className="rounded border border-zinc-200 bg-white px-2 py-1 text-xs shadow-sm dark:border-zinc-700 dark:bg-zinc-900">
-              {p.set} · cluster {p.cluster + 1}{p.clamped ? " · outlier, shown at the edge" : ""}<br /><span className="font-mono text-zinc-500">{p.traceId.slice(0, 12)}…</span> — click to open
+              {p.set} · cluster {p.cluster + 1}{p.clamped ? " · outlier, shown at the edge" : ""}
+              {p.stacked > 1 && <><br /><span className="text-zinc-500">{`one of ${p.stacked} identical texts, fanned out around one spot`}</span></>}<br /><span className="font-mono text-zinc-500">{p.traceId.slice(0, 12)}…</span> — click to open
             </div>
           ) : null;
         }} />
@@ -44,6 +45,7 @@ export function ProjectionScatter({ projectId, points, highlight, height = 300 }
         <Scatter name={`reference (${reference.length})`} data={reference} fill="#71717a" onClick={open} isAnimationActive={false} cursor="pointer"
           shape={(props: ShapeProps) => <circle cx={props.cx} cy={props.cy} r={4.5} fill="transparent" stroke="#71717a" strokeWidth={1.5} {...edge(props.payload)} opacity={opacity(reference)?.[props.index ?? 0] ?? 0.7} />} />
       </ScatterChart>
+      <p className="mt-1 text-xs text-zinc-500">Identical texts share a position; their points are fanned out in a small disc around it, so a disc&apos;s size shows how often the text came.</p>
       {view.clamped > 0 && (
         <p className="mt-1 text-xs text-zinc-500">{`${view.clamped} outlier${view.clamped === 1 ? "" : "s"} outside the axes ${view.clamped === 1 ? "is" : "are"} drawn at the edge (dashed).`}</p>
       )}

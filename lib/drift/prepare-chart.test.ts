@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DriftWindow } from "../schemas/drift";
-import { driftTicks, driftVerdict, niceAxis, prepareDriftChart, projectionView } from "./prepare-chart";
+import { driftTicks, driftVerdict, niceAxis, prepareDriftChart, projectionView, spreadStacks } from "./prepare-chart";
 
 const w = (start: string, o: Partial<DriftWindow> = {}): DriftWindow => ({
   start, end: start, referenceCount: 40, currentCount: 40, distance: 0.1, pValue: 0.3, adjustedP: 0.6, noise: 0.05, floor: 0.1, drifted: false, insufficient: false, partial: false, ...o,
@@ -66,5 +66,16 @@ describe("projection axes", () => {
     expect(tidy.clamped).toBe(0);
     expect(tidy.x.domain[0]).toBeLessThanOrEqual(0);
     expect(tidy.x.domain[1]).toBeGreaterThanOrEqual(0.19);
+  });
+});
+
+describe("stacked projection points", () => {
+  it("fans identical points out around their spot and counts the stack", () => {
+    const same = Array.from({ length: 30 }, (_, i) => ({ x: 0.5, y: -0.2, id: i }));
+    const out = spreadStacks([...same, { x: 0, y: 0, id: 99 }], 2, 2);
+    const fanned = out.slice(0, 30);
+    expect(new Set(fanned.map((p) => `${p.x},${p.y}`)).size).toBe(30);
+    expect(fanned.every((p) => p.stacked === 30 && Math.hypot(p.x - 0.5, p.y + 0.2) < 0.2)).toBe(true);
+    expect(out[30]).toEqual({ x: 0, y: 0, id: 99, stacked: 1 });
   });
 });
