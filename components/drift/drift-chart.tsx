@@ -1,21 +1,30 @@
 "use client";
+import { useMemo } from "react";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import type { DriftChartRow } from "@/lib/drift/prepare-chart";
+import { type DriftChartRow, driftTicks, niceAxis } from "@/lib/drift/prepare-chart";
 
 const AXIS = { fontSize: 11, fill: "#71717a" };
+/** About one short label ("Nov 24") per 70 px of a half-width card at 1024 px. */
+const MAX_TICKS = 8;
 
 /** Distance per window over the noise band (below the effect-size floor), drifted windows marked red. */
 export function DriftChart({ rows, height = 220 }: { rows: DriftChartRow[]; height?: number }) {
+  // Explicit ticks: recharts' own thinning drops labels by position and dropped the drifted day's at 1024 px.
+  const ticks = useMemo(() => driftTicks(rows, MAX_TICKS), [rows]);
+  const tickOf = useMemo(() => new Map(rows.map((r) => [r.time, r.tick])), [rows]);
+  // Round y ticks (0.05, 0.10, …): recharts' own split the range into 0.075 steps that printed as "0.07".
+  const y = useMemo(() => niceAxis(0, Math.max(0.01, ...rows.flatMap((r) => [r.distance ?? 0, r.band ?? 0])), 4), [rows]);
   return (
     <div data-testid="drift-chart">
-      <ComposedChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <ComposedChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 24, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="#e4e4e7" strokeDasharray="3 3" />
-        <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={{ stroke: "#d4d4d8" }} minTickGap={16} />
-        <YAxis tick={AXIS} tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => v.toFixed(2)} />
-        <Tooltip content={({ active, payload }) => <WindowTooltip active={active} row={payload?.[0]?.payload as DriftChartRow | undefined} />} />
+        <XAxis dataKey="time" type="category" ticks={ticks} interval={0} tickFormatter={(t: number) => tickOf.get(t) ?? ""} tick={AXIS} tickLine={false} axisLine={{ stroke: "#d4d4d8" }} />
+        <YAxis domain={y.domain} ticks={y.ticks} tick={AXIS} tickLine={false} axisLine={false} width={44} tickFormatter={(v: number) => v.toFixed(Math.max(2, y.decimals))} />
+        <Tooltip isAnimationActive={false} content={({ active, payload }) => <WindowTooltip active={active} row={payload?.[0]?.payload as DriftChartRow | undefined} />} />
         <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
         <Area dataKey="band" name="noise band (effect floor)" type="stepAfter" stroke="none" fill="#a1a1aa" fillOpacity={0.2} isAnimationActive={false} connectNulls />
-        <Line dataKey="distance" name="centroid distance (red: drifted)" type="monotone" stroke="#4f46e5" strokeWidth={2} isAnimationActive={false} connectNulls={false}
+        {/* Straight segments: a window is one number, and a smooth curve would invent values between windows. */}
+        <Line dataKey="distance" name="centroid distance (red: drifted)" type="linear" stroke="#4f46e5" strokeWidth={2} isAnimationActive={false} connectNulls={false}
           dot={(props: { cx?: number; cy?: number; index?: number; payload?: DriftChartRow }) => {
             const drifted = props.payload?.drifted !== null && props.payload?.drifted !== undefined;
             if (props.cx === undefined || props.cy === undefined || props.payload?.distance === null) return <g key={props.index} />;

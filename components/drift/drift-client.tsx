@@ -44,7 +44,9 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
     for (const [k, v] of Object.entries(next)) (v === null ? params.delete(k) : params.set(k, v));
     router.replace(`${pathname}?${params.toString()}`, { scroll: false });
   };
-  const compute = () => computeNow.mutate({ field, model, ...(Object.keys(filters).length ? { filters } : {}) }, {
+  // Nothing to compare until this field has vectors: say so instead of queueing a report that must fail.
+  const noVectors = !sources.isPending && pairs.length === 0;
+  const compute = () => !noVectors && computeNow.mutate({ field, model, ...(Object.keys(filters).length ? { filters } : {}) }, {
     onSuccess: () => { toast.success("Drift report queued; the worker computes it now"); setParams({ report: null }); },
     onError: (e) => toast.error(e.message),
   });
@@ -83,7 +85,7 @@ export function DriftClient({ projectId, canManage }: { projectId: string; canMa
             {pairs.map((p) => <option key={p.model} value={p.model}>{p.model} · {p.dimension}d · {p.vectors.toLocaleString()}</option>)}
           </Select>
           {canManage && (
-            <Button className="whitespace-nowrap" onClick={compute} disabled={computeNow.isPending || computing(latest)} title="Compute a fresh report (c)">
+            <Button className="whitespace-nowrap" onClick={compute} disabled={noVectors || computeNow.isPending || computing(latest)} title={noVectors ? `No ${field} vectors yet: there is nothing to compare` : "Compute a fresh report (c)"}>
               <RefreshCw className={`mr-1 h-4 w-4 ${computing(latest) ? "animate-spin" : ""}`} />Compute now
             </Button>
           )}

@@ -12,7 +12,8 @@ export function DriftEmpty({ settings }: { settings: EmbeddingSettingsView }) {
               ? "This project only uses vectors that clients send."
               : `The worker embeds the ${settings.fields.join(" and ")} text of LLM spans every 5 minutes (${settings.provider === "offline" ? "built-in offline embedder, no API needed" : `provider ${settings.providerConfig?.model ?? ""}`}). Send some LLM spans and a report appears within the hour — or send your own vectors:`}
           </p>
-          <pre className="overflow-x-auto rounded bg-zinc-50 p-3 text-xs dark:bg-zinc-950">{`// Batch API / SDK: on a span or generation
+          {/* Wrapped rather than scrolled: headless and overlay scrollbars hide that the line goes on. */}
+          <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded bg-zinc-50 p-3 text-xs dark:bg-zinc-950">{`// Batch API / SDK: on a span or generation
 embeddings: [{ field: "input", model: "text-embedding-3-small", vector: [0.012, -0.034, …] }]
 
 // OpenTelemetry (OpenInference attributes)

@@ -7,7 +7,9 @@ import { DeltaText } from "./delta-text";
 /** This period against the previous one, per model or prompt version; a cell shows the value, its change and, on hover, the old value. */
 export function BreakdownTable({ title, keyLabel, rows, testId }: { title: string; keyLabel: string; rows: BreakdownRow[] | undefined; testId: string }) {
   return (
-    <div data-testid={testId}>
+    // min-w-0: as a grid item this would otherwise grow to the table's width and push the page sideways;
+    // with it, the table scrolls inside its card (Table wraps it in overflow-x-auto).
+    <div data-testid={testId} className="min-w-0">
       <Card title={title} description="This period, with the change against the previous period of the same length">
         {!rows ? (
           <Skeleton className="h-24 w-full" />
@@ -24,10 +26,13 @@ export function BreakdownTable({ title, keyLabel, rows, testId }: { title: strin
                   const cell = row.cells[i];
                   return (
                     <Td key={col.key} className="whitespace-nowrap text-right tabular-nums">
-                      <span title={cell?.previous === null || !cell ? "No data in the previous period" : `Previous: ${formatMetric(cell.previous, col.kind)}`}>
-                        {formatMetric(cell?.current ?? null, col.kind)}
-                      </span>
-                      <DeltaText delta={cell?.delta ?? null} kind={col.kind} better={col.better} className="ml-2 inline-block w-14 text-right" />
+                      {/* Change beside the value on wide screens, under it on narrower ones, so the table fits its card. */}
+                      <div className="flex flex-col items-end xl:flex-row xl:items-baseline xl:justify-end">
+                        <span title={cell?.previous === null || !cell ? "No data in the previous period" : `Previous: ${formatMetric(cell.previous, col.kind)}`}>
+                          {formatMetric(cell?.current ?? null, col.kind)}
+                        </span>
+                        <DeltaText delta={cell?.delta ?? null} kind={col.kind} better={col.better} className="xl:ml-2 xl:inline-block xl:w-14 xl:text-right" />
+                      </div>
                     </Td>
                   );
                 })}

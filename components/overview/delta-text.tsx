@@ -8,7 +8,7 @@ const TONES = { good: "text-emerald-600 dark:text-emerald-400", bad: "text-red-6
 export function DeltaText({ delta, kind, better, className }: { delta: Delta | null; kind: MetricKind; better: Better; className?: string }) {
   if (!delta) return <span className={cn("text-xs text-zinc-400", className)} title="No data in the previous period">—</span>;
   return (
-    <span className={cn("text-xs tabular-nums", TONES[deltaTone(delta, better)], className)} title="Change against the previous period of the same length">
+    <span className={cn("text-xs tabular-nums", TONES[deltaTone(delta, better, kind)], className)} title="Change against the previous period of the same length">
       {formatDelta(delta, kind)}
     </span>
   );

@@ -1,5 +1,7 @@
 import { ThumbsDown, ThumbsUp } from "lucide-react";
 import Link from "next/link";
+import { memo, useMemo } from "react";
+import { LazyMount } from "@/components/charts/lazy-mount";
 import { type SeriesConfig, TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Skeleton } from "@/components/ui/card";
 import { formatCount, formatPercent } from "@/lib/metrics/format-metric";
@@ -12,20 +14,25 @@ import { COLORS, timeFormatter } from "./overview-charts";
 const FEEDBACK: SeriesConfig[] = [
   { key: "up", label: "Thumbs up", color: COLORS.green, kind: "bar", stack: "votes" },
   { key: "down", label: "Thumbs down", color: COLORS.red, kind: "bar", stack: "votes" },
-  { key: "upRate", label: "Thumbs-up rate", color: COLORS.indigo, kind: "line", axis: "right" },
+  { key: "upRate", label: "Thumbs-up rate", color: COLORS.indigo, kind: "line", axis: "right", curve: "linear" },
 ];
 
 /** User feedback over time, with the latest comments beside the chart so a dip can be read about at once. */
-export function FeedbackCard({ projectId, charts, comments, error }: { projectId: string; charts: Charts | undefined; comments: FeedbackComment[] | undefined; error?: string }) {
+export const FeedbackCard = memo(function FeedbackCard({ projectId, charts, comments, error }: { projectId: string; charts: Charts | undefined; comments: FeedbackComment[] | undefined; error?: string }) {
+  const x = useMemo(() => timeFormatter(charts), [charts]);
   return (
     <ChartCard title="User feedback" description="Thumbs up/down per bucket and the share that were up; latest comments on the right" testId="chart-feedback" loading={false}>
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
-        {charts ? <TimeSeriesChart data={charts.feedback} series={FEEDBACK} formatX={timeFormatter(charts)} formatLeft={formatCount} formatRight={formatPercent} /> : <Skeleton className="h-[180px] w-full" />}
+        {charts ? (
+          <LazyMount placeholder={<Skeleton className="h-[180px] w-full" />}>
+            <TimeSeriesChart data={charts.feedback} series={FEEDBACK} formatX={x} formatLeft={formatCount} formatRight={formatPercent} integerLeft />
+          </LazyMount>
+        ) : <Skeleton className="h-[180px] w-full" />}
         {error ? <p className="self-center text-center text-sm text-red-600">{`Could not load comments: ${error}`}</p> : <FeedbackComments projectId={projectId} comments={comments} />}
       </div>
     </ChartCard>
   );
-}
+});
 
 function FeedbackComments({ projectId, comments }: { projectId: string; comments: FeedbackComment[] | undefined }) {
   if (!comments) return <Skeleton className="h-[180px] w-full" />;

@@ -19,7 +19,7 @@ export function FilterBar({ filters, environments, models, onChange }: Props) {
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
       <Field label="Environment" id="filter-environment">
-        <Select id="filter-environment" data-testid="filter-environment" className="h-8 w-40 text-xs" value={filters.environment ?? ""} onChange={(e) => set({ environment: e.target.value || undefined })}>
+        <Select id="filter-environment" data-testid="filter-environment" className="h-8 w-44 text-xs" value={filters.environment ?? ""} onChange={(e) => set({ environment: e.target.value || undefined })}>
           <option value="">All environments</option>
           {environments.map((v) => <option key={v} value={v}>{v}</option>)}
         </Select>

@@ -74,8 +74,10 @@ function Overview({ projectId, origin }: { projectId: string; origin: string }) 
 
   const data = byModel.data;
   const charts = useMemo(() => (data ? prepareOverviewCharts(data) : undefined), [data]);
-  const modelRows = byModel.data && byModelBefore.data ? prepareBreakdown(byModel.data.groups, byModelBefore.data.groups) : undefined;
-  const promptRows = byPrompt.data && byPromptBefore.data ? prepareBreakdown(byPrompt.data.groups, byPromptBefore.data.groups) : undefined;
+  // Memoised on the query data (stable between refetches that change nothing), so memoised children skip re-rendering.
+  const [modelNow, modelBefore, promptNow, promptBefore] = [byModel.data, byModelBefore.data, byPrompt.data, byPromptBefore.data];
+  const modelRows = useMemo(() => (modelNow && modelBefore ? prepareBreakdown(modelNow.groups, modelBefore.groups) : undefined), [modelNow, modelBefore]);
+  const promptRows = useMemo(() => (promptNow && promptBefore ? prepareBreakdown(promptNow.groups, promptBefore.groups) : undefined), [promptNow, promptBefore]);
   const filtered = activeFilterCount(state.filters) > 0;
   const empty = data !== undefined && data.totals.count === 0 && !byModel.isPlaceholderData;
 

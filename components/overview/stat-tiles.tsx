@@ -14,9 +14,10 @@ export function StatTiles({ current, previous }: { current: MetricPoint | undefi
           <div key={tile.key} className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
             <p className="text-xs font-medium text-zinc-500">{tile.label}</p>
             {current ? (
-              <div className="mt-1 flex items-baseline gap-2">
-                <span className="text-xl font-semibold tabular-nums">{formatMetric(value.current, tile.kind)}</span>
-                <DeltaText delta={value.delta} kind={tile.kind} better={tile.better} />
+              // The value never breaks ("2.52 / s"); when the tile is narrow the change moves under it instead.
+              <div className="mt-1 flex flex-wrap items-baseline gap-x-2">
+                <span className="whitespace-nowrap text-xl font-semibold tabular-nums">{formatMetric(value.current, tile.kind)}</span>
+                <DeltaText delta={value.delta} kind={tile.kind} better={tile.better} className="whitespace-nowrap" />
               </div>
             ) : (
               <Skeleton className="mt-2 h-6 w-20" />

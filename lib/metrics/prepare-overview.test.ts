@@ -119,9 +119,9 @@ describe("chart rows", () => {
     expect(charts.errorRate.map((r) => r.errorRate)).toEqual([25, null, null, null]);
     expect(charts.volume[0]).toEqual({ time: Date.parse("2025-01-01T10:00:00Z"), ok: 3, errors: 1 });
     expect(charts.feedback[0]).toMatchObject({ up: 3, down: 1, upRate: 75 });
-    expect(charts.flags[0]).toMatchObject({ pii: 25, injection: 0 });
-    expect(charts.flags[1]).toMatchObject({ pii: null });
-    expect(charts.flags[2]).toMatchObject({ injection: 20 });
+    expect(charts.flags[0]).toEqual({ time: Date.parse("2025-01-01T10:00:00Z"), pii: 1, injection: 0, uncertainty: 0, calls: 4 });
+    expect(charts.flags[1]).toMatchObject({ pii: 0, calls: 0 });
+    expect(charts.flags[2]).toMatchObject({ injection: 2, calls: 10 });
     expect(charts.spansDays).toBe(false);
   });
 });
@@ -141,6 +141,9 @@ describe("period-over-period comparison", () => {
     expect(deltaTone({ absolute: 0.1, relative: 0.2 }, "higher")).toBe("good");
     expect(deltaTone({ absolute: 10, relative: 0.1 }, null)).toBe("neutral");
     expect(deltaTone(null, "higher")).toBe("neutral");
+    // From zero: "new" has no size, but a rate's change in points does.
+    expect(deltaTone({ absolute: 0.5, relative: null }, "lower", "cost")).toBe("neutral");
+    expect(deltaTone({ absolute: 0.05, relative: null }, "lower", "rate")).toBe("bad");
   });
 
   it("compares totals when the previous period is missing", () => {

@@ -103,7 +103,6 @@ type SeriesPoint = MetricsResponse["series"][number];
 export type DurationUnit = "ms" | "s";
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
-const pct = (part: number, whole: number): number | null => (whole > 0 ? round((part / whole) * 100, 2) : null);
 const ratePct = (rate: number | null): number | null => (rate === null ? null : round(rate * 100, 2));
 
 const EMPTY_POINT: MetricPoint = {
@@ -163,7 +162,8 @@ export function prepareOverviewCharts(res: MetricsResponse) {
     }),
     tokens: points.map((p) => ({ time: p.time, input: p.inputTokens, output: p.outputTokens })),
     feedback: points.map((p) => ({ time: p.time, up: p.thumbsUp, down: p.thumbsDown, upRate: ratePct(p.thumbsUpRate) })),
-    flags: points.map((p) => ({ time: p.time, pii: pct(p.flaggedPii, p.count), injection: pct(p.flaggedInjection, p.count), uncertainty: pct(p.flaggedUncertainty, p.count) })),
+    // Counts, with the bucket's calls for the tooltip: a per-bucket rate over a handful of calls only flips 0 ↔ 100 %.
+    flags: points.map((p) => ({ time: p.time, pii: p.flaggedPii, injection: p.flaggedInjection, uncertainty: p.flaggedUncertainty, calls: p.count })),
   };
 }
 export type OverviewCharts = ReturnType<typeof prepareOverviewCharts>;
@@ -181,9 +181,13 @@ export function delta(current: number | null, previous: number | null): Delta | 
   return { absolute, relative: absolute / Math.abs(previous) };
 }
 
-/** Whether a change is good news; tiny float noise counts as no change. */
-export function deltaTone(d: Delta | null, better: Better): "good" | "bad" | "neutral" {
+/**
+ * Whether a change is good news; tiny float noise counts as no change. A change from zero that reads "new"
+ * (a relative change of anything but a rate) has no size to judge, so it stays neutral for every metric alike.
+ */
+export function deltaTone(d: Delta | null, better: Better, kind: MetricKind = "count"): "good" | "bad" | "neutral" {
   if (!d || better === null || Math.abs(d.absolute) < 1e-9) return "neutral";
+  if (d.relative === null && kind !== "rate") return "neutral";
   return (d.absolute > 0) === (better === "higher") ? "good" : "bad";
 }
 
