@@ -9,6 +9,8 @@ import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { listSessions } from "../../lib/sessions/list-sessions";
+import { listSessionsQuery } from "../../lib/sessions/schemas";
 import { listTracesQuery } from "../../lib/schemas/traces";
 import { getTrace } from "../../lib/traces/get-trace";
 import { listTraceSummaries, traceListSql } from "../../lib/traces/list-traces";
@@ -107,6 +109,20 @@ try {
     if (detail.spans.length !== 50) throw new Error(`detail trace has ${detail.spans.length} spans, expected 50`);
     const detailTimes = await time(() => getTrace(PROJECT, DETAIL_TRACE));
     rows.push({ name: "trace detail (50 spans)", rows: detail.spans.length, p50Ms: round(pct(detailTimes, 50)), p95Ms: round(pct(detailTimes, 95)), maxMs: round(detailTimes[detailTimes.length - 1]!), plan: null });
+
+    // Sessions, first page, beside what grouping every session of the range costs (the
+    // straightforward query, and what the list did before it walked traces newest first).
+    for (const [name, from] of [["sessions, last 7 days", week.from], ["sessions, all time", undefined]] as const) {
+      const q = listSessionsQuery.parse({ limit: "50", ...(from ? { from } : {}) });
+      const first = await listSessions(PROJECT, q);
+      const times = await time(() => listSessions(PROJECT, q));
+      const grouped = `select session_id, max(start_time) from traces where project_id = $1 and session_id is not null ${from ? "and start_time >= $2" : ""}
+        group by session_id order by max(start_time) desc, session_id desc limit 51`;
+      const baseline = await timeRuns(() => client.query(grouped, from ? [PROJECT, from] : [PROJECT]), 5, 1);
+      const ratio = round(pct(baseline, 50) / pct(times, 50));
+      rows.push({ name, rows: first.data.length, p50Ms: round(pct(times, 50)), p95Ms: round(pct(times, 95)), maxMs: round(times[times.length - 1]!), plan: { groupEverySessionP50Ms: round(pct(baseline, 50)), ratio } });
+      log(`${name}: ${first.data.length} rows, p50 ${round(pct(times, 50))} ms, p95 ${round(pct(times, 95))} ms — grouping every session: p50 ${round(pct(baseline, 50))} ms (${ratio}× slower)`);
+    }
 
     console.table(Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, "p50 ms": r.p50Ms, "p95 ms": r.p95Ms, "max ms": r.maxMs, "< 100 ms (p95)": r.p95Ms < 100 }])));
     const cpus = os.cpus();

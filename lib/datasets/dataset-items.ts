@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, INVALID_CURSOR } from "../cursor";
+import { decodeTimeCursor, encodeTimeCursor, PG_TIME_TEXT } from "../cursor";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -53,7 +53,7 @@ export async function listItems(options: { projectId: string; datasetId: string;
       select i.id, i.item_id as "itemId", i.version, i.input, i.expected_output as "expectedOutput", i.metadata, i.source,
              i.source_trace_id as "sourceTraceId", i.source_span_id as "sourceSpanId", i.created_by_id as "createdById",
              i.valid_from as "validFrom", i.valid_to as "validTo", f.valid_from as "createdAt", f.created_by_id as "promotedById",
-             to_char(f.valid_from at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorTime"
+             ${Prisma.raw(PG_TIME_TEXT("f.valid_from"))} as "cursorTime"
       from dataset_items i
       join lateral (
         select valid_from, created_by_id from dataset_items f
@@ -67,15 +67,14 @@ export async function listItems(options: { projectId: string; datasetId: string;
   ]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor([last.cursorTime, last.itemId]) : null;
+  const nextCursor = rows.length > limit && last ? encodeTimeCursor(last.cursorTime, last.itemId) : null;
   const items: DatasetItemRow[] = page.map(({ cursorTime: _, ...item }) => item);
   return { items, nextCursor, total: count?.total ?? 0, at: at ?? null, users: await usersById(items.flatMap((i) => [i.createdById, i.promotedById])) };
 }
 
 function itemsAfter(cursor: string): Prisma.Sql {
-  const [time, itemId] = decodeCursor(cursor, 2);
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(time!)) throw new AppError("INVALID", INVALID_CURSOR);
-  return Prisma.sql`(f.valid_from, i.item_id) > (${time}::timestamptz, ${itemId})`;
+  const { time, id } = decodeTimeCursor(cursor);
+  return Prisma.sql`(f.valid_from, i.item_id) > (${time}::timestamptz, ${id})`;
 }
 
 /** Names for "promoted by"/"edited by" (users are global rows; only ids we hold are looked up). */

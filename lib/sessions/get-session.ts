@@ -2,7 +2,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { serializeScore } from "../traces/serialize";
-import { decodeCursor, encodeCursor, PG_TIME_TEXT } from "./cursor";
+import { decodeTimeCursor, encodeTimeCursor, PG_TIME_TEXT } from "../cursor";
 import type { SessionTracesQuery } from "./schemas";
 
 type TraceRow = {
@@ -17,7 +17,7 @@ type SummaryRow = { trace_count: number; first_activity: Date; last_end: Date; t
  * (start time, id), through the traces (project, session, start time) index) with their scores.
  */
 export async function getSession(projectId: string, sessionId: string, q: SessionTracesQuery) {
-  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  const cursor = q.cursor ? decodeTimeCursor(q.cursor) : null;
   const [summary] = await db.$queryRaw<SummaryRow[]>`
     select count(*)::int as trace_count, min(start_time) as first_activity, max(end_time) as last_end,
       coalesce(sum(total_cost), 0)::float8 as total_cost, (count(*) filter (where error_count > 0))::int as error_traces,
@@ -73,6 +73,6 @@ export async function getSession(projectId: string, sessionId: string, q: Sessio
       usage: { inputTokens: Number(r.input_tokens), outputTokens: Number(r.output_tokens) },
       scores: scores.filter((s) => s.traceId === r.id).map(serializeScore),
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.start_key, last.id) : null,
+    nextCursor: rows.length > q.limit && last ? encodeTimeCursor(last.start_key, last.id) : null,
   };
 }

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { decodeCursor, encodeCursor, PG_TIME_TEXT } from "./cursor";
+import { decodeTimeCursor, encodeTimeCursor, PG_TIME_TEXT } from "../cursor";
 import type { ListSessionsQuery } from "./schemas";
 
 type SessionRow = {
@@ -13,29 +13,35 @@ type SessionRow = {
  * (last activity = latest trace start, session id). Totals cover the whole session; `from`/`to`
  * select sessions whose last activity falls in the range.
  *
- * Two stages keep the work proportional to the page: (1) pick the page's session ids from narrow
- * (session id, start time) rows — with `from`, only traces since then through the (project, start
- * time) index, which is exact because a session's latest trace is also its last activity;
- * (2) aggregate just those sessions through the (project, session, start time) index.
+ * Two stages keep the work proportional to the page, however many sessions the range holds:
+ * (1) walk the project's traces newest first through the (project, start time) index and keep
+ * each session's latest trace only — the one with no later trace in its session, an index probe
+ * on (project, session, start time) — so the walk stops after a page of sessions instead of
+ * grouping every session in the range; (2) aggregate just those sessions through the same
+ * (project, session, start time) index. Ties on start time go to the larger trace id, so each
+ * session has exactly one latest trace. "No later trace" is a count over a LIMIT 1 subquery on
+ * purpose: Postgres runs it per walked row as a probe, where NOT EXISTS may be planned as an
+ * anti-join over every trace of the project.
  */
 export async function listSessions(projectId: string, q: ListSessionsQuery) {
-  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  const cursor = q.cursor ? decodeTimeCursor(q.cursor) : null;
   const where = [
-    q.from ? Prisma.sql`and start_time >= ${q.from}` : Prisma.empty,
-    q.userId ? Prisma.sql`and session_id in (select session_id from traces where project_id = ${projectId} and user_id = ${q.userId} and session_id is not null)` : Prisma.empty,
+    q.from ? Prisma.sql`and l.start_time >= ${q.from}` : Prisma.empty,
+    q.to ? Prisma.sql`and l.start_time < ${q.to}` : Prisma.empty,
+    cursor ? Prisma.sql`and (l.start_time, l.session_id) < (${cursor.time}::timestamptz, ${cursor.id})` : Prisma.empty,
+    q.userId ? Prisma.sql`and l.session_id in (select session_id from traces where project_id = ${projectId} and user_id = ${q.userId} and session_id is not null)` : Prisma.empty,
   ];
-  const having = [
-    q.to ? Prisma.sql`max(start_time) < ${q.to}` : null,
-    cursor ? Prisma.sql`(max(start_time), session_id) < (${cursor.time}::timestamptz, ${cursor.id})` : null,
-  ].filter((c): c is Prisma.Sql => c !== null);
   const rows = await db.$queryRaw<SessionRow[]>`
     with page as (
-      select session_id, max(start_time) as last_activity
-      from traces
-      where project_id = ${projectId} and session_id is not null ${Prisma.join(where, " ")}
-      group by session_id
-      ${having.length ? Prisma.sql`having ${Prisma.join(having, " and ")}` : Prisma.empty}
-      order by max(start_time) desc, session_id desc
+      select l.session_id, l.start_time as last_activity
+      from traces l
+      where l.project_id = ${projectId} and l.session_id is not null ${Prisma.join(where, " ")}
+        and (select count(*) from (
+          select 1 from traces later
+          where later.project_id = l.project_id and later.session_id = l.session_id
+            and (later.start_time, later.id) > (l.start_time, l.id)
+          limit 1) as later) = 0
+      order by l.start_time desc, l.session_id desc
       limit ${q.limit + 1}
     )
     select p.session_id,
@@ -69,6 +75,6 @@ export async function listSessions(projectId: string, q: ListSessionsQuery) {
       errorTraces: r.error_traces,
       usage: { inputTokens: Number(r.input_tokens), outputTokens: Number(r.output_tokens) },
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.last_key, last.session_id) : null,
+    nextCursor: rows.length > q.limit && last ? encodeTimeCursor(last.last_key, last.session_id) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { decodeCursor as decodeParts, encodeCursor as encodeParts, INVALID_CURSOR } from "../cursor";
+import { decodeCursor as decodeParts, encodeCursor as encodeParts, INVALID_CURSOR, PG_TIME_TEXT, TIME_TEXT } from "../cursor";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { TraceSort } from "../schemas/traces";
@@ -15,9 +15,9 @@ const NUMERIC = /^-?\d+(\.\d+)?$/;
 export const SORTS: Record<TraceSort, SortDef> = {
   startTime: {
     expr: Prisma.sql`t.start_time`,
-    key: Prisma.sql`to_char(t.start_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    key: Prisma.raw(PG_TIME_TEXT("t.start_time")),
     cast: (v) => Prisma.sql`${v}::timestamptz`,
-    valid: (v) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(v),
+    valid: (v) => TIME_TEXT.test(v),
   },
   latency: {
     // Seconds as numeric (exact to the µs), so the cursor value compares exactly.

@@ -93,7 +93,8 @@ describe("sessions", () => {
   let key: string;
   let pm: Member;
   const sid = (n: number) => `s-${n}`;
-  // Session n's traces start at n minutes (+ offsets); sessions 7 and 8 end at the same instant to test the tie-break.
+  // Session n's traces start at n minutes (+ offsets); sessions 7 and 8 end at the same instant to test the tie-break,
+  // and session 9's two traces start at the same instant (it must still be listed once).
   const plan = [
     { s: 1, starts: [0, 30_000], user: "alice" },
     { s: 2, starts: [60_000], user: "bob" },
@@ -103,6 +104,7 @@ describe("sessions", () => {
     { s: 6, starts: [300_000], user: "alice" },
     { s: 7, starts: [330_000], user: "dave" },
     { s: 8, starts: [330_000], user: "dave" },
+    { s: 9, starts: [360_000, 360_000], user: "erin" },
   ];
   beforeAll(async () => {
     t = await createOrgAndProject("sessions");
@@ -119,7 +121,8 @@ describe("sessions", () => {
   it("lists sessions by last activity with counts, users, cost and errors", async () => {
     const res = await sessions(t.project.id, pm.cookie, {});
     expect(res.status).toBe(200);
-    expect(res.json.data.map((s: { sessionId: string }) => s.sessionId)).toEqual(["s-8", "s-7", "s-6", "s-5", "s-4", "s-3", "s-2", "s-1"]);
+    expect(res.json.data.map((s: { sessionId: string }) => s.sessionId)).toEqual(["s-9", "s-8", "s-7", "s-6", "s-5", "s-4", "s-3", "s-2", "s-1"]);
+    expect(res.json.data[0]).toMatchObject({ sessionId: "s-9", traceCount: 2 });
     const s3 = res.json.data.find((s: { sessionId: string }) => s.sessionId === "s-3");
     expect(s3).toMatchObject({ traceCount: 3, userId: "alice", userCount: 1, errorTraces: 1, usage: { inputTokens: 300, outputTokens: 60 } });
     expect(new Date(s3.firstActivity).toISOString()).toBe(at(120_000));
@@ -152,7 +155,7 @@ describe("sessions", () => {
       // A newer session arrives after the first page: it belongs before the cursor, so later pages are unaffected.
       if (pages++ === 0) await ingest(key, traceEvents({ traceId: `late-${hex(4)}`, sessionId: `late-${pages}`, startMs: 900_000 }));
     } while (cursor);
-    expect(seen).toEqual(["s-8", "s-7", "s-6", "s-5", "s-4", "s-3", "s-2", "s-1"]);
+    expect(seen).toEqual(["s-9", "s-8", "s-7", "s-6", "s-5", "s-4", "s-3", "s-2", "s-1"]);
     expect(pages).toBe(3);
   });
 
