@@ -122,11 +122,18 @@ export function parseDatasetFile(text: string, format: DatasetFileFormat): { ite
 
 /** JSONL or CSV of the items; parseDatasetFile(formatDatasetFile(x)) gives x back. */
 export function formatDatasetFile(items: ExportItem[], format: DatasetFileFormat): string {
+  return formatDatasetChunk(items, format, true);
+}
+
+/** One piece of a streamed file: `first` carries the CSV header; pieces concatenate to formatDatasetFile. */
+export function formatDatasetChunk(items: ExportItem[], format: DatasetFileFormat, first: boolean): string {
   if (format === "jsonl") {
     return items
       .map((i) => JSON.stringify({ input: i.input, ...(i.expectedOutput == null ? {} : { expected_output: i.expectedOutput }), ...(i.metadata == null ? {} : { metadata: i.metadata }) }))
       .map((l) => `${l}\n`)
       .join("");
   }
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: items.map((i) => [toCell(i.input), toCell(i.expectedOutput), toCell(i.metadata)]) }, { newline: "\n", quotes: false })}\n`;
+  if (!first && !items.length) return "";
+  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: items.map((i) => [toCell(i.input), toCell(i.expectedOutput), toCell(i.metadata)]) }, { newline: "\n", quotes: false, header: first });
+  return `${csv}\n`;
 }

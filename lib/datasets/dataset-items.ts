@@ -42,7 +42,7 @@ const nullableJson = (v: unknown) => (v === undefined || v === null ? Prisma.DbN
  * oldest item first (by when its first version was added, then item id), one keyset page at
  * a time. The cursor carries that first version's instant as exact µs text and the item id.
  */
-export async function listItems(options: { projectId: string; datasetId: string; at?: Date; limit?: number; cursor?: string }) {
+export async function listItems(options: { projectId: string; datasetId: string; at?: Date; limit?: number; cursor?: string; withTotal?: boolean }) {
   const { projectId, datasetId, at } = options;
   await requireDataset(projectId, datasetId);
   const limit = options.limit ?? 200;
@@ -63,13 +63,15 @@ export async function listItems(options: { projectId: string; datasetId: string;
       where i.project_id = ${projectId} and i.dataset_id = ${datasetId} and ${valid} and ${after}
       order by f.valid_from asc, i.item_id asc
       limit ${limit + 1}`,
-    db.$queryRaw<{ total: number }[]>`select count(*)::int as total from dataset_items i where i.project_id = ${projectId} and i.dataset_id = ${datasetId} and ${valid}`,
+    options.withTotal === false
+      ? Promise.resolve([])
+      : db.$queryRaw<{ total: number }[]>`select count(*)::int as total from dataset_items i where i.project_id = ${projectId} and i.dataset_id = ${datasetId} and ${valid}`,
   ]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeTimeCursor(last.cursorTime, last.itemId) : null;
   const items: DatasetItemRow[] = page.map(({ cursorTime: _, ...item }) => item);
-  return { items, nextCursor, total: count?.total ?? 0, at: at ?? null, users: await usersById(items.flatMap((i) => [i.createdById, i.promotedById])) };
+  return { items, nextCursor, total: count?.total ?? null, at: at ?? null, users: await usersById(items.flatMap((i) => [i.createdById, i.promotedById])) };
 }
 
 function itemsAfter(cursor: string): Prisma.Sql {

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { type DatasetFileFormat, MAX_REPORTED_LINE_ERRORS as SHOWN_ERRORS } from "../schemas/datasets";
-import { formatDatasetFile, parseDatasetFile } from "./dataset-file";
+import { formatDatasetChunk, parseDatasetFile } from "./dataset-file";
 import { insertNewItems, listItems } from "./dataset-items";
 import { requireDataset } from "./manage-datasets";
 
@@ -48,17 +48,33 @@ export async function importItems(options: { projectId: string; datasetId: strin
   return { imported: itemIds.length, skipped: errors.slice(0, SHOWN_ERRORS), skippedCount: errors.length };
 }
 
-/** The dataset (current, or as of `at`) as a downloadable file. */
-export async function exportItems(options: { projectId: string; datasetId: string; format: DatasetFileFormat; at?: Date }) {
+/**
+ * The dataset (current, or as of `at`) as a downloadable file, streamed a page of items at a
+ * time so a set of any size exports without being held in memory. Without `at` the export is
+ * pinned to the instant it started: edits made while it streams do not mix into it.
+ */
+export async function exportItems(options: { projectId: string; datasetId: string; format: DatasetFileFormat; at?: Date; pageSize?: number }) {
   const dataset = await requireDataset(options.projectId, options.datasetId);
-  const { items, nextCursor } = await listItems({ ...options, limit: MAX_IMPORT_ITEMS });
-  if (nextCursor) throw new AppError("PAYLOAD_TOO_LARGE", `Dataset has more than ${MAX_IMPORT_ITEMS} items; export is limited to that many`);
-  const body = formatDatasetFile(items, options.format);
-  const stamp = (options.at ?? new Date()).toISOString().replace(/[:.]/g, "-");
+  const at = options.at ?? new Date();
+  const { projectId, datasetId, format } = options;
+  let cursor: string | undefined;
+  let first = true;
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const page = await listItems({ projectId, datasetId, at, cursor, limit: options.pageSize ?? 1_000, withTotal: false });
+      const chunk = formatDatasetChunk(page.items, format, first);
+      first = false;
+      if (chunk) controller.enqueue(encoder.encode(chunk));
+      if (page.nextCursor) cursor = page.nextCursor;
+      else controller.close();
+    },
+  });
+  const stamp = at.toISOString().replace(/[:.]/g, "-");
   const slug = dataset.name.replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "") || "dataset";
   return {
     body,
-    filename: `${slug}-${stamp}.${options.format}`,
-    contentType: options.format === "jsonl" ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8",
+    filename: `${slug}-${stamp}.${format}`,
+    contentType: format === "jsonl" ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8",
   };
 }

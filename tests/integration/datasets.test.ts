@@ -8,6 +8,7 @@ import * as itemsRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]
 import * as promoteRoute from "@/app/api/projects/[projectId]/datasets/promote/route";
 import * as datasetsRoute from "@/app/api/projects/[projectId]/datasets/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
+import { exportItems } from "@/lib/datasets/import-export";
 import { db } from "@/lib/db";
 import { sendToInbox } from "@/lib/triage/send-to-inbox";
 import { addMember, createKey, createOrgAndProject, type Member } from "../factories";
@@ -365,4 +366,48 @@ describe("golden sets: paging", () => {
     const foreign = await call(itemsRoute.GET, "GET", { params: { projectId: other.project.id, datasetId: ds.id }, cookie: other.owner.cookie, query: { cursor: first.json.nextCursor } });
     expect(foreign.status).toBe(404);
   });
+
+  it("streams exports of any size page by page: the pieces join to the same file, pinned to when it started", async () => {
+    const t = await createOrgAndProject("ds-export-stream");
+    const ds = await createDataset(t, "Large export");
+    const lines = Array.from({ length: 2_345 }, (_, i) => JSON.stringify({ input: `q${i}, "quoted"`, expected_output: { answer: i }, ...(i % 3 ? {} : { metadata: { i } }) })).join("\n");
+    expect((await importFile(t, ds.id, "jsonl", lines)).status).toBe(201);
+    const read = async (format: "jsonl" | "csv", pageSize?: number) => {
+      const file = await exportItems({ projectId: t.project.id, datasetId: ds.id, format, pageSize });
+      return new Response(file.body).text();
+    };
+    for (const format of ["jsonl", "csv"] as const) {
+      const whole = await read(format, 5_000);
+      expect(await read(format, 7)).toBe(whole);
+      expect(await read(format)).toBe(whole);
+      expect(whole.trimEnd().split("\n")).toHaveLength(format === "csv" ? 2_346 : 2_345);
+    }
+    // Through the route: the download streams every item, in order.
+    const res = await call(exportRoute.GET, "GET", { params: { projectId: t.project.id, datasetId: ds.id }, cookie: t.owner.cookie, query: { format: "jsonl" } });
+    expect(res.status).toBe(200);
+    const exported = (res.json as string).trimEnd().split("\n").map((l: string) => JSON.parse(l).input);
+    expect(exported).toEqual(Array.from({ length: 2_345 }, (_, i) => `q${i}, "quoted"`));
+
+    // An edit made while an export streams does not mix into it.
+    const file = await exportItems({ projectId: t.project.id, datasetId: ds.id, format: "jsonl", pageSize: 1_000 });
+    const reader = file.body.getReader();
+    const chunks: Uint8Array[] = [(await reader.read()).value!];
+    const last = (await listItemsPage(t, ds.id)).lastItemId;
+    expect((await call(itemRoute.PATCH, "PATCH", { params: { projectId: t.project.id, datasetId: ds.id, itemId: last }, cookie: t.owner.cookie, body: { expectedOutput: "edited later" } })).status).toBe(200);
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+    const text = Buffer.concat(chunks).toString("utf8");
+    expect(text).not.toContain("edited later");
+    expect(text.trimEnd().split("\n")).toHaveLength(2_345);
+  });
 });
+
+async function listItemsPage(t: Tenant, datasetId: string) {
+  let cursor: string | null = null;
+  let lastItemId = "";
+  do {
+    const res = await call(itemsRoute.GET, "GET", { params: { projectId: t.project.id, datasetId }, cookie: t.owner.cookie, query: { limit: "1000", ...(cursor ? { cursor } : {}) } });
+    lastItemId = res.json.items.at(-1)?.itemId ?? lastItemId;
+    cursor = res.json.nextCursor;
+  } while (cursor);
+  return { lastItemId };
+}
