@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatBucketTime, formatCost, formatCount, formatDelta, formatInUnit, formatMs, formatRate, formatRelativeChange } from "./format-metric";
+import { formatBucketTime, formatCount, formatDelta, formatInUnit, formatRate, formatRelativeChange } from "./format-metric";
 
 describe("metric formatting", () => {
-  it("formats durations with precision that shrinks as they grow", () => {
-    expect(formatMs(null)).toBe("—");
-    expect(formatMs(4.25)).toBe("4.3 ms");
-    expect(formatMs(85.4)).toBe("85 ms");
-    expect(formatMs(1240)).toBe("1.24 s");
-    expect(formatMs(12_500)).toBe("12.5 s");
-    expect(formatMs(126_000)).toBe("2m 6s");
-  });
-
-  it("formats dollars with cents above $1 and significant digits below", () => {
-    expect(formatCost(0)).toBe("$0");
-    expect(formatCost(1234.5)).toBe("$1,234.50");
-    expect(formatCost(0.012345)).toBe("$0.0123");
-    expect(formatCost(0.5)).toBe("$0.5");
-    expect(formatCost(0.00001)).toBe("$0.00001");
-    expect(formatCost(null)).toBe("—");
-  });
-
+  // formatMs and formatCost are lib/format-units' formatDuration and formatCost (tested there).
   it("abbreviates counts", () => {
     expect(formatCount(950)).toBe("950");
     expect(formatCount(1200)).toBe("1.2k");
