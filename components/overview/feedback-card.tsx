@@ -5,7 +5,7 @@ import { LazyMount } from "@/components/charts/lazy-mount";
 import { type SeriesConfig, TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Skeleton } from "@/components/ui/card";
 import { formatCount, formatPercent } from "@/lib/metrics/format-metric";
-import type { OverviewCharts as Charts } from "@/lib/metrics/prepare-overview";
+import { MIN_RATE_VOTES, type OverviewCharts as Charts } from "@/lib/metrics/prepare-overview";
 import { formatRelative } from "@/lib/format";
 import type { FeedbackComment } from "@/lib/queries/metrics/keys";
 import { ChartCard } from "./chart-card";
@@ -14,14 +14,14 @@ import { COLORS, timeFormatter } from "./overview-charts";
 const FEEDBACK: SeriesConfig[] = [
   { key: "up", label: "Thumbs up", color: COLORS.green, kind: "bar", stack: "votes" },
   { key: "down", label: "Thumbs down", color: COLORS.red, kind: "bar", stack: "votes" },
-  { key: "upRate", label: "Thumbs-up rate", color: COLORS.indigo, kind: "line", axis: "right", curve: "linear" },
+  { key: "upRate", label: `Thumbs-up rate (≥ ${MIN_RATE_VOTES} votes)`, color: COLORS.indigo, kind: "line", axis: "right", curve: "linear" },
 ];
 
 /** User feedback over time, with the latest comments beside the chart so a dip can be read about at once. */
 export const FeedbackCard = memo(function FeedbackCard({ projectId, charts, comments, error }: { projectId: string; charts: Charts | undefined; comments: FeedbackComment[] | undefined; error?: string }) {
   const x = useMemo(() => timeFormatter(charts), [charts]);
   return (
-    <ChartCard title="User feedback" description="Thumbs up/down per bucket and the share that were up; latest comments on the right" testId="chart-feedback" loading={false}>
+    <ChartCard title="User feedback" description={`Thumbs up/down per bucket and the share that were up (over at least ${MIN_RATE_VOTES} votes, reaching back to earlier buckets when one has fewer); latest comments on the right`} testId="chart-feedback" loading={false}>
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         {charts ? (
           <LazyMount placeholder={<Skeleton className="h-[180px] w-full" />}>

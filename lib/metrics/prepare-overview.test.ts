@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MetricPoint, MetricsResponse } from "@/lib/schemas/metrics";
 import {
-  BREAKDOWN_COLUMNS, compare, delta, deltaTone, durationUnit, fillSeries, fromLocalInput, groupOptions, parseOverviewState,
+  BREAKDOWN_COLUMNS, compare, delta, deltaTone, durationUnit, fillSeries, fromLocalInput, groupOptions, parseOverviewState, pooledUpRates,
   prepareBreakdown, prepareOverviewCharts, resolveRange, serializeOverviewState, toLocalInput,
 } from "./prepare-overview";
 
@@ -123,6 +123,21 @@ describe("chart rows", () => {
     expect(charts.flags[1]).toMatchObject({ pii: 0, calls: 0 });
     expect(charts.flags[2]).toMatchObject({ injection: 2, calls: 10 });
     expect(charts.spansDays).toBe(false);
+  });
+});
+
+describe("thumbs-up rate", () => {
+  it("rests each bucket's rate on at least five votes, pooling the buckets before it", () => {
+    const b = (up: number, down: number) => ({ thumbsUp: up, thumbsDown: down });
+    // 0 votes, then 1 up, 1 down, 3 up + 1 down, 8 up + 2 down, 1 down.
+    expect(pooledUpRates([b(0, 0), b(1, 0), b(0, 1), b(3, 1), b(8, 2), b(0, 1)])).toEqual([
+      null, // nothing yet
+      100, // the range starts: 1 of 1
+      50, // 1 of 2
+      60, // 3 of 5: this bucket has 4 votes, so the one before joins
+      80, // 8 of 10: enough on its own
+      72.73, // 1 vote: pools back to 8 of 11
+    ]);
   });
 });
 

@@ -142,6 +142,27 @@ function inUnit(ms: number | null, unit: DurationUnit): number | null {
   return unit === "s" ? round(ms / 1000, 3) : round(ms, 1);
 }
 
+/** Fewest votes a plotted thumbs-up rate rests on. */
+export const MIN_RATE_VOTES = 5;
+
+/**
+ * Thumbs-up rate (%) per bucket over at least MIN_RATE_VOTES votes: a bucket with fewer pools
+ * the buckets just before it until it has enough (or the range starts). A bucket with one or
+ * two votes would otherwise plot 0 % or 100 % and the line would only flip between them. Null
+ * where no votes have come yet.
+ */
+export function pooledUpRates(points: ReadonlyArray<{ thumbsUp: number; thumbsDown: number }>): (number | null)[] {
+  return points.map((_, i) => {
+    let up = 0;
+    let votes = 0;
+    for (let j = i; j >= 0 && votes < MIN_RATE_VOTES; j--) {
+      up += points[j]!.thumbsUp;
+      votes += points[j]!.thumbsUp + points[j]!.thumbsDown;
+    }
+    return votes ? ratePct(up / votes) : null;
+  });
+}
+
 export function prepareOverviewCharts(res: MetricsResponse) {
   const points = fillSeries(res);
   const latencyUnit = durationUnit(points.flatMap((p) => [p.latencyP50, p.latencyP95, p.latencyP99]));
@@ -161,7 +182,7 @@ export function prepareOverviewCharts(res: MetricsResponse) {
       return { time: p.time, cost: p.cost, cumulative: round(running, 6) };
     }),
     tokens: points.map((p) => ({ time: p.time, input: p.inputTokens, output: p.outputTokens })),
-    feedback: points.map((p) => ({ time: p.time, up: p.thumbsUp, down: p.thumbsDown, upRate: ratePct(p.thumbsUpRate) })),
+    feedback: pooledUpRates(points).map((upRate, i) => ({ time: points[i]!.time, up: points[i]!.thumbsUp, down: points[i]!.thumbsDown, upRate })),
     // Counts, with the bucket's calls for the tooltip: a per-bucket rate over a handful of calls only flips 0 ↔ 100 %.
     flags: points.map((p) => ({ time: p.time, pii: p.flaggedPii, injection: p.flaggedInjection, uncertainty: p.flaggedUncertainty, calls: p.count })),
   };
