@@ -36,7 +36,11 @@ describe("browser: a PM reads the overview", () => {
     expect(await page.getByTestId("overview-range").inputValue()).toBe("7d");
     expect(await page.getByTestId("filter-environment").inputValue()).toBe("staging");
     await page.getByTestId("top-users").waitFor();
-    await page.getByTestId("chart-feedback").waitFor();
+    // Charts below the fold mount when scrolled near: scroll to them and see them drawn.
+    for (const chart of ["chart-latency", "chart-ttft", "chart-cost", "chart-tokens", "chart-flags", "chart-feedback"]) {
+      await page.getByTestId(chart).scrollIntoViewIfNeeded();
+      await page.getByTestId(chart).locator(".recharts-surface").first().waitFor();
+    }
     await page.screenshot({ path: "test-results/e2e/overview-pm.png", fullPage: true });
 
     // The metrics behind the page answer for this PM; an annotator would get 403 (integration-tested).
