@@ -48,3 +48,13 @@ export async function readInput<B extends z.ZodType | undefined, Q extends z.Zod
   const body = (schemas.body ? await readJsonBody(req, schemas.body) : undefined) as Parsed<B>;
   return { body, query };
 }
+
+/**
+ * `Content-Disposition` for a download whose name may hold any script ("환불 질문.jsonl"):
+ * an ASCII `filename` for old clients and the exact name as RFC 6266 / 5987 `filename*`.
+ */
+export function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]+/g, "_").replace(/["\\]/g, "_");
+  const exact = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
+}

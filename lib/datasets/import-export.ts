@@ -71,7 +71,8 @@ export async function exportItems(options: { projectId: string; datasetId: strin
     },
   });
   const stamp = at.toISOString().replace(/[:.]/g, "-");
-  const slug = dataset.name.replace(/[^\w-]+/g, "-").replace(/^-+|-+$/g, "") || "dataset";
+  // Letters and digits of any script stay (the header carries the exact name; see attachment()).
+  const slug = dataset.name.normalize("NFC").replace(/[^\p{L}\p{N}_-]+/gu, "-").replace(/^-+|-+$/g, "") || "dataset";
   return {
     body,
     filename: `${slug}-${stamp}.${format}`,

@@ -92,6 +92,21 @@ describe("golden sets: paging", () => {
   });
 });
 
+describe("golden sets: download names", () => {
+  it("keeps a Korean set name in the download's file name, with an ASCII fallback", async () => {
+    const t = await createOrgAndProject("ds-export-name");
+    const ds = await createDataset(t, "환불 질문 (v2)");
+    expect((await importFile(t, ds.id, "jsonl", '{"input":"q"}')).status).toBe(201);
+    const res = await call(exportRoute.GET, "GET", { params: { projectId: t.project.id, datasetId: ds.id }, cookie: t.owner.cookie, query: { format: "csv", at: "2026-11-20T12:00:00.000Z" } });
+    expect(res.status).toBe(200);
+    const header = res.headers.get("content-disposition")!;
+    expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%._-]+$/);
+    const exact = decodeURIComponent(header.split("filename*=UTF-8''")[1]!);
+    expect(exact).toBe("환불-질문-v2-2026-11-20T12-00-00-000Z.csv");
+    expect(header).toContain('filename="_-_-v2-2026-11-20T12-00-00-000Z.csv"');
+  });
+});
+
 async function listItemsPage(t: Tenant, datasetId: string) {
   let cursor: string | null = null;
   let lastItemId = "";
