@@ -35,18 +35,30 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, root: s
   return parsed.data;
 }
 
+/** The second argument Next passes to a route handler. */
+export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
 /** The parsed value of an optional schema (undefined when the route has none). */
 export type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
-export type InputSchemas<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = { body?: B; query?: Q };
+type Schema = z.ZodType | undefined;
+export type InputSchemas<B extends Schema, Q extends Schema, P extends Schema = undefined> = { body?: B; query?: Q; params?: P };
 
-/** Validated body and query of a request, per the route's schemas. */
-export async function readInput<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
+/** Validated params, body and query of a request, per the route's schemas. */
+export async function readInput<B extends Schema, Q extends Schema, P extends Schema = undefined>(
   req: Request,
-  schemas: InputSchemas<B, Q>,
-): Promise<{ body: Parsed<B>; query: Parsed<Q> }> {
+  ctx: RouteContext,
+  schemas: InputSchemas<B, Q, P>,
+): Promise<{ body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> }> {
+  const params = (schemas.params ? validate(schemas.params, await ctx.params, "params") : undefined) as Parsed<P>;
   const query = (schemas.query ? readQuery(req, schemas.query) : undefined) as Parsed<Q>;
   const body = (schemas.body ? await readJsonBody(req, schemas.body) : undefined) as Parsed<B>;
-  return { body, query };
+  return { body, query, params };
+}
+
+/** A route segment the wrapper itself needs (the project or org id) — "" when absent. */
+export async function segment(ctx: RouteContext, name: string): Promise<string> {
+  const value = (await ctx.params)[name];
+  return typeof value === "string" ? value : "";
 }
 
 /**

@@ -1,18 +1,17 @@
 import type { z } from "zod";
 import { type ApiKeyAuth, authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { AppError, toResponse } from "../errors";
-import { type InputSchemas, type Parsed, readInput } from "../http";
+import { type InputSchemas, type Parsed, readInput, type RouteContext } from "../http";
 import { timed } from "../observability/metrics";
-import type { RouteContext } from "./route-context";
 
 
 /**
  * Route wrapper for /api/public/…: authenticates a project API key. Routes that accept
  * the browser-safe public key say so with `scope: "public"`.
  */
-export function withApiKey<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  options: InputSchemas<B, Q> & { scope: "secret" | "public" },
-  handler: (ctx: { req: Request; key: ApiKeyAuth; body: Parsed<B>; query: Parsed<Q>; params: Record<string, unknown> }) => Promise<Response>,
+export function withApiKey<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
+  options: InputSchemas<B, Q, P> & { scope: "secret" | "public" },
+  handler: (ctx: { req: Request; key: ApiKeyAuth; body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> }) => Promise<Response>,
 ) {
   return timed(async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
@@ -20,8 +19,8 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
       if (options.scope === "secret" && key.scope !== "secret") {
         throw new AppError("FORBIDDEN", "This endpoint needs a secret key (sk-…); public keys may only send feedback");
       }
-      const input = await readInput(req, options);
-      return await handler({ req, key, ...input, params: await ctx.params });
+      const input = await readInput(req, ctx, options);
+      return await handler({ req, key, ...input });
     } catch (error) {
       return toResponse(error);
     }

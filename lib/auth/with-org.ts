@@ -1,9 +1,8 @@
 import type { z } from "zod";
 import { db } from "../db";
 import { AppError, toResponse } from "../errors";
-import { type InputSchemas, type Parsed, readInput } from "../http";
+import { type InputSchemas, type Parsed, readInput, type RouteContext, segment } from "../http";
 import { type Action, type Role } from "./permissions";
-import { type RouteContext, routeParam } from "./route-context";
 import { requirePermission } from "./with-project";
 import { requireUser, type SessionUser } from "./with-user";
 
@@ -27,9 +26,9 @@ export function withOrg<B extends z.ZodType | undefined = undefined, Q extends z
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
       const user = await requireUser(req);
-      const access = await resolveOrgAccess(user.id, await routeParam(ctx, "orgId"));
+      const access = await resolveOrgAccess(user.id, await segment(ctx, "orgId"));
       requirePermission(access.role, options.action);
-      const input = await readInput(req, options);
+      const input = await readInput(req, ctx, options);
       return await handler({ req, user, ...access, ...input });
     } catch (error) {
       return toResponse(error);

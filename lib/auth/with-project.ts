@@ -1,10 +1,9 @@
 import type { z } from "zod";
 import { db } from "../db";
 import { AppError, toResponse } from "../errors";
-import { type InputSchemas, type Parsed, readInput } from "../http";
+import { type InputSchemas, type Parsed, readInput, type RouteContext, segment } from "../http";
 import { timed } from "../observability/metrics";
 import { type Action, can, effectiveRole, type Role } from "./permissions";
-import { type RouteContext, routeParam } from "./route-context";
 import { requireUser, type SessionUser } from "./with-user";
 
 export type ProjectAccess = { project: { id: string; orgId: string; name: string }; role: Role; orgRole: Role };
@@ -36,31 +35,26 @@ export function requirePermission(role: Role, action: Action) {
   if (!can(role, action)) throw new AppError("FORBIDDEN", `Your role (${role}) cannot ${action.replace(":", " ")}`);
 }
 
-type Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = InputSchemas<B, Q> & { action: Action };
+type Schema = z.ZodType | undefined;
+type Options<B extends Schema, Q extends Schema, P extends Schema> = InputSchemas<B, Q, P> & { action: Action };
 
-export type ProjectHandlerContext<B, Q> = ProjectAccess & {
-  req: Request;
-  user: SessionUser;
-  body: B;
-  query: Q;
-  params: Record<string, string | string[] | undefined>;
-};
+export type ProjectHandlerContext<B, Q, P> = ProjectAccess & { req: Request; user: SessionUser; body: B; query: Q; params: P };
 
 /**
  * Route wrapper for /api/projects/[projectId]/…: session → project membership → role
  * permission → validated body/query → handler; every error becomes `{ error: {…} }`.
  */
-export function withProject<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  options: Options<B, Q>,
-  handler: (ctx: ProjectHandlerContext<Parsed<B>, Parsed<Q>>) => Promise<Response>,
+export function withProject<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
+  options: Options<B, Q, P>,
+  handler: (ctx: ProjectHandlerContext<Parsed<B>, Parsed<Q>, Parsed<P>>) => Promise<Response>,
 ) {
   return timed(async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
       const user = await requireUser(req);
-      const access = await resolveProjectAccess(user.id, await routeParam(ctx, "projectId"));
+      const access = await resolveProjectAccess(user.id, await segment(ctx, "projectId"));
       requirePermission(access.role, options.action);
-      const input = await readInput(req, options);
-      return await handler({ ...access, req, user, ...input, params: await ctx.params });
+      const input = await readInput(req, ctx, options);
+      return await handler({ ...access, req, user, ...input });
     } catch (error) {
       return toResponse(error);
     }

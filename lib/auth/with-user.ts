@@ -1,8 +1,7 @@
 import type { z } from "zod";
 import { db } from "../db";
 import { AppError, toResponse } from "../errors";
-import { type InputSchemas, type Parsed, readInput } from "../http";
-import type { RouteContext } from "./route-context";
+import { type InputSchemas, type Parsed, readInput, type RouteContext } from "../http";
 import { readSessionUserId } from "./session";
 
 export type SessionUser = { id: string; email: string; name: string | null };
@@ -15,15 +14,15 @@ export async function requireUser(req: Request): Promise<SessionUser> {
 }
 
 /** A route for any signed-in user, not tied to one org or project. */
-export function withUser<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  schemas: InputSchemas<B, Q>,
-  handler: (ctx: { req: Request; user: SessionUser; body: Parsed<B>; query: Parsed<Q>; params: Record<string, unknown> }) => Promise<Response>,
+export function withUser<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
+  schemas: InputSchemas<B, Q, P>,
+  handler: (ctx: { req: Request; user: SessionUser; body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> }) => Promise<Response>,
 ) {
   return async (req: Request, ctx: RouteContext): Promise<Response> => {
     try {
       const user = await requireUser(req);
-      const input = await readInput(req, schemas);
-      return await handler({ req, user, ...input, params: await ctx.params });
+      const input = await readInput(req, ctx, schemas);
+      return await handler({ req, user, ...input });
     } catch (error) {
       return toResponse(error);
     }

@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { writeAuditLog } from "../audit/write-audit-log";
+import { db } from "../db";
 
 /** Creates an org owned by `userId`, inside the caller's transaction. */
 export async function createOrgInTx(tx: Prisma.TransactionClient, options: { userId: string; name: string }) {
@@ -14,4 +15,9 @@ export async function createOrgInTx(tx: Prisma.TransactionClient, options: { use
     after: { name: org.name },
   });
   return org;
+}
+
+/** Creates an org owned by `userId` in its own transaction. */
+export async function createOrg(options: { userId: string; name: string }) {
+  return db.$transaction((tx) => createOrgInTx(tx, options));
 }

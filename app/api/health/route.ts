@@ -1,11 +1,7 @@
 // GET /api/health – liveness plus a database round trip (for load balancers and npm start)
-import { db } from "@/lib/db";
+import { pingDatabase } from "@/lib/health/ping-database";
 
 export async function GET() {
-  try {
-    await db.$queryRaw`select 1`;
-    return Response.json({ ok: true });
-  } catch {
-    return Response.json({ ok: false, error: { code: "UNAVAILABLE", message: "database unreachable" } }, { status: 503 });
-  }
+  if (await pingDatabase()) return Response.json({ ok: true });
+  return Response.json({ ok: false, error: { code: "UNAVAILABLE", message: "database unreachable" } }, { status: 503 });
 }

@@ -1,7 +1,6 @@
 import { withUser } from "@/lib/auth/with-user";
-import { db } from "@/lib/db";
 import { json } from "@/lib/http";
-import { createOrgInTx } from "@/lib/orgs/create-org";
+import { createOrg } from "@/lib/orgs/create-org";
 import { listOrgsForUser } from "@/lib/orgs/list-orgs-for-user";
 import { createOrgBody } from "@/lib/schemas/projects";
 
@@ -9,6 +8,4 @@ import { createOrgBody } from "@/lib/schemas/projects";
 export const GET = withUser({}, async ({ user }) => json({ orgs: await listOrgsForUser(user.id) }));
 
 // POST /api/orgs – create an org owned by the user
-export const POST = withUser({ body: createOrgBody }, async ({ user, body }) =>
-  json(await db.$transaction((tx) => createOrgInTx(tx, { userId: user.id, name: body.name })), 201),
-);
+export const POST = withUser({ body: createOrgBody }, async ({ user, body }) => json(await createOrg({ userId: user.id, name: body.name }), 201));

@@ -3,17 +3,16 @@ import { AcceptInviteButton } from "@/components/auth/accept-invite-button";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { currentUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { findUsableInvite } from "@/lib/invites/find-invite";
+import { getInviteOffer } from "@/lib/invites/get-invite-offer";
 
 export const metadata = { title: "Invitation" };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  let invite: Awaited<ReturnType<typeof findUsableInvite>>;
+  let invite: Awaited<ReturnType<typeof getInviteOffer>>;
   try {
-    invite = await findUsableInvite(db, token);
+    invite = await getInviteOffer({ token });
   } catch (error) {
     const message = error instanceof AppError ? error.message : "This invite link is not valid";
     return (
@@ -26,7 +25,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const callbackUrl = `/invite/${token}`;
   return (
     <AuthFrame
-      title={`Join ${invite.org.name}`}
+      title={`Join ${invite.orgName}`}
       footer={user ? null : <>Have an account? <Link className="text-indigo-600 hover:underline" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in first</Link></>}
     >
       <p className="mb-4 text-sm text-zinc-600">

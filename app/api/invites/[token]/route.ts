@@ -1,14 +1,13 @@
 // GET /api/invites/[token] – what an invite link offers (org, role, expiry), or why it is unusable
-import { type RouteContext, routeParam } from "@/lib/auth/route-context";
-import { db } from "@/lib/db";
 import { toResponse } from "@/lib/errors";
-import { json } from "@/lib/http";
-import { findUsableInvite } from "@/lib/invites/find-invite";
+import { json, readInput, type RouteContext } from "@/lib/http";
+import { getInviteOffer } from "@/lib/invites/get-invite-offer";
+import { routeParams } from "@/lib/schemas/route-params";
 
-export async function GET(_req: Request, ctx: RouteContext) {
+export async function GET(req: Request, ctx: RouteContext) {
   try {
-    const invite = await findUsableInvite(db, await routeParam(ctx, "token"));
-    return json({ orgName: invite.org.name, role: invite.role, email: invite.email, expiresAt: invite.expiresAt });
+    const { params } = await readInput(req, ctx, { params: routeParams("token") });
+    return json(await getInviteOffer({ token: params.token }));
   } catch (error) {
     return toResponse(error);
   }

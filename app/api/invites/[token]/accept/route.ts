@@ -2,5 +2,6 @@
 import { withUser } from "@/lib/auth/with-user";
 import { json } from "@/lib/http";
 import { acceptInvite } from "@/lib/invites/accept-invite";
+import { routeParams } from "@/lib/schemas/route-params";
 
-export const POST = withUser({}, async ({ user, params }) => json(await acceptInvite({ token: String(params.token), user })));
+export const POST = withUser({ params: routeParams("token") }, async ({ user, params }) => json(await acceptInvite({ token: params.token, user })));

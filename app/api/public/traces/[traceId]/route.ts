@@ -2,5 +2,6 @@
 import { withApiKey } from "@/lib/auth/with-api-key";
 import { json } from "@/lib/http";
 import { getTrace } from "@/lib/traces/get-trace";
+import { routeParams } from "@/lib/schemas/route-params";
 
-export const GET = withApiKey({ scope: "secret" }, async ({ key, params }) => json(await getTrace(key.projectId, String(params.traceId))));
+export const GET = withApiKey({ scope: "secret", params: routeParams("traceId") }, async ({ key, params }) => json(await getTrace(key.projectId, params.traceId)));

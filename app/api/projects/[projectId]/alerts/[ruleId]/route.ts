@@ -2,14 +2,15 @@ import { deleteAlertRule, updateAlertRule } from "@/lib/alerts/manage-alert-rule
 import { withProject } from "@/lib/auth/with-project";
 import { json } from "@/lib/http";
 import { updateAlertRuleBody } from "@/lib/schemas/alerts";
+import { routeParams } from "@/lib/schemas/route-params";
 
 // PATCH /api/projects/[projectId]/alerts/[ruleId] – edit a rule, or mute it until a time (null unmutes)
-export const PATCH = withProject({ action: "alerts:manage", body: updateAlertRuleBody }, async ({ project, user, body, params }) =>
-  json(await updateAlertRule({ project, ruleId: String(params.ruleId), actorUserId: user.id, input: body })),
+export const PATCH = withProject({ action: "alerts:manage", body: updateAlertRuleBody, params: routeParams("ruleId") }, async ({ project, user, body, params }) =>
+  json(await updateAlertRule({ project, ruleId: params.ruleId, actorUserId: user.id, input: body })),
 );
 
 // DELETE /api/projects/[projectId]/alerts/[ruleId] – delete a rule
-export const DELETE = withProject({ action: "alerts:manage" }, async ({ project, user, params }) => {
-  await deleteAlertRule({ project, ruleId: String(params.ruleId), actorUserId: user.id });
+export const DELETE = withProject({ action: "alerts:manage", params: routeParams("ruleId") }, async ({ project, user, params }) => {
+  await deleteAlertRule({ project, ruleId: params.ruleId, actorUserId: user.id });
   return json({ ok: true });
 });

@@ -2,17 +2,18 @@ import { withProject } from "@/lib/auth/with-project";
 import { deleteDataset, getDataset, updateDataset } from "@/lib/datasets/manage-datasets";
 import { json } from "@/lib/http";
 import { updateDatasetBody } from "@/lib/schemas/datasets";
+import { routeParams } from "@/lib/schemas/route-params";
 
 // GET /api/projects/[projectId]/datasets/[datasetId] – one golden set with its current item count
-export const GET = withProject({ action: "datasets:read" }, async ({ project, params }) => json(await getDataset(project.id, String(params.datasetId))));
+export const GET = withProject({ action: "datasets:read", params: routeParams("datasetId") }, async ({ project, params }) => json(await getDataset(project.id, params.datasetId)));
 
 // PATCH /api/projects/[projectId]/datasets/[datasetId] – rename / describe
-export const PATCH = withProject({ action: "datasets:update", body: updateDatasetBody }, async ({ project, params, body }) =>
-  json(await updateDataset({ projectId: project.id, datasetId: String(params.datasetId), input: body })),
+export const PATCH = withProject({ action: "datasets:update", body: updateDatasetBody, params: routeParams("datasetId") }, async ({ project, params, body }) =>
+  json(await updateDataset({ projectId: project.id, datasetId: params.datasetId, input: body })),
 );
 
 // DELETE /api/projects/[projectId]/datasets/[datasetId] – delete the set and all item versions
-export const DELETE = withProject({ action: "datasets:update" }, async ({ project, params }) => {
-  await deleteDataset(project.id, String(params.datasetId));
+export const DELETE = withProject({ action: "datasets:update", params: routeParams("datasetId") }, async ({ project, params }) => {
+  await deleteDataset(project.id, params.datasetId);
   return json({ deleted: true });
 });

@@ -2,8 +2,9 @@
 import { withProject } from "@/lib/auth/with-project";
 import { json } from "@/lib/http";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
+import { routeParams } from "@/lib/schemas/route-params";
 
-export const DELETE = withProject({ action: "members:manage" }, async ({ project, user, params }) => {
-  await revokeInvite({ project, inviteId: String(params.inviteId), actorUserId: user.id });
+export const DELETE = withProject({ action: "members:manage", params: routeParams("inviteId") }, async ({ project, user, params }) => {
+  await revokeInvite({ project, inviteId: params.inviteId, actorUserId: user.id });
   return json({ ok: true });
 });

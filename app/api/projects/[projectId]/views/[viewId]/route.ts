@@ -1,9 +1,10 @@
 import { withProject } from "@/lib/auth/with-project";
 import { json } from "@/lib/http";
 import { deleteSavedView } from "@/lib/traces/views";
+import { routeParams } from "@/lib/schemas/route-params";
 
 // DELETE /api/projects/[projectId]/views/[viewId] – delete a saved view
-export const DELETE = withProject({ action: "views:manage" }, async ({ project, params }) => {
-  await deleteSavedView({ project, viewId: String(params.viewId) });
+export const DELETE = withProject({ action: "views:manage", params: routeParams("viewId") }, async ({ project, params }) => {
+  await deleteSavedView({ project, viewId: params.viewId });
   return json({ ok: true });
 });

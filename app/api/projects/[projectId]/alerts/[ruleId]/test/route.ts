@@ -2,5 +2,6 @@
 import { sendTestAlert } from "@/lib/alerts/manage-alert-rules";
 import { withProject } from "@/lib/auth/with-project";
 import { json } from "@/lib/http";
+import { routeParams } from "@/lib/schemas/route-params";
 
-export const POST = withProject({ action: "alerts:manage" }, async ({ project, params }) => json(await sendTestAlert({ project, ruleId: String(params.ruleId) })));
+export const POST = withProject({ action: "alerts:manage", params: routeParams("ruleId") }, async ({ project, params }) => json(await sendTestAlert({ project, ruleId: params.ruleId })));

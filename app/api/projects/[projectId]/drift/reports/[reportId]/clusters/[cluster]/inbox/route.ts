@@ -1,12 +1,11 @@
+import { z } from "zod";
 import { withProject } from "@/lib/auth/with-project";
 import { sendDriftClusterToInbox } from "@/lib/drift/reports";
-import { routeParamOf } from "@/lib/drift/route-params";
-import { AppError } from "@/lib/errors";
 import { json } from "@/lib/http";
 
+const clusterParams = z.object({ reportId: z.string().min(1), cluster: z.coerce.number().int().nonnegative() });
+
 // POST /api/projects/[projectId]/drift/reports/[reportId]/clusters/[cluster]/inbox – send the cluster's current traces to the inbox (reason drift)
-export const POST = withProject({ action: "drift:manage" }, async ({ project, params }) => {
-  const cluster = Number(routeParamOf(params, "cluster"));
-  if (!Number.isInteger(cluster) || cluster < 0) throw new AppError("INVALID", "cluster: must be a non-negative integer");
-  return json(await sendDriftClusterToInbox(project.id, routeParamOf(params, "reportId"), cluster));
-});
+export const POST = withProject({ action: "drift:manage", params: clusterParams }, async ({ project, params }) =>
+  json(await sendDriftClusterToInbox(project.id, params.reportId, params.cluster)),
+);
