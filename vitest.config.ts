@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/support/**/*.test.ts", "tests/architecture/**/*.test.ts"] },
       },
       {
         extends: true,
@@ -34,8 +34,6 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/setup/build.ts"],
-          // The servers under test call fake webhooks on 127.0.0.1, which Pharos refuses by default.
-          env: { PHAROS_OUTBOUND_ALLOWED_HOSTS: "127.0.0.1" },
           testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,

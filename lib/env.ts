@@ -4,34 +4,87 @@ const flag = z
   .enum(["true", "false", "1", "0", ""])
   .optional()
   .transform((v) => v === "true" || v === "1");
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalCount = z.coerce.number().int().positive().optional();
+const text = z.string().optional();
 
+/**
+ * Every setting Pharos reads, in one place: code reads `env()` (or `databaseUrl()` /
+ * `nextAuthSecret()` for the two it cannot run without), never `process.env`. The launcher
+ * (`scripts/start.ts`) writes DATABASE_URL and NEXTAUTH_SECRET before it starts the server
+ * and the worker, so they are optional here and required by their accessors.
+ */
 const serverEnvSchema = z.object({
-  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded Postgres)"),
-  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
+  DATABASE_URL: z.string().min(1).optional(),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  PORT: count(3000),
+  PHAROS_DATA_DIR: z.string().min(1).default(".pharos"),
   PHAROS_DISABLE_SIGNUP: flag,
-  PHAROS_INVITE_TTL_HOURS: z.coerce.number().int().positive().default(72),
-  GITHUB_CLIENT_ID: z.string().optional(),
-  GITHUB_CLIENT_SECRET: z.string().optional(),
-  GOOGLE_CLIENT_ID: z.string().optional(),
-  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  PHAROS_INVITE_TTL_HOURS: count(72),
+  PHAROS_DB_POOL: count(10),
+  PHAROS_ENCRYPTION_KEY: text,
+  PHAROS_OUTBOUND_ALLOWED_HOSTS: z.string().default(""),
+  PHAROS_METRICS_TOKEN: text,
+  PHAROS_INGEST_POOL: count(4),
+  PHAROS_INGEST_RATE_LIMIT_PER_MINUTE: count(12_000),
+  PHAROS_INGEST_RATE_LIMIT_BURST: optionalCount,
+  PHAROS_INGEST_MAX_BODY_BYTES: count(5 * 1024 * 1024),
+  PHAROS_INGEST_MAX_INFLATED_BYTES: count(20 * 1024 * 1024),
+  PHAROS_INGEST_QUEUE_ROWS: count(50_000),
+  PHAROS_INGEST_WRITERS: count(2),
+  PHAROS_INGEST_WRITE_ROWS: count(5_000),
+  PHAROS_INGEST_LINGER_MS: z.coerce.number().int().nonnegative().default(2),
+  PHAROS_INIT_ORG_NAME: text,
+  PHAROS_INIT_PROJECT_NAME: text,
+  PHAROS_INIT_USER_EMAIL: text,
+  PHAROS_INIT_USER_PASSWORD: text,
+  PHAROS_INIT_PROJECT_PUBLIC_KEY: text,
+  PHAROS_INIT_PROJECT_SECRET_KEY: text,
+  GITHUB_CLIENT_ID: text,
+  GITHUB_CLIENT_SECRET: text,
+  GOOGLE_CLIENT_ID: text,
+  GOOGLE_CLIENT_SECRET: text,
   OIDC_ISSUER: z.string().url().optional(),
-  OIDC_CLIENT_ID: z.string().optional(),
-  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_CLIENT_ID: text,
+  OIDC_CLIENT_SECRET: text,
   OIDC_NAME: z.string().default("Single sign-on"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
+const KEYS = Object.keys(serverEnvSchema.shape) as (keyof ServerEnv)[];
+
+/** The names of every setting (tests remove them from the environment they did not set). */
+export const SETTING_NAMES: readonly string[] = KEYS;
+let cached: { fingerprint: string; value: ServerEnv } | undefined;
+
 /**
- * The validated server environment. Parsed when used rather than at import, so that
- * `next build` can load route modules without a database configured.
+ * The validated environment. Read per use, not at import, so that `next build` can load
+ * route modules without a database and operators (and tests) can change a limit without
+ * reloading modules; the parse is memoised on the raw values, so the ingest path pays a
+ * few dozen property reads, not a zod parse.
  */
 export function env(): ServerEnv {
+  const fingerprint = KEYS.map((k) => process.env[k] ?? "\u0000").join("\u0001");
+  if (cached?.fingerprint === fingerprint) return cached.value;
   const parsed = serverEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
+  cached = { fingerprint, value: parsed.data };
   return parsed.data;
+}
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("Invalid environment: DATABASE_URL is required (npm start sets it for the embedded Postgres)");
+  return url;
+}
+
+export function nextAuthSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (!secret) throw new Error("Invalid environment: NEXTAUTH_SECRET is required (npm start generates one into the data dir)");
+  return secret;
 }

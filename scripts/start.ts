@@ -12,6 +12,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type DemoCredentials, readDemoCredentials, writeDemoCredentials } from "../lib/bootstrap/demo-credentials";
+import { env, type ServerEnv } from "../lib/env";
 import { ensureBuild } from "./lib/build";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
@@ -20,7 +21,14 @@ import { loadOrCreateSecrets } from "./lib/secrets";
 
 const log = (line: string) => console.log(line);
 const dir = dataDir();
-const port = Number(process.env.PORT ?? 3000);
+let settings: ServerEnv;
+try {
+  settings = env();
+} catch (error) {
+  console.error(`[pharos] ${(error as Error).message}`);
+  process.exit(1);
+}
+const port = settings.PORT;
 // As root, Postgres runs as a `postgres` user that must be able to traverse into the dir.
 await mkdir(dir, { recursive: true });
 await chmod(dir, process.getuid?.() === 0 ? 0o711 : 0o700);
@@ -58,7 +66,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 try {
-  let databaseUrl = process.env.DATABASE_URL;
+  let databaseUrl = settings.DATABASE_URL;
   if (databaseUrl) {
     log("[pharos] using the Postgres in DATABASE_URL");
   } else {
@@ -139,9 +147,9 @@ async function initialize() {
 
 async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   const { seedDemoTraces } = await import("../lib/bootstrap/seed-demo-traces");
-  const { closeIngestPool } = await import("../lib/ingest/pg-pool");
+  const { closeSqlPool } = await import("../lib/db-sql-pool");
   const seeded = await seedDemoTraces(demo.projectId, { now: demo.seedFrom });
-  await closeIngestPool();
+  await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;
 }

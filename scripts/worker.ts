@@ -4,14 +4,17 @@
  * text and computes drift reports. Jobs live in Postgres
  * (pg-boss), so several workers can run against one database safely.
  */
+import { databaseUrl } from "../lib/env";
 import { registerAlertJobs } from "../lib/jobs/alert-jobs";
 import { registerDriftJobs } from "../lib/jobs/drift-jobs";
 import { startBoss } from "../lib/jobs/boss";
 import { registerRollupJobs } from "../lib/jobs/rollup-jobs";
 
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("[pharos worker] DATABASE_URL is not set");
+let url: string;
+try {
+  url = databaseUrl();
+} catch (error) {
+  console.error(`[pharos worker] ${(error as Error).message}`);
   process.exit(1);
 }
 

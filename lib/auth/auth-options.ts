@@ -4,6 +4,7 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
 import { db } from "../db";
+import { env } from "../env";
 import { signInBody } from "../schemas/auth";
 import { verifyPassword } from "./password";
 import { linkOAuthAccount } from "./link-oauth-account";
@@ -27,7 +28,7 @@ function providers(): Provider[] {
       },
     }),
   ];
-  const e = process.env;
+  const e = env();
   if (e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET) {
     list.push(GitHubProvider({ clientId: e.GITHUB_CLIENT_ID, clientSecret: e.GITHUB_CLIENT_SECRET }));
   }

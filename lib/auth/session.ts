@@ -1,5 +1,5 @@
 import { getToken } from "next-auth/jwt";
-import { env } from "../env";
+import { nextAuthSecret } from "../env";
 
 /** Parses a Cookie header into name → value. */
 export function parseCookies(header: string | null): Record<string, string> {
@@ -26,7 +26,7 @@ export async function readSessionUserId(req: Request): Promise<string | null> {
   const cookies = parseCookies(req.headers.get("cookie"));
   const token = await getToken({
     req: { cookies, headers: {} } as never,
-    secret: env().NEXTAUTH_SECRET,
+    secret: nextAuthSecret(),
     secureCookie: "__Secure-next-auth.session-token" in cookies || undefined,
   });
   return typeof token?.sub === "string" ? token.sub : null;

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { env, type ServerEnv } from "../env";
 import { AppError } from "../errors";
 import { hashPassword } from "../auth/password";
 import { createApiKeyInTx } from "../api-keys/create-api-key";
@@ -15,7 +16,7 @@ export type HeadlessInit = {
 };
 
 /** Reads PHAROS_INIT_*; null when headless initialization is not requested. */
-export function headlessInitFromEnv(e: NodeJS.ProcessEnv = process.env): HeadlessInit | null {
+export function headlessInitFromEnv(e: Partial<ServerEnv> = env()): HeadlessInit | null {
   const vars = {
     orgName: e.PHAROS_INIT_ORG_NAME,
     projectName: e.PHAROS_INIT_PROJECT_NAME,

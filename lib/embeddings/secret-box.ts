@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { env } from "../env";
 
 /**
  * AES-256-GCM for provider API keys at rest. The key is PHAROS_ENCRYPTION_KEY when set, else
@@ -8,7 +9,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
  * Format: "v1:" + base64url(iv[12] | tag[16] | ciphertext).
  */
 function key(): Buffer {
-  const secret = process.env.PHAROS_ENCRYPTION_KEY || process.env.NEXTAUTH_SECRET;
+  const secret = env().PHAROS_ENCRYPTION_KEY || env().NEXTAUTH_SECRET;
   if (!secret) throw new Error("PHAROS_ENCRYPTION_KEY or NEXTAUTH_SECRET must be set to store provider API keys");
   return Buffer.from(hkdfSync("sha256", secret, "pharos", "provider-api-keys/v1", 32));
 }

@@ -1,7 +1,8 @@
+import { env } from "../env";
 import { AppError } from "../errors";
 
-const perMinute = () => Number(process.env.PHAROS_INGEST_RATE_LIMIT_PER_MINUTE ?? 12_000);
-const burst = () => Number(process.env.PHAROS_INGEST_RATE_LIMIT_BURST ?? Math.max(100, perMinute() / 10));
+const perMinute = () => env().PHAROS_INGEST_RATE_LIMIT_PER_MINUTE;
+const burst = () => env().PHAROS_INGEST_RATE_LIMIT_BURST ?? Math.max(100, perMinute() / 10);
 
 type Bucket = { tokens: number; updatedAt: number };
 const buckets = new Map<string, Bucket>();

@@ -1,11 +1,10 @@
 import { gunzip } from "node:zlib";
 import { promisify } from "node:util";
+import { env } from "../env";
 import { AppError } from "../errors";
 
 const gunzipAsync = promisify(gunzip);
 
-export const MAX_BODY_BYTES = Number(process.env.PHAROS_INGEST_MAX_BODY_BYTES ?? 5 * 1024 * 1024);
-export const MAX_INFLATED_BYTES = Number(process.env.PHAROS_INGEST_MAX_INFLATED_BYTES ?? 20 * 1024 * 1024);
 
 const tooLarge = (what: string, limit: number) => new AppError("PAYLOAD_TOO_LARGE", `${what} exceeds ${limit} bytes`);
 
@@ -14,8 +13,9 @@ const tooLarge = (what: string, limit: number) => new AppError("PAYLOAD_TOO_LARG
  * (before gzip) and the inflated size (after), so a gzip bomb cannot exhaust memory.
  */
 export async function readBody(req: Request): Promise<Buffer> {
+  const { PHAROS_INGEST_MAX_BODY_BYTES: maxBody, PHAROS_INGEST_MAX_INFLATED_BYTES: maxInflated } = env();
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge("Request body", MAX_BODY_BYTES);
+  if (declared > maxBody) throw tooLarge("Request body", maxBody);
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (req.body) {
@@ -24,9 +24,9 @@ export async function readBody(req: Request): Promise<Buffer> {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.byteLength;
-      if (total > MAX_BODY_BYTES) {
+      if (total > maxBody) {
         await reader.cancel().catch(() => undefined);
-        throw tooLarge("Request body", MAX_BODY_BYTES);
+        throw tooLarge("Request body", maxBody);
       }
       chunks.push(value);
     }
@@ -36,9 +36,9 @@ export async function readBody(req: Request): Promise<Buffer> {
   if (encoding === "identity" || encoding === "") return raw;
   if (encoding !== "gzip") throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Unsupported content-encoding '${encoding}'; use gzip or none`);
   try {
-    return await gunzipAsync(raw, { maxOutputLength: MAX_INFLATED_BYTES });
+    return await gunzipAsync(raw, { maxOutputLength: maxInflated });
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge("Decompressed body", MAX_INFLATED_BYTES);
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge("Decompressed body", maxInflated);
     throw new AppError("INVALID", `Body is not valid gzip: ${(error as Error).message}`);
   }
 }

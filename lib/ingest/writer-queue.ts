@@ -1,19 +1,19 @@
 import "server-only";
 import { AppError } from "../errors";
-import { ingestPool } from "./pg-pool";
+import { sqlPool } from "../db-sql-pool";
+import { env } from "../env";
 import type { WriteBatch } from "./rows";
 import { writeBatch, type WriteResult } from "./write-batch";
 
 type Pending = { batch: WriteBatch; size: number; resolve: (r: WriteResult) => void; reject: (e: unknown) => void };
 
 // Read per use so operators (and tests) can tune them without a restart of the module.
-const limit = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const maxQueuedRows = () => limit("PHAROS_INGEST_QUEUE_ROWS", 50_000);
-const maxRowsPerWrite = () => limit("PHAROS_INGEST_WRITE_ROWS", 5_000);
-const lingerMs = () => limit("PHAROS_INGEST_LINGER_MS", 2);
-// Two writers keep Postgres busy while Node prepares the next batch; rows are written in key
+const maxQueuedRows = () => env().PHAROS_INGEST_QUEUE_ROWS;
+const maxRowsPerWrite = () => env().PHAROS_INGEST_WRITE_ROWS;
+const lingerMs = () => env().PHAROS_INGEST_LINGER_MS;
+// Two writers (the default) keep Postgres busy while Node prepares the next batch; rows are written in key
 // order, so concurrent upserts of the same trace or minute wait on each other, never deadlock.
-const writers = () => limit("PHAROS_INGEST_WRITERS", 2);
+const writers = () => env().PHAROS_INGEST_WRITERS;
 
 const sizeOf = (b: WriteBatch) => b.spans.length + b.traces.length + b.scores.length;
 
@@ -84,7 +84,7 @@ class WriterQueue {
       combined.scores.push(...p.batch.scores);
     }
     try {
-      await writeBatch(ingestPool(), combined);
+      await writeBatch(sqlPool(), combined);
       this.stats.writes++;
       this.stats.rowsWritten += sizeOf(combined);
       // Per-request counts are not separable after combining; callers only need "committed".
@@ -96,7 +96,7 @@ class WriterQueue {
       }
       // One request's rows must not fail its neighbours: retry each on its own.
       for (const p of group) {
-        await writeBatch(ingestPool(), p.batch).then(p.resolve, p.reject);
+        await writeBatch(sqlPool(), p.batch).then(p.resolve, p.reject);
       }
     }
   }

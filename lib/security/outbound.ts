@@ -4,6 +4,7 @@ import https from "node:https";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
+import { env } from "../env";
 import { AppError } from "../errors";
 
 /**
@@ -22,7 +23,7 @@ export const ALLOWED_HOSTS_ENV = "PHAROS_OUTBOUND_ALLOWED_HOSTS";
 
 export type OutboundPolicy = { hosts: Set<string>; ips: string[] };
 
-export function outboundPolicy(value = process.env[ALLOWED_HOSTS_ENV] ?? ""): OutboundPolicy {
+export function outboundPolicy(value = env().PHAROS_OUTBOUND_ALLOWED_HOSTS): OutboundPolicy {
   const entries = value.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
   const isAddress = (e: string) => isIP(e) !== 0 || (e.includes("/") && ipaddr.isValidCIDR(e));
   return { hosts: new Set(entries.filter((e) => !isAddress(e))), ips: entries.filter(isAddress) };

@@ -1,4 +1,5 @@
-// Integration tests: a real Postgres (embedded unless DATABASE_URL is set), migrated once.
+// Integration tests: a real Postgres (embedded unless PHAROS_TEST_DATABASE_URL is set), migrated once.
+// Not DATABASE_URL: a shell pointed at a real database must not have tests write into it.
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +14,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  let url = process.env.DATABASE_URL;
+  let url = process.env.PHAROS_TEST_DATABASE_URL;
   let stop: (() => Promise<void>) | undefined;
   if (!url) {
     // Under the system temp dir so that, as root, the `postgres` user can reach it.

@@ -1,5 +1,8 @@
 import { inject } from "vitest";
+import { clearSettings } from "../support/hermetic-env";
 
+// Route handlers run in this process: the caller's shell must not tune them (PHAROS_*, OAuth…).
+clearSettings([]);
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET = "integration-test-secret-0123456789";
 process.env.NEXTAUTH_URL = "http://localhost:3000";

@@ -5,6 +5,7 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../scripts/lib/embedded-postgres";
+import { hermeticEnv } from "./hermetic-env";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -25,12 +26,15 @@ export async function newDataDir(): Promise<string> {
 export async function startPharos(options: { dataDir?: string; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<PharosServer> {
   const dataDir = options.dataDir ?? (await newDataDir());
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PHAROS_DATA_DIR: dataDir, PORT: String(port), ...options.env };
-  // The default, embedded path is what users get; benchmarks pass their own database.
-  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  else delete env.DATABASE_URL;
-  delete env.NEXTAUTH_URL;
-  delete env.NEXTAUTH_SECRET;
+  // The default, embedded path is what users get; benchmarks pass their own database. The fake
+  // webhook receivers and providers of the tests listen on 127.0.0.1, which Pharos refuses by default.
+  const env = hermeticEnv(process.env, {
+    PHAROS_DATA_DIR: dataDir,
+    PORT: String(port),
+    PHAROS_OUTBOUND_ALLOWED_HOSTS: "127.0.0.1",
+    DATABASE_URL: options.databaseUrl,
+    ...options.env,
+  });
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));

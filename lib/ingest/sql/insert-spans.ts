@@ -9,15 +9,27 @@ import type { SpanRow } from "../rows";
  * trace summaries and the per-minute rollups. Data-modifying CTEs share one snapshot,
  * and rows are grouped per key so no upsert touches a row twice.
  */
-const COLUMNS = [
-  ["project_id", "text"], ["trace_id", "text"], ["id", "text"], ["parent_id", "text"], ["kind", "text"], ["name", "text"],
-  ["start_time", "timestamptz"], ["end_time", "timestamptz"], ["latency_ms", "float8"], ["ttft_ms", "float8"],
-  ["model", "text"], ["provider", "text"], ["input", "text"], ["output", "text"], ["model_parameters", "text"],
-  ["input_tokens", "int"], ["output_tokens", "int"], ["cached_input_tokens", "int"], ["reasoning_tokens", "int"], ["total_tokens", "int"],
-  ["input_cost", "numeric"], ["output_cost", "numeric"], ["total_cost", "numeric"], ["cost_estimated", "bool"], ["price_source", "text"],
-  ["level", "text"], ["status_message", "text"], ["user_id", "text"], ["session_id", "text"], ["environment", "text"], ["release", "text"],
-  ["prompt_name", "text"], ["prompt_version", "int"], ["tags", "text"], ["metadata", "text"], ["flags", "text"], ["pii_masks", "int"], ["trace_name", "text"],
-] as const;
+type Column = readonly [name: string, type: string, value: (r: SpanRow) => unknown];
+
+/** Each column with its SQL type and how a row fills it: the statement and its parameters come from this one list. */
+const COLUMNS: readonly Column[] = [
+  ["project_id", "text", (r) => r.projectId], ["trace_id", "text", (r) => r.traceId], ["id", "text", (r) => r.id],
+  ["parent_id", "text", (r) => r.parentId], ["kind", "text", (r) => r.kind], ["name", "text", (r) => r.name],
+  ["start_time", "timestamptz", (r) => r.startTime], ["end_time", "timestamptz", (r) => r.endTime],
+  ["latency_ms", "float8", (r) => r.latencyMs], ["ttft_ms", "float8", (r) => r.ttftMs],
+  ["model", "text", (r) => r.model], ["provider", "text", (r) => r.provider],
+  ["input", "text", (r) => json(r.input)], ["output", "text", (r) => json(r.output)], ["model_parameters", "text", (r) => json(r.modelParameters)],
+  ["input_tokens", "int", (r) => r.usage.inputTokens], ["output_tokens", "int", (r) => r.usage.outputTokens],
+  ["cached_input_tokens", "int", (r) => r.usage.cachedInputTokens], ["reasoning_tokens", "int", (r) => r.usage.reasoningTokens],
+  ["total_tokens", "int", (r) => r.usage.totalTokens],
+  ["input_cost", "numeric", (r) => r.inputCost], ["output_cost", "numeric", (r) => r.outputCost], ["total_cost", "numeric", (r) => r.totalCost],
+  ["cost_estimated", "bool", (r) => r.costEstimated], ["price_source", "text", (r) => r.priceSource],
+  ["level", "text", (r) => r.level], ["status_message", "text", (r) => r.statusMessage], ["user_id", "text", (r) => r.userId],
+  ["session_id", "text", (r) => r.sessionId], ["environment", "text", (r) => r.environment], ["release", "text", (r) => r.release],
+  ["prompt_name", "text", (r) => r.promptName], ["prompt_version", "int", (r) => r.promptVersion],
+  ["tags", "text", (r) => JSON.stringify(r.tags)], ["metadata", "text", (r) => json(r.metadata)], ["flags", "text", (r) => JSON.stringify(r.flags)],
+  ["pii_masks", "int", (r) => r.piiMasks], ["trace_name", "text", (r) => r.traceName],
+];
 
 const JSON_COLUMNS = new Set(["input", "output", "model_parameters", "metadata"]);
 const ARRAY_COLUMNS = new Set(["tags", "flags"]);
@@ -192,20 +204,11 @@ select (select count(*) from inserted)::int as inserted, (select count(*) from t
        (select count(*) from minutes_upsert)::int as minutes`;
 
 
-/** Column-wise parameter arrays for INSERT_SPANS_SQL. */
+/** Column-wise parameter arrays for INSERT_SPANS_SQL, in the order of its COLUMNS. */
 export function insertSpansParams(rows: readonly SpanRow[]): unknown[][] {
-  const cols: unknown[][] = COLUMNS.map(() => new Array(rows.length));
-  rows.forEach((r, i) => {
-    const values: unknown[] = [
-      r.projectId, r.traceId, r.id, r.parentId, r.kind, r.name, r.startTime, r.endTime, r.latencyMs, r.ttftMs,
-      r.model, r.provider, json(r.input), json(r.output), json(r.modelParameters),
-      r.usage.inputTokens, r.usage.outputTokens, r.usage.cachedInputTokens, r.usage.reasoningTokens, r.usage.totalTokens,
-      r.inputCost, r.outputCost, r.totalCost, r.costEstimated, r.priceSource,
-      r.level, r.statusMessage, r.userId, r.sessionId, r.environment, r.release, r.promptName, r.promptVersion,
-      JSON.stringify(r.tags), json(r.metadata), JSON.stringify(r.flags), r.piiMasks, r.traceName,
-    ];
-    values.forEach((v, c) => (cols[c]![i] = v));
+  return COLUMNS.map(([, , value]) => {
+    const col = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) col[i] = value(rows[i]!);
+    return col;
   });
-  return cols;
 }
-

@@ -5,6 +5,7 @@ import { AccessDenied } from "@/components/settings/access-denied";
 import { Skeleton } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { projectPageAccess } from "@/lib/auth/project-page-access";
+import { publicOrigin } from "@/lib/public-origin";
 
 export const metadata = { title: "Overview" };
 
@@ -13,8 +14,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ proje
   const { role } = await projectPageAccess(projectId);
   if (!can(role, "dashboards:read")) return <AccessDenied role={role} what="dashboards" />;
   // The empty state shows this server's ingestion endpoint, which the browser cannot know behind a proxy.
-  const h = await headers();
-  const origin = (process.env.NEXTAUTH_URL ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`).replace(/\/$/, "");
+  const origin = publicOrigin(await headers());
   return (
     <Suspense fallback={<Skeleton className="h-96 w-full" />}>
       <OverviewClient projectId={projectId} origin={origin} />

@@ -4,6 +4,7 @@ import { AccessDenied } from "@/components/settings/access-denied";
 import { ExplorerClient, ExplorerSkeleton } from "@/components/traces/explorer/explorer-client";
 import { can } from "@/lib/auth/permissions";
 import { projectPageAccess } from "@/lib/auth/project-page-access";
+import { publicOrigin } from "@/lib/public-origin";
 
 export const metadata = { title: "Traces" };
 
@@ -12,8 +13,7 @@ export default async function TracesPage({ params }: { params: Promise<{ project
   const { role } = await projectPageAccess(projectId);
   if (!can(role, "traces:read")) return <AccessDenied role={role} what="traces" />;
   // The empty state shows this server's ingestion endpoint, which the browser cannot know behind a proxy.
-  const h = await headers();
-  const origin = (process.env.NEXTAUTH_URL ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`).replace(/\/$/, "");
+  const origin = publicOrigin(await headers());
   return (
     <Suspense fallback={<ExplorerSkeleton />}>
       <ExplorerClient projectId={projectId} origin={origin} canManageViews={can(role, "views:manage")} />

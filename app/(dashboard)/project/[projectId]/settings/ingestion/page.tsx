@@ -3,17 +3,17 @@ import { IngestionSettingsClient } from "@/components/settings/ingestion/ingesti
 import { SendTracesCard } from "@/components/settings/ingestion/send-traces-card";
 import { can } from "@/lib/auth/permissions";
 import { projectPageAccess } from "@/lib/auth/project-page-access";
+import { publicOrigin } from "@/lib/public-origin";
 
 export const metadata = { title: "Ingestion" };
 
 export default async function IngestionSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { role } = await projectPageAccess(projectId);
-  const h = await headers();
-  const origin = process.env.NEXTAUTH_URL ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
+  const origin = publicOrigin(await headers());
   return (
     <>
-      <SendTracesCard origin={origin.replace(/\/$/, "")} />
+      <SendTracesCard origin={origin} />
       <IngestionSettingsClient projectId={projectId} canEdit={can(role, "project:update")} />
     </>
   );
