@@ -1,7 +1,7 @@
 import "server-only";
 import { decodeVectorInto } from "../embeddings/vector-codec";
 import { ingestPool } from "../ingest/pg-pool";
-import { normalizeRows, type VectorSet } from "./vectors";
+import { normalizeRows, type VectorSet } from "./math/vector-set";
 
 export type DriftFilters = { environment?: string; model?: string; promptName?: string; promptVersion?: number };
 export type LoadedVectors = VectorSet & { traceIds: string[]; spanIds: string[]; total: number };

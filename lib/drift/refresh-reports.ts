@@ -4,7 +4,7 @@ import { computeMissingEmbeddings } from "../embeddings/compute-embeddings";
 import { ingestPool } from "../ingest/pg-pool";
 import { createDriftReport, runDriftReport } from "./run-report";
 import { embeddingSettings } from "./settings";
-import { type Granularity, GRANULARITY_MS, windowClosedSince } from "./windows";
+import { type Granularity, GRANULARITY_MS, windowClosedSince } from "./math/windows";
 
 /**
  * The scheduled drift pass of one project: embed what is missing, then (re)compute a report

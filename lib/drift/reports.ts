@@ -9,7 +9,7 @@ import { sendToInbox } from "../triage/send-to-inbox";
 import type { DriftFilters } from "./load-vectors";
 import { createDriftReport } from "./run-report";
 import { embeddingSettings } from "./settings";
-import { type Granularity, GRANULARITY_MS } from "./windows";
+import { type Granularity, GRANULARITY_MS } from "./math/windows";
 
 const SUMMARY = {
   id: true, field: true, model: true, granularity: true, baseline: true, referenceStart: true, referenceEnd: true, rangeStart: true, rangeEnd: true,

@@ -1,5 +1,5 @@
 import "server-only";
-import { embedOffline, fitIdf, idfFromBytes, idfToBytes, type IdfTable, OFFLINE_DIM, offlineModelName } from "../drift/offline-embedder";
+import { embedOffline, fitIdf, idfFromBytes, idfToBytes, type IdfTable, OFFLINE_DIM, offlineModelName } from "../drift/math/offline-embedder";
 import { embeddingSettings } from "../drift/settings";
 import { ingestPool } from "../ingest/pg-pool";
 import type { EmbeddingField, StoredEmbeddingSettings } from "../schemas/drift";
