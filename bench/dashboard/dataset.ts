@@ -6,7 +6,7 @@
  * COPY chunks as they are generated, so memory stays flat whatever the span count.
  */
 import { CopyEncoder } from "./copy-encoder";
-import { seededRng } from "../../lib/drift/rng";
+import { seededRng } from "../../lib/drift/math/rng";
 
 /** Prices in USD per million tokens, as list prices; cost columns are numeric(20,10). */
 const MODELS = [

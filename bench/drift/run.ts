@@ -9,14 +9,14 @@ import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startBenchDatabase } from "../lib/database";
-import { centroidDriftTest } from "../../lib/drift/centroid-test";
-import { classifierTest } from "../../lib/drift/classifier-test";
-import { mmdTest } from "../../lib/drift/mmd";
-import { embedOffline } from "../../lib/drift/offline-embedder";
-import { driftMap } from "../../lib/drift/projection";
-import { gaussian, seededRng } from "../../lib/drift/rng";
-import { sampleQuestions } from "../../lib/drift/sample-texts";
-import { normalizeRows, type VectorSet } from "../../lib/drift/vectors";
+import { centroidDriftTest } from "../../lib/drift/math/centroid-test";
+import { classifierTest } from "../../lib/drift/math/classifier-test";
+import { mmdTest } from "../../lib/drift/math/mmd";
+import { embedOffline } from "../../lib/drift/math/offline-embedder";
+import { driftMap } from "../../lib/drift/math/projection";
+import { gaussian, seededRng } from "../../lib/drift/math/rng";
+import { sampleQuestions } from "../../lib/drift/math/sample-texts";
+import { normalizeRows, type VectorSet } from "../../lib/drift/math/vector-set";
 
 const N = 10_000;
 const DIM = 384;
@@ -75,7 +75,7 @@ let worker: Record<string, unknown> = {};
 try {
   const { ingestPool, closeIngestPool } = await import("../../lib/ingest/pg-pool");
   const { computeMissingEmbeddings } = await import("../../lib/embeddings/compute-embeddings");
-  const { refreshProjectDrift } = await import("../../lib/drift/refresh-reports");
+  const { refreshProjectDrift } = await import("../../lib/drift/refresh-project-drift");
   const { db } = await import("../../lib/db");
   const project = "bench-drift";
   const now = new Date();
@@ -98,11 +98,11 @@ try {
   }
   log(`${SPANS.toLocaleString()} LLM spans over 8 days loaded`);
   const t0 = performance.now();
-  const [embedded] = await computeMissingEmbeddings(project, { now });
+  const [embedded] = await computeMissingEmbeddings({ projectId: project, now });
   const embedMs = performance.now() - t0;
   log(`worker path (read spans → text → offline embed → write bytea): ${embedded!.embedded.toLocaleString()} spans in ${(embedMs / 1000).toFixed(1)} s = ${Math.round(embedded!.embedded / (embedMs / 1000)).toLocaleString()} spans/s`);
   const t1 = performance.now();
-  const [reportId] = await refreshProjectDrift(project, { now, embed: false });
+  const [reportId] = await refreshProjectDrift({ projectId: project, now, embed: false });
   const reportMs = performance.now() - t1;
   const report = await db.driftReport.findFirstOrThrow({ where: { projectId: project, id: reportId! } });
   const drifted = (report.windows as { drifted: boolean }[]).map((w) => (w.drifted ? 1 : 0));

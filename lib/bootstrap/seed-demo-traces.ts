@@ -1,5 +1,5 @@
-import { seededRng } from "../drift/rng";
-import { sampleQuestion } from "../drift/sample-texts";
+import { seededRng } from "../drift/math/rng";
+import { sampleQuestion } from "../drift/math/sample-texts";
 import { ingest } from "../ingest/ingest";
 import type { ScoreRow } from "../ingest/rows";
 import type { NormalizedSpan } from "../ingest/types";

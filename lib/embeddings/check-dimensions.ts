@@ -12,7 +12,8 @@ export type DimensionProblem = { span: number; embedding: number; message: strin
  * (Two concurrent first requests for a brand-new model could still disagree; the insert then
  * keeps only vectors matching the dimension that won — see insert-embeddings.ts.)
  */
-export async function embeddingDimensionProblems(projectId: string, spans: readonly NormalizedSpan[]): Promise<DimensionProblem[]> {
+export async function embeddingDimensionProblems(options: { projectId: string; spans: readonly NormalizedSpan[] }): Promise<DimensionProblem[]> {
+  const { projectId, spans } = options;
   const models = new Set<string>();
   for (const s of spans) for (const e of s.embeddings ?? []) models.add(e.model);
   if (models.size === 0) return [];

@@ -1,9 +1,10 @@
 import "server-only";
-import { embedOffline, fitIdf, idfFromBytes, idfToBytes, type IdfTable, OFFLINE_DIM, offlineModelName } from "../drift/offline-embedder";
-import { embeddingSettings } from "../drift/settings";
+import { embedOffline, offlineModelName } from "../drift/math/offline-embedder";
+import { embeddingSettings } from "../drift/embedding-settings";
 import { ingestPool } from "../ingest/pg-pool";
 import type { EmbeddingField, StoredEmbeddingSettings } from "../schemas/drift";
 import { embedWithProvider, type ProviderConfig } from "./provider-client";
+import { offlineIdf } from "./offline-idf";
 import { decryptSecret } from "./secret-box";
 import { spanText } from "./span-text";
 import { encodeVector } from "./vector-codec";
@@ -34,15 +35,15 @@ export type ComputeResult = {
 type Embedder = { model: string; source: "offline" | "provider"; batch: number; embed: (texts: string[]) => Promise<number[][] | Float32Array[]> };
 type Progress = { completeFrom: Date; completeBefore: Date; sweptAt: Date };
 
-const IDF_SAMPLE = 2_000;
 /** Spans are usually ingested within minutes of starting; later ones wait for the sweep. */
 const LATE_MARGIN_MS = 3_600_000;
 /** Ingest transactions still open when a pass starts may commit spans just below its start. */
 const IN_FLIGHT_MS = 60_000;
 const SWEEP_EVERY_MS = 86_400_000;
 
-export async function computeMissingEmbeddings(projectId: string, options: { limit?: number; sinceDays?: number; now?: Date; settings?: StoredEmbeddingSettings } = {}): Promise<ComputeResult[]> {
-  const settings = options.settings ?? (await embeddingSettings(projectId));
+export async function computeMissingEmbeddings(options: { projectId: string; limit?: number; sinceDays?: number; now?: Date; settings?: StoredEmbeddingSettings }): Promise<ComputeResult[]> {
+  const { projectId } = options;
+  const settings = options.settings ?? (await embeddingSettings({ projectId }));
   if (settings.provider === "none") return [];
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - (options.sinceDays ?? 35) * 86_400_000);
@@ -150,41 +151,11 @@ async function advanceWatermark(projectId: string, field: EmbeddingField, model:
   );
 }
 
-/**
- * The project's offline model for a field: its IDF table is fitted once on the field's
- * earliest texts (up to 2,000, in start-time order, so refits are reproducible) and frozen.
- */
+/** The project's offline model for a field, named after its frozen IDF table. */
 async function offlineEmbedder(projectId: string, field: EmbeddingField, since: Date): Promise<Embedder | null> {
-  const idf = await offlineIdf(projectId, field, since);
+  const idf = await offlineIdf({ projectId, field, since });
   if (!idf) return null;
   return { model: offlineModelName(idf), source: "offline", batch: 1_000, embed: async (texts) => texts.map((t) => embedOffline(t, idf)) };
-}
-
-export async function offlineIdf(projectId: string, field: EmbeddingField, since = new Date(0)): Promise<IdfTable | null> {
-  const pool = ingestPool();
-  const existing = await pool.query<{ idf: Buffer }>(
-    `select idf from embedding_models where project_id = $1 and source = 'offline' and field = $2 and idf is not null order by created_at, model limit 1`,
-    [projectId, field],
-  );
-  if (existing.rows[0]) return idfFromBytes(existing.rows[0].idf);
-  const sample = await pool.query<{ value: unknown }>(
-    `select s.${field} as value from spans s where s.project_id = $1 and s.kind = 'llm' and s.start_time >= $2 and s.${field} is not null
-     order by s.start_time, s.trace_id, s.id limit $3`,
-    [projectId, since, IDF_SAMPLE],
-  );
-  const texts = sample.rows.map((r) => spanText(r.value, field)).filter((t) => t !== "");
-  if (!texts.length) return null;
-  const fitted = idfFromBytes(idfToBytes(fitIdf(texts)));
-  await pool.query(
-    `insert into embedding_models (project_id, model, dimension, source, field, idf) values ($1, $2, $3, 'offline', $4, $5) on conflict do nothing`,
-    [projectId, offlineModelName(fitted), OFFLINE_DIM, field, idfToBytes(fitted)],
-  );
-  // A concurrent worker may have stored its table first; use whichever won.
-  const winner = await pool.query<{ idf: Buffer }>(
-    `select idf from embedding_models where project_id = $1 and source = 'offline' and field = $2 and idf is not null order by created_at, model limit 1`,
-    [projectId, field],
-  );
-  return idfFromBytes(winner.rows[0]!.idf);
 }
 
 async function providerEmbedder(projectId: string, settings: StoredEmbeddingSettings): Promise<Embedder | null> {
@@ -199,7 +170,7 @@ async function providerEmbedder(projectId: string, settings: StoredEmbeddingSett
     source: "provider",
     batch: 64,
     embed: async (texts) => {
-      const vectors = await embedWithProvider(config, texts, { expectedDimension: dimension });
+      const vectors = await embedWithProvider({ config, texts, expectedDimension: dimension });
       if (dimension === null) {
         dimension = vectors[0]!.length;
         await pool.query(`insert into embedding_models (project_id, model, dimension, source) values ($1, $2, $3, 'provider') on conflict do nothing`, [projectId, c.model, dimension]);

@@ -17,7 +17,8 @@ export class ProviderError extends Error {
 
 export type EmbedOptions = { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; timeoutMs?: number; expectedDimension?: number | null };
 
-export async function embedWithProvider(config: ProviderConfig, texts: readonly string[], options: EmbedOptions = {}): Promise<number[][]> {
+export async function embedWithProvider(options: { config: ProviderConfig; texts: readonly string[] } & EmbedOptions): Promise<number[][]> {
+  const { config, texts } = options;
   const url = `${config.baseUrl.replace(/\/+$/, "")}/embeddings`;
   const maxAttempts = options.maxAttempts ?? 4;
   let lastError: ProviderError | null = null;

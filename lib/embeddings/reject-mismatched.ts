@@ -8,7 +8,7 @@ import { embeddingDimensionProblems } from "./check-dimensions";
  * (`batch[3].body.embeddings[0].vector: …`) and is not written; the other events are.
  */
 export async function rejectMismatchedEmbeddings(projectId: string, parsed: ParsedBatch): Promise<void> {
-  const problems = await embeddingDimensionProblems(projectId, parsed.spans);
+  const problems = await embeddingDimensionProblems({ projectId, spans: parsed.spans });
   if (!problems.length) return;
   const bad = new Set<number>();
   for (const p of problems) {
@@ -27,7 +27,7 @@ export async function rejectMismatchedEmbeddings(projectId: string, parsed: Pars
 
 /** OTLP: such spans are rejected per span (partial_success), like other unmappable spans. */
 export async function splitMismatchedOtlpSpans(projectId: string, spans: NormalizedSpan[]): Promise<{ spans: NormalizedSpan[]; errors: string[] }> {
-  const problems = await embeddingDimensionProblems(projectId, spans);
+  const problems = await embeddingDimensionProblems({ projectId, spans });
   if (!problems.length) return { spans, errors: [] };
   const bad = new Map<number, string>();
   for (const p of problems) if (!bad.has(p.span)) bad.set(p.span, `span "${spans[p.span]!.id}": embedding.embeddings: ${p.message}`);

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
-import { activeProjects, refreshProjectDrift } from "../drift/refresh-reports";
-import { runDriftReport } from "../drift/run-report";
+import { activeProjects } from "../drift/active-projects";
+import { refreshProjectDrift } from "../drift/refresh-project-drift";
+import { runDriftReport } from "../drift/run-drift-report";
 import { computeMissingEmbeddings } from "../embeddings/compute-embeddings";
 import { QUEUES } from "./boss";
 
@@ -17,18 +18,18 @@ export async function registerDriftJobs(boss: PgBoss, options: { schedule?: bool
   }
   await boss.work(QUEUES.embedSpans, async () => {
     for (const projectId of await activeProjects()) {
-      await computeMissingEmbeddings(projectId).catch((e: Error) => console.error(`[pharos worker] embeddings for project ${projectId}: ${e.message}`));
+      await computeMissingEmbeddings({ projectId }).catch((e: Error) => console.error(`[pharos worker] embeddings for project ${projectId}: ${e.message}`));
     }
   });
   await boss.work(QUEUES.driftRefresh, async () => {
     for (const projectId of await activeProjects()) {
-      await refreshProjectDrift(projectId).catch((e: Error) => console.error(`[pharos worker] drift for project ${projectId}: ${e.message}`));
+      await refreshProjectDrift({ projectId }).catch((e: Error) => console.error(`[pharos worker] drift for project ${projectId}: ${e.message}`));
     }
   });
   await boss.work<{ projectId: string; reportId: string }>(QUEUES.computeDrift, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
-    await computeMissingEmbeddings(job.data.projectId).catch((e: Error) => console.error(`[pharos worker] embeddings for project ${job.data.projectId}: ${e.message}`));
-    await runDriftReport(job.data.projectId, job.data.reportId);
+    await computeMissingEmbeddings({ projectId: job.data.projectId }).catch((e: Error) => console.error(`[pharos worker] embeddings for project ${job.data.projectId}: ${e.message}`));
+    await runDriftReport({ projectId: job.data.projectId, reportId: job.data.reportId });
   });
   if (options.schedule !== false) await boss.send(QUEUES.driftRefresh, {}, { singletonKey: "startup" });
 }

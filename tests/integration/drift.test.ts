@@ -12,11 +12,13 @@ import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
 import { measureValue } from "@/lib/alerts/measure-value";
 import { latestDriftDistance } from "@/lib/drift/latest-distance";
-import { createDriftReport, runDriftReport } from "@/lib/drift/run-report";
-import { refreshProjectDrift } from "@/lib/drift/refresh-reports";
-import { seededRng } from "@/lib/drift/rng";
-import { sampleQuestion } from "@/lib/drift/sample-texts";
-import { embeddingSettings, updateEmbeddingSettings } from "@/lib/drift/settings";
+import { createDriftReport } from "@/lib/drift/create-drift-report";
+import { runDriftReport } from "@/lib/drift/run-drift-report";
+import { refreshProjectDrift } from "@/lib/drift/refresh-project-drift";
+import { seededRng } from "@/lib/drift/math/rng";
+import { sampleQuestion } from "@/lib/drift/math/sample-texts";
+import { embeddingSettings } from "@/lib/drift/embedding-settings";
+import { updateEmbeddingSettings } from "@/lib/drift/update-embedding-settings";
 import { computeMissingEmbeddings } from "@/lib/embeddings/compute-embeddings";
 import { decodeVector } from "@/lib/embeddings/vector-codec";
 import { addMember, createKey, createOrgAndProject } from "../factories";
@@ -133,7 +135,7 @@ describe("drift reports (worker job functions)", () => {
     const t = await createOrgAndProject("drift-demo");
     const now = new Date(at);
     await seedDemoTraces(t.project.id, { now });
-    const [reportId] = await refreshProjectDrift(t.project.id, { now });
+    const [reportId] = await refreshProjectDrift({ projectId: t.project.id, now });
     const report = await db.driftReport.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: reportId! } } });
     const windows = report.windows as { drifted: boolean; start: string }[];
     // 30 hours of drift before now: the day before is the first window that differs from its reference.
@@ -151,13 +153,13 @@ describe("drift reports (worker job functions)", () => {
     const key = await createKey(t.project);
     const now = new Date("2026-10-10T18:00:00Z");
     await seedQuestions(key.secretKey, now, 7, 40, (daysAgo) => (daysAgo === 0 ? 0.8 : 0));
-    const [embedded] = await computeMissingEmbeddings(t.project.id, { now });
+    const [embedded] = await computeMissingEmbeddings({ projectId: t.project.id, now });
     expect(embedded).toMatchObject({ field: "input", embedded: 320, skipped: 0 });
     expect(embedded!.model).toMatch(/^pharos-offline-v1\+idf\.[0-9a-f]{8}$/);
     // A second pass finds nothing left to embed.
-    expect((await computeMissingEmbeddings(t.project.id, { now }))[0]!.embedded).toBe(0);
+    expect((await computeMissingEmbeddings({ projectId: t.project.id, now }))[0]!.embedded).toBe(0);
 
-    const done = await refreshProjectDrift(t.project.id, { now, embed: false });
+    const done = await refreshProjectDrift({ projectId: t.project.id, now, embed: false });
     expect(done).toHaveLength(1);
     const report = await db.driftReport.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: done[0]! } } });
     expect(report).toMatchObject({ status: "done", progress: 1, field: "input", model: embedded!.model, granularity: "day", baseline: "previous", drifted: true });
@@ -178,8 +180,8 @@ describe("drift reports (worker job functions)", () => {
     expect(deep.mmd.pValue).toBeLessThan(0.01);
     expect(deep.classifier.low).toBeGreaterThan(0.5);
     // Not recomputed until a window closes; recomputed after.
-    expect(await refreshProjectDrift(t.project.id, { now: new Date(now.getTime() + 3_600_000), embed: false })).toEqual([]);
-    const [recomputed] = await refreshProjectDrift(t.project.id, { now: new Date("2026-10-11T00:30:00Z"), embed: false });
+    expect(await refreshProjectDrift({ projectId: t.project.id, now: new Date(now.getTime() + 3_600_000), embed: false })).toEqual([]);
+    const [recomputed] = await refreshProjectDrift({ projectId: t.project.id, now: new Date("2026-10-11T00:30:00Z"), embed: false });
     expect(recomputed).toBeDefined();
     // The `drift` alert measure is the newest report's latest-window distance.
     const newest = await db.driftReport.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: recomputed! } } });
@@ -217,14 +219,14 @@ describe("drift reports (worker job functions)", () => {
     const jobs = await db.$queryRaw<{ n: number }[]>`select count(*)::int as n from pgboss.job where name = 'compute-drift' and data->>'reportId' = ${res.json.report.id as string}`;
     expect(jobs[0]!.n).toBe(1);
     // The job function on a window with one vector: every window is "insufficient", nothing drifted.
-    const done = await runDriftReport(t.project.id, res.json.report.id);
+    const done = await runDriftReport({ projectId: t.project.id, reportId: res.json.report.id });
     expect(done).toMatchObject({ status: "done", drifted: false });
     expect((done!.windows as { insufficient: boolean }[]).every((w) => w.insufficient)).toBe(true);
     expect((done!.windows as { currentCount: number }[]).reduce((s, w) => s + w.currentCount, 0)).toBe(1);
     // Span filters narrow the vectors: none of this project's spans is in "staging".
     const filtered = await call(reportsRoute.POST, "POST", { cookie: t.owner.cookie, params: { projectId: t.project.id }, body: { granularity: "hour", filters: { environment: "staging" } } });
     expect(filtered.json.report.filters).toEqual({ environment: "staging" });
-    const none = await runDriftReport(t.project.id, filtered.json.report.id);
+    const none = await runDriftReport({ projectId: t.project.id, reportId: filtered.json.report.id });
     expect((none!.windows as { currentCount: number }[]).reduce((s, w) => s + w.currentCount, 0)).toBe(0);
   });
 });
@@ -288,7 +290,7 @@ describe("provider embeddings (fake OpenAI-compatible server)", () => {
     expect(JSON.stringify(get.json)).not.toContain("sk-good");
 
     seen.length = 0;
-    const [result] = await computeMissingEmbeddings(t.project.id);
+    const [result] = await computeMissingEmbeddings({ projectId: t.project.id });
     expect(result).toMatchObject({ field: "input", model: "fake-embed-4", embedded: 3 });
     expect(seen).toHaveLength(1);
     expect(seen[0]!.auth).toBe("Bearer sk-good");
@@ -297,23 +299,23 @@ describe("provider embeddings (fake OpenAI-compatible server)", () => {
     const rows = await db.embedding.findMany({ where: { projectId: t.project.id } });
     expect(rows.map((r) => [r.source, r.dimension])).toEqual([["provider", 4], ["provider", 4], ["provider", 4]]);
     // Updating other settings keeps the stored key.
-    await updateEmbeddingSettings(t.project.id, { windows: 10, providerConfig: { baseUrl, model: "fake-embed-4" } });
-    expect((await embeddingSettings(t.project.id)).providerConfig?.apiKeyEncrypted).toBeTruthy();
+    await updateEmbeddingSettings({ projectId: t.project.id, changes: { windows: 10, providerConfig: { baseUrl, model: "fake-embed-4" } } });
+    expect((await embeddingSettings({ projectId: t.project.id })).providerConfig?.apiKeyEncrypted).toBeTruthy();
   });
 
   it("keeps a watermark per provider model: a new model starts with a sweep, switching back resumes the old one", async () => {
     behaviour = "ok";
     const t = await projectWithSpans("prov-switch", "sk-good");
     const key = await createKey(t.project);
-    expect((await computeMissingEmbeddings(t.project.id))[0]).toMatchObject({ model: "fake-embed-4", embedded: 3, sweep: true });
-    await updateEmbeddingSettings(t.project.id, { providerConfig: { baseUrl, model: "fake-embed-b" } });
-    expect((await computeMissingEmbeddings(t.project.id))[0]).toMatchObject({ model: "fake-embed-b", embedded: 3, sweep: true });
+    expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-4", embedded: 3, sweep: true });
+    await updateEmbeddingSettings({ projectId: t.project.id, changes: { providerConfig: { baseUrl, model: "fake-embed-b" } } });
+    expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-b", embedded: 3, sweep: true });
     await sendBatch(key.secretKey, [spanEvent(hex(16), { input: [{ role: "user", content: "a question asked under the other model" }] }, new Date(Date.now() - 1000))]);
-    expect((await computeMissingEmbeddings(t.project.id))[0]).toMatchObject({ model: "fake-embed-b", embedded: 1, sweep: false });
+    expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-b", embedded: 1, sweep: false });
     // Back to the first model: its watermark still holds for older spans, and the span that
     // arrived meanwhile is above it, so an incremental pass is enough.
-    await updateEmbeddingSettings(t.project.id, { providerConfig: { baseUrl, model: "fake-embed-4" } });
-    expect((await computeMissingEmbeddings(t.project.id))[0]).toMatchObject({ model: "fake-embed-4", embedded: 1, sweep: false });
+    await updateEmbeddingSettings({ projectId: t.project.id, changes: { providerConfig: { baseUrl, model: "fake-embed-4" } } });
+    expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-4", embedded: 1, sweep: false });
     expect(await db.embedding.count({ where: { projectId: t.project.id } })).toBe(8);
   });
 
@@ -321,13 +323,13 @@ describe("provider embeddings (fake OpenAI-compatible server)", () => {
     behaviour = "ok";
     const bad = await projectWithSpans("prov-401", "sk-wrong");
     seen.length = 0;
-    await expect(computeMissingEmbeddings(bad.project.id)).rejects.toThrow(/rejected the API key \(401\): Incorrect API key provided/);
+    await expect(computeMissingEmbeddings({ projectId: bad.project.id })).rejects.toThrow(/rejected the API key \(401\): Incorrect API key provided/);
     expect(seen).toHaveLength(1);
 
     behaviour = "rate-limit-once";
     const limited = await projectWithSpans("prov-429", "sk-good");
     seen.length = 0;
-    const [result] = await computeMissingEmbeddings(limited.project.id);
+    const [result] = await computeMissingEmbeddings({ projectId: limited.project.id });
     expect(result!.embedded).toBe(3);
     expect(seen).toHaveLength(2);
   });
@@ -336,13 +338,13 @@ describe("provider embeddings (fake OpenAI-compatible server)", () => {
     behaviour = "server-error";
     const failing = await projectWithSpans("prov-500", "sk-good");
     seen.length = 0;
-    await expect(computeMissingEmbeddings(failing.project.id)).rejects.toThrow(/answered 500: upstream exploded \(gave up after 4 attempts\)/);
+    await expect(computeMissingEmbeddings({ projectId: failing.project.id })).rejects.toThrow(/answered 500: upstream exploded \(gave up after 4 attempts\)/);
     expect(seen).toHaveLength(4);
     expect(await db.embedding.count({ where: { projectId: failing.project.id } })).toBe(0);
 
     behaviour = "wrong-dimension";
     const wrong = await projectWithSpans("prov-dim", "sk-good");
-    await expect(computeMissingEmbeddings(wrong.project.id)).rejects.toThrow(/vector of dimension 3 at index 1; expected 4/);
+    await expect(computeMissingEmbeddings({ projectId: wrong.project.id })).rejects.toThrow(/vector of dimension 3 at index 1; expected 4/);
     expect(await db.embedding.count({ where: { projectId: wrong.project.id } })).toBe(0);
   });
 });
@@ -368,7 +370,7 @@ describe("drift API access", () => {
 
     // Another tenant: the project is "not found", and so is a report id from another project.
     expect((await call(reportsRoute.GET, "GET", { cookie: other.owner.cookie, params })).status).toBe(404);
-    const settings = await embeddingSettings(other.project.id);
+    const settings = await embeddingSettings({ projectId: other.project.id });
     const foreign = await createDriftReport({ projectId: other.project.id, field: "input", model: "m", settings });
     expect((await call(reportRoute.GET, "GET", { cookie: t.owner.cookie, params: { ...params, reportId: foreign.id } })).status).toBe(404);
     expect((await call(inboxRoute.POST, "POST", { cookie: t.owner.cookie, params: { ...params, reportId: foreign.id, cluster: "0" } })).status).toBe(404);

@@ -87,7 +87,7 @@ describe("outbound URLs", () => {
       const start = new Date(Date.now() - 60_000);
       const span = { id: hex(8), traceId: hex(16), name: "chat", model: "gpt-4o-mini", startTime: start.toISOString(), endTime: new Date(start.getTime() + 500).toISOString(), input: [{ role: "user", content: "a question" }] };
       expect((await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: [{ id: `e-${span.id}`, type: "generation", body: span }] } })).status).toBe(207);
-      await expect(computeMissingEmbeddings(t.project.id)).rejects.toThrow(/^embeddings provider refused: 127\.0\.0\.1 resolves to 127\.0\.0\.1/);
+      await expect(computeMissingEmbeddings({ projectId: t.project.id })).rejects.toThrow(/^embeddings provider refused: 127\.0\.0\.1 resolves to 127\.0\.0\.1/);
       expect(received.length).toBe(before);
     });
   });

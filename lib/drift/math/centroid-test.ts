@@ -1,5 +1,5 @@
 import { seededRng, sampleIndices, shuffleFirst } from "./rng";
-import { centroid, concat, euclidean, pick, type VectorSet } from "./vectors";
+import { centroid, concat, euclidean, pick, type VectorSet } from "./vector-set";
 
 export type CentroidTestOptions = {
   /** Permutations (B); at least 500. */

@@ -5,7 +5,7 @@ import { embedOffline, fitIdf } from "./offline-embedder";
 import { driftMap } from "./projection";
 import { seededRng } from "./rng";
 import { sampleQuestions } from "./sample-texts";
-import { vectorSet } from "./vectors";
+import { vectorSet } from "./vector-set";
 
 const idf = fitIdf(sampleQuestions(seededRng(20), 400, 0.1));
 const embedAll = (texts: string[]) => vectorSet(texts.map((t) => embedOffline(t, idf)));

@@ -1,5 +1,5 @@
 import { sampleIndices, seededRng, shuffleFirst } from "./rng";
-import { pick, type VectorSet } from "./vectors";
+import { pick, type VectorSet } from "./vector-set";
 
 export type ClassifierTestResult = { auc: number; low: number; high: number; perSide: [number, number] };
 

@@ -1,34 +1,18 @@
 import "server-only";
 import { db } from "../db";
-import { toJsonValue } from "../json";
-import type { DriftWindow, StoredEmbeddingSettings } from "../schemas/drift";
-import { centroidDriftTest } from "./centroid-test";
-import { classifierTest } from "./classifier-test";
-import { decideWindows, permutationsFor } from "./decide";
-import { type DriftFilters, type LoadedVectors, loadVectors } from "./load-vectors";
-import { mmdTest } from "./mmd";
-import { driftMap } from "./projection";
-import { type Granularity, recentWindows, type Window } from "./windows";
-import { ingestPool } from "../ingest/pg-pool";
 import { spanText } from "../embeddings/span-text";
+import { ingestPool } from "../ingest/pg-pool";
+import { toJsonValue } from "../json";
+import type { DriftWindow } from "../schemas/drift";
+import { type DriftFilters, type LoadedVectors, loadWindowVectors } from "./load-window-vectors";
+import { centroidDriftTest } from "./math/centroid-test";
+import { classifierTest } from "./math/classifier-test";
+import { decideWindows, permutationsFor } from "./math/decide";
+import { mmdTest } from "./math/mmd";
+import { driftMap } from "./math/projection";
+import { type Granularity, recentWindows, type Window } from "./math/windows";
 
 const MIN_PER_SIDE = 10;
-
-/** Creates a queued report for a field and embedding model with the project's settings. */
-export async function createDriftReport(args: { projectId: string; field: string; model: string; settings: StoredEmbeddingSettings; granularity?: Granularity; filters?: DriftFilters | null; now?: Date }) {
-  const now = args.now ?? new Date();
-  const granularity = args.granularity ?? args.settings.granularity;
-  const fixed = args.settings.baseline.kind === "fixed" ? args.settings.baseline : null;
-  const windows = recentWindows(now, granularity, args.settings.windows, !fixed);
-  return db.driftReport.create({
-    data: {
-      projectId: args.projectId, field: args.field, model: args.model, granularity, baseline: fixed ? "fixed" : "previous",
-      referenceStart: fixed ? new Date(fixed.start) : null, referenceEnd: fixed ? new Date(fixed.end) : null,
-      rangeStart: windows[0]!.start, rangeEnd: windows[windows.length - 1]!.end, filters: args.filters ? toJsonValue(args.filters) : undefined,
-      alpha: args.settings.alpha, threshold: args.settings.minDistance, status: "queued", createdAt: now,
-    },
-  });
-}
 
 /**
  * The drift-report job: load each window's vectors, test it against its reference (the
@@ -36,7 +20,8 @@ export async function createDriftReport(args: { projectId: string; field: string
  * series, a 2D map with ranked clusters and a deep check of the window that matters most
  * (the latest drifted one, else the latest). Progress is written as windows finish.
  */
-export async function runDriftReport(projectId: string, reportId: string, options: { now?: Date } = {}) {
+export async function runDriftReport(options: { projectId: string; reportId: string; now?: Date }) {
+  const { projectId, reportId } = options;
   const report = await db.driftReport.findUnique({ where: { projectId_id: { projectId, id: reportId } } });
   if (!report) return null;
   const update = (data: Parameters<typeof db.driftReport.update>[0]["data"]) => db.driftReport.update({ where: { projectId_id: { projectId, id: reportId } }, data });
@@ -50,7 +35,7 @@ export async function runDriftReport(projectId: string, reportId: string, option
     const fixed = report.baseline === "fixed" && report.referenceStart && report.referenceEnd;
     const shown = fixed ? all : all.slice(1);
     const load = (w: { start: Date; end: Date }) =>
-      loadVectors({ projectId, field: report.field, model: report.model, from: w.start, to: w.end, filters: report.filters as DriftFilters | null });
+      loadWindowVectors({ projectId, field: report.field, model: report.model, from: w.start, to: w.end, filters: report.filters as DriftFilters | null });
     const fixedRef = fixed ? await load({ start: report.referenceStart!, end: report.referenceEnd! }) : null;
     let previous = fixed ? null : await load(all[0]!);
 

@@ -2,19 +2,21 @@ import "server-only";
 import { db } from "../db";
 import { computeMissingEmbeddings } from "../embeddings/compute-embeddings";
 import { ingestPool } from "../ingest/pg-pool";
-import { createDriftReport, runDriftReport } from "./run-report";
-import { embeddingSettings } from "./settings";
-import { type Granularity, GRANULARITY_MS, windowClosedSince } from "./windows";
+import { createDriftReport } from "./create-drift-report";
+import { embeddingSettings } from "./embedding-settings";
+import { runDriftReport } from "./run-drift-report";
+import { type Granularity, GRANULARITY_MS, windowClosedSince } from "./math/windows";
 
 /**
  * The scheduled drift pass of one project: embed what is missing, then (re)compute a report
  * for every field × embedding model with vectors in range whose latest report predates the
  * last window close — so reports are recomputed when windows close, not on every run.
  */
-export async function refreshProjectDrift(projectId: string, options: { now?: Date; embed?: boolean } = {}) {
+export async function refreshProjectDrift(options: { projectId: string; now?: Date; embed?: boolean }) {
+  const { projectId } = options;
   const now = options.now ?? new Date();
-  const settings = await embeddingSettings(projectId);
-  if (options.embed !== false) await computeMissingEmbeddings(projectId, { now, settings });
+  const settings = await embeddingSettings({ projectId });
+  if (options.embed !== false) await computeMissingEmbeddings({ projectId, now, settings });
   const g = settings.granularity as Granularity;
   const from = new Date(now.getTime() - (settings.windows + 1) * GRANULARITY_MS[g]);
   const pairs = await ingestPool().query<{ field: string; model: string }>(
@@ -29,17 +31,8 @@ export async function refreshProjectDrift(projectId: string, options: { now?: Da
     const busy = latest && (latest.status === "queued" || latest.status === "running") && now.getTime() - latest.createdAt.getTime() < 30 * 60_000;
     if (busy || (latest && !windowClosedSince(latest.createdAt, now, g))) continue;
     const report = await createDriftReport({ projectId, field, model, settings, now });
-    await runDriftReport(projectId, report.id, { now });
+    await runDriftReport({ projectId, reportId: report.id, now });
     done.push(report.id);
   }
   return done;
-}
-
-/** Projects with LLM spans recently: the ones worth a drift pass. */
-export async function activeProjects(now = new Date()): Promise<string[]> {
-  const rows = await ingestPool().query<{ project_id: string }>(
-    `select id as project_id from projects p where exists (select 1 from spans s where s.project_id = p.id and s.start_time >= $1)`,
-    [new Date(now.getTime() - 35 * 86_400_000)],
-  );
-  return rows.rows.map((r) => r.project_id);
 }

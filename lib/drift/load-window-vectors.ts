@@ -1,7 +1,7 @@
 import "server-only";
 import { decodeVectorInto } from "../embeddings/vector-codec";
 import { ingestPool } from "../ingest/pg-pool";
-import { normalizeRows, type VectorSet } from "./vectors";
+import { normalizeRows, type VectorSet } from "./math/vector-set";
 
 export type DriftFilters = { environment?: string; model?: string; promptName?: string; promptVersion?: number };
 export type LoadedVectors = VectorSet & { traceIds: string[]; spanIds: string[]; total: number };
@@ -12,7 +12,7 @@ export type LoadedVectors = VectorSet & { traceIds: string[]; spanIds: string[];
  * holds more, so a report is reproducible and its memory bounded. `total` is the full count.
  * Vectors come back L2-normalised. Filters on span attributes join spans; without filters only the embeddings index is read.
  */
-export async function loadVectors(args: { projectId: string; field: string; model: string; from: Date; to: Date; filters?: DriftFilters | null; cap?: number }): Promise<LoadedVectors> {
+export async function loadWindowVectors(args: { projectId: string; field: string; model: string; from: Date; to: Date; filters?: DriftFilters | null; cap?: number }): Promise<LoadedVectors> {
   const params: unknown[] = [args.projectId, args.model, args.field, args.from, args.to];
   const where: string[] = [];
   const f = args.filters ?? {};

@@ -1,7 +1,7 @@
 import { kmeans } from "ml-kmeans";
 import { PCA } from "ml-pca";
 import { sampleIndices, seededRng } from "./rng";
-import { concat, pick, type VectorSet } from "./vectors";
+import { concat, pick, type VectorSet } from "./vector-set";
 
 export type ProjectedPoint = { x: number; y: number; set: "reference" | "current"; /** row index in its own input set */ index: number; cluster: number };
 export type DriftCluster = {

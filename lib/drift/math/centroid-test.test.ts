@@ -4,7 +4,7 @@ import { decideWindows } from "./decide";
 import { embedOffline, fitIdf } from "./offline-embedder";
 import { gaussian, seededRng, type Rng } from "./rng";
 import { sampleQuestions } from "./sample-texts";
-import { normalizeRows, vectorSet, type VectorSet } from "./vectors";
+import { normalizeRows, vectorSet, type VectorSet } from "./vector-set";
 
 /** n unit vectors around a fixed direction (same distribution for every call with the same mean). */
 function cloud(rng: Rng, n: number, mean: number[], spread = 1): VectorSet {

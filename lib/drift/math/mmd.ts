@@ -1,5 +1,5 @@
 import { sampleIndices, seededRng, shuffleFirst } from "./rng";
-import { concat, pick, type VectorSet } from "./vectors";
+import { concat, pick, type VectorSet } from "./vector-set";
 
 export type MmdResult = { mmd2: number; pValue: number; bandwidth: number; permutations: number; perSide: [number, number] };
 
