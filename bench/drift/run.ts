@@ -73,7 +73,7 @@ log(`offline embedder alone: ${embedPerSec.toLocaleString()} texts/s`);
 const postgres = await startBenchDatabase("drift");
 let worker: Record<string, unknown> = {};
 try {
-  const { ingestPool, closeIngestPool } = await import("../../lib/ingest/pg-pool");
+  const { sqlPool, closeSqlPool } = await import("../../lib/db-sql-pool");
   const { computeMissingEmbeddings } = await import("../../lib/embeddings/compute-embeddings");
   const { refreshProjectDrift } = await import("../../lib/drift/refresh-project-drift");
   const { db } = await import("../../lib/db");
@@ -90,7 +90,7 @@ try {
   });
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
-    await ingestPool().query(
+    await sqlPool().query(
       `insert into spans (project_id, trace_id, id, kind, name, start_time, end_time, latency_ms, level, input)
        select $1, t.trace_id, t.id, 'llm', 'chat', t.at, t.at, 0, 'DEFAULT', t.input::jsonb from unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[]) as t(trace_id, id, at, input)`,
       [project, chunk.map((r) => r.trace), chunk.map((r) => r.id), chunk.map((r) => r.t), chunk.map((r) => r.input)],
@@ -109,7 +109,7 @@ try {
   log(`drift report (7 daily windows of ~${Math.round(SPANS / 8).toLocaleString()} vectors, load + tests + map + deep check): ${(reportMs / 1000).toFixed(2)} s, drifted windows ${drifted.join("")}`);
   worker = { spans: SPANS, embedded: embedded!.embedded, embedSeconds: +(embedMs / 1000).toFixed(2), spansPerSecond: Math.round(embedded!.embedded / (embedMs / 1000)), reportSeconds: +(reportMs / 1000).toFixed(2), drifted };
   await db.$disconnect();
-  await closeIngestPool();
+  await closeSqlPool();
 } finally {
   await postgres.close();
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { decodeVectorInto } from "../embeddings/vector-codec";
-import { ingestPool } from "../ingest/pg-pool";
+import { sqlPool } from "../db-sql-pool";
 import { normalizeRows, type VectorSet } from "./math/vector-set";
 
 export type DriftFilters = { environment?: string; model?: string; promptName?: string; promptVersion?: number };
@@ -24,7 +24,7 @@ export async function loadWindowVectors(args: { projectId: string; field: string
   }
   const join = where.length ? `join spans s on s.project_id = e.project_id and s.trace_id = e.trace_id and s.id = e.span_id and ${where.join(" and ")}` : "";
   const base = `from embeddings e ${join} where e.project_id = $1 and e.model = $2 and e.field = $3 and e.span_start_time >= $4 and e.span_start_time < $5`;
-  const pool = ingestPool();
+  const pool = sqlPool();
   const total = (await pool.query<{ n: number }>(`select count(*)::int as n ${base}`, params)).rows[0]!.n;
   params.push(args.cap ?? 5_000);
   const rows = (await pool.query<{ trace_id: string; span_id: string; dimension: number; vector: Buffer }>(

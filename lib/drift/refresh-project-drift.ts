@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { computeMissingEmbeddings } from "../embeddings/compute-embeddings";
-import { ingestPool } from "../ingest/pg-pool";
+import { sqlPool } from "../db-sql-pool";
 import { createDriftReport } from "./create-drift-report";
 import { embeddingSettings } from "./embedding-settings";
 import { runDriftReport } from "./run-drift-report";
@@ -19,7 +19,7 @@ export async function refreshProjectDrift(options: { projectId: string; now?: Da
   if (options.embed !== false) await computeMissingEmbeddings({ projectId, now, settings });
   const g = settings.granularity as Granularity;
   const from = new Date(now.getTime() - (settings.windows + 1) * GRANULARITY_MS[g]);
-  const pairs = await ingestPool().query<{ field: string; model: string }>(
+  const pairs = await sqlPool().query<{ field: string; model: string }>(
     `select field, model from embeddings where project_id = $1 and span_start_time >= $2 group by 1, 2 order by 1, 2`,
     [projectId, from],
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { ingestPool } from "../ingest/pg-pool";
+import { sqlPool } from "../db-sql-pool";
 import { QUEUES } from "../jobs/boss";
 import { sendJob } from "../jobs/send-job";
 import type { EmbeddingField } from "../schemas/drift";
@@ -18,7 +18,7 @@ export async function requestDriftReport(options: { projectId: string; field?: E
   let model = options.model;
   if (!model) {
     const from = new Date(Date.now() - (settings.windows + 1) * GRANULARITY_MS[granularity]);
-    const best = await ingestPool().query<{ model: string }>(
+    const best = await sqlPool().query<{ model: string }>(
       `select model from embeddings where project_id = $1 and field = $2 and span_start_time >= $3 group by 1 order by count(*) desc, 1 limit 1`,
       [projectId, field, from],
     );

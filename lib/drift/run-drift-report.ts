@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { spanText } from "../embeddings/span-text";
-import { ingestPool } from "../ingest/pg-pool";
+import { sqlPool } from "../db-sql-pool";
 import { toJsonValue } from "../json";
 import type { DriftWindow } from "../schemas/drift";
 import { type DriftFilters, type LoadedVectors, loadWindowVectors } from "./load-window-vectors";
@@ -96,7 +96,7 @@ export async function runDriftReport(options: { projectId: string; reportId: str
 
 async function exampleTexts(projectId: string, field: string, ids: { traceId: string; spanId: string }[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = await ingestPool().query<{ id: string; value: unknown }>(
+  const rows = await sqlPool().query<{ id: string; value: unknown }>(
     `select s.id, s.${field === "output" ? "output" : "input"} as value from spans s join unnest($2::text[], $3::text[]) as k(trace_id, span_id)
        on s.trace_id = k.trace_id and s.id = k.span_id where s.project_id = $1`,
     [projectId, ids.map((i) => i.traceId), ids.map((i) => i.spanId)],

@@ -1,7 +1,7 @@
 import "server-only";
 import { embedOffline, offlineModelName } from "../drift/math/offline-embedder";
 import { embeddingSettings } from "../drift/embedding-settings";
-import { ingestPool } from "../ingest/pg-pool";
+import { sqlPool } from "../db-sql-pool";
 import type { EmbeddingField, StoredEmbeddingSettings } from "../schemas/drift";
 import { embedWithProvider, type ProviderConfig } from "./provider-client";
 import { offlineIdf } from "./offline-idf";
@@ -81,7 +81,7 @@ function needsSweep(progress: Progress | null, since: Date, now: Date): boolean 
 }
 
 async function embedMissing(projectId: string, field: EmbeddingField, embedder: Embedder, from: Date, limit: number) {
-  const pool = ingestPool();
+  const pool = sqlPool();
   let embedded = 0;
   let skipped = 0;
   let complete = false;
@@ -127,7 +127,7 @@ async function embedMissing(projectId: string, field: EmbeddingField, embedder: 
 }
 
 async function readProgress(projectId: string, field: EmbeddingField, model: string): Promise<Progress | null> {
-  const res = await ingestPool().query<{ complete_from: Date; complete_before: Date; swept_at: Date }>(
+  const res = await sqlPool().query<{ complete_from: Date; complete_before: Date; swept_at: Date }>(
     `select complete_from, complete_before, swept_at from embedding_progress where project_id = $1 and field = $2 and model = $3`,
     [projectId, field, model],
   );
@@ -136,7 +136,7 @@ async function readProgress(projectId: string, field: EmbeddingField, model: str
 }
 
 async function saveSweep(projectId: string, field: EmbeddingField, model: string, p: Progress) {
-  await ingestPool().query(
+  await sqlPool().query(
     `insert into embedding_progress (project_id, field, model, complete_from, complete_before, swept_at) values ($1, $2, $3, $4, $5, $6)
      on conflict (project_id, field, model) do update set complete_from = excluded.complete_from, complete_before = excluded.complete_before, swept_at = excluded.swept_at`,
     [projectId, field, model, p.completeFrom, p.completeBefore, p.sweptAt],
@@ -145,7 +145,7 @@ async function saveSweep(projectId: string, field: EmbeddingField, model: string
 
 /** Never backwards: a concurrent pass that started later may already have moved it further. */
 async function advanceWatermark(projectId: string, field: EmbeddingField, model: string, completeBefore: Date) {
-  await ingestPool().query(
+  await sqlPool().query(
     `update embedding_progress set complete_before = greatest(complete_before, $4) where project_id = $1 and field = $2 and model = $3`,
     [projectId, field, model, completeBefore],
   );
@@ -162,7 +162,7 @@ async function providerEmbedder(projectId: string, settings: StoredEmbeddingSett
   const c = settings.providerConfig;
   if (!c) return null;
   const config: ProviderConfig = { baseUrl: c.baseUrl, model: c.model, apiKey: c.apiKeyEncrypted ? decryptSecret(c.apiKeyEncrypted) : null };
-  const pool = ingestPool();
+  const pool = sqlPool();
   const known = await pool.query<{ dimension: number }>(`select dimension from embedding_models where project_id = $1 and model = $2`, [projectId, c.model]);
   let dimension: number | null = known.rows[0]?.dimension ?? null;
   return {

@@ -1,6 +1,6 @@
 import "server-only";
 import { fitIdf, idfFromBytes, idfToBytes, type IdfTable, OFFLINE_DIM, offlineModelName } from "../drift/math/offline-embedder";
-import { ingestPool } from "../ingest/pg-pool";
+import { sqlPool } from "../db-sql-pool";
 import type { EmbeddingField } from "../schemas/drift";
 import { spanText } from "./span-text";
 
@@ -13,7 +13,7 @@ const IDF_SAMPLE = 2_000;
 export async function offlineIdf(options: { projectId: string; field: EmbeddingField; since?: Date }): Promise<IdfTable | null> {
   const { projectId, field } = options;
   const since = options.since ?? new Date(0);
-  const pool = ingestPool();
+  const pool = sqlPool();
   const existing = await pool.query<{ idf: Buffer }>(
     `select idf from embedding_models where project_id = $1 and source = 'offline' and field = $2 and idf is not null order by created_at, model limit 1`,
     [projectId, field],
