@@ -140,7 +140,7 @@ async function initialize() {
 async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   const { seedDemoTraces } = await import("../lib/bootstrap/seed-demo-traces");
   const { closeIngestPool } = await import("../lib/ingest/pg-pool");
-  const seeded = await seedDemoTraces(demo.projectId, { now: demo.seedFrom });
+  const seeded = await seedDemoTraces({ projectId: demo.projectId, now: demo.seedFrom });
   await closeIngestPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;
