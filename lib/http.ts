@@ -24,6 +24,18 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S)
   return validate(schema, value, "body");
 }
 
+/**
+ * Reads a raw (non-JSON) body within a byte limit: refused from the declared length before
+ * reading, and again after, since the header may be absent or wrong.
+ */
+export async function readTextBody(req: Request, limit: { maxBytes: number; tooLarge: string }): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", limit.tooLarge);
+  const text = await req.text();
+  if (Buffer.byteLength(text, "utf8") > limit.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", limit.tooLarge);
+  return text;
+}
+
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams.entries());
   return validate(schema, params, "query");

@@ -148,7 +148,7 @@ async function initialize() {
 async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   const { seedDemoTraces } = await import("../lib/bootstrap/seed-demo-traces");
   const { closeSqlPool } = await import("../lib/db-sql-pool");
-  const seeded = await seedDemoTraces(demo.projectId, { now: demo.seedFrom });
+  const seeded = await seedDemoTraces({ projectId: demo.projectId, now: demo.seedFrom });
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;

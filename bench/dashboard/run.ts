@@ -57,11 +57,11 @@ try {
       // The same split queryMetrics makes: rollup tiers for whole completed tier buckets, minutes at the edges.
       // The series at the filters' grain and the bucket's tier; group totals at the grouping's grain, any tier.
       const seriesQ = { ...q, groupBy: undefined };
-      const sources = await rollupSources(seriesQ, BUCKET_MS[bucket]);
-      const groupSources = q.groupBy ? await rollupSources(q, null) : [];
-      let response = await queryMetrics(PROJECT, q);
-      for (let i = 1; i < WARMUPS; i++) response = await queryMetrics(PROJECT, q);
-      const ours = await time(() => queryMetrics(PROJECT, q), OURS_RUNS);
+      const sources = await rollupSources({ query: seriesQ, bucketMs: BUCKET_MS[bucket] });
+      const groupSources = q.groupBy ? await rollupSources({ query: q, bucketMs: null }) : [];
+      let response = await queryMetrics({ projectId: PROJECT, query: q });
+      for (let i = 1; i < WARMUPS; i++) response = await queryMetrics({ projectId: PROJECT, query: q });
+      const ours = await time(() => queryMetrics({ projectId: PROJECT, query: q }), OURS_RUNS);
       // The reference query reads the same spans first, so the raw runs start from a warm cache too.
       const accuracy = await checkAccuracy(client, PROJECT, q, bucketSeconds, response);
       const seriesSql = await sqlBreakdown(client, PROJECT, seriesQ, bucketSeconds, sources);
@@ -86,8 +86,8 @@ try {
     // What the rollup tiers buy: the 7-day overview with metric_rollups ignored (no watermark).
     await client.query("delete from job_watermarks where name = 'metric_rollups'");
     const q7 = scenarios[0]!.q;
-    await queryMetrics(PROJECT, q7);
-    const minutesOnly = await time(() => queryMetrics(PROJECT, q7), 5);
+    await queryMetrics({ projectId: PROJECT, query: q7 });
+    const minutesOnly = await time(() => queryMetrics({ projectId: PROJECT, query: q7 }), 5);
     const minutesOnlyRow = { name: "7 d overview, metric_minutes only", p50Ms: round(pct(minutesOnly, 50)), maxMs: round(minutesOnly[minutesOnly.length - 1]!), runs: 5 };
     log(`${minutesOnlyRow.name}: p50 ${minutesOnlyRow.p50Ms} ms`);
 

@@ -98,24 +98,24 @@ try {
     const rows = [];
     for (const { name, query } of scenarios) {
       const q = listTracesQuery.parse({ ...query, limit: "50" });
-      const first = await listTraceSummaries(PROJECT, q);
-      const times = await time(() => listTraceSummaries(PROJECT, q));
-      const sql = traceListSql(PROJECT, q);
+      const first = await listTraceSummaries({ projectId: PROJECT, query: q });
+      const times = await time(() => listTraceSummaries({ projectId: PROJECT, query: q }));
+      const sql = traceListSql({ projectId: PROJECT, query: q });
       const explained = await explain(client, sql);
       rows.push({ name, rows: first.data.length, p50Ms: round(pct(times, 50)), p95Ms: round(pct(times, 95)), maxMs: round(times[times.length - 1]!), plan: explained });
       log(`${name}: ${first.data.length} rows, p50 ${round(pct(times, 50))} ms, p95 ${round(pct(times, 95))} ms — ${explained.summary}`);
     }
-    const detail = await getTrace(PROJECT, DETAIL_TRACE);
+    const detail = await getTrace({ projectId: PROJECT, traceId: DETAIL_TRACE });
     if (detail.spans.length !== 50) throw new Error(`detail trace has ${detail.spans.length} spans, expected 50`);
-    const detailTimes = await time(() => getTrace(PROJECT, DETAIL_TRACE));
+    const detailTimes = await time(() => getTrace({ projectId: PROJECT, traceId: DETAIL_TRACE }));
     rows.push({ name: "trace detail (50 spans)", rows: detail.spans.length, p50Ms: round(pct(detailTimes, 50)), p95Ms: round(pct(detailTimes, 95)), maxMs: round(detailTimes[detailTimes.length - 1]!), plan: null });
 
     // Sessions, first page, beside what grouping every session of the range costs (the
     // straightforward query, and what the list did before it walked traces newest first).
     for (const [name, from] of [["sessions, last 7 days", week.from], ["sessions, all time", undefined]] as const) {
       const q = listSessionsQuery.parse({ limit: "50", ...(from ? { from } : {}) });
-      const first = await listSessions(PROJECT, q);
-      const times = await time(() => listSessions(PROJECT, q));
+      const first = await listSessions({ projectId: PROJECT, query: q });
+      const times = await time(() => listSessions({ projectId: PROJECT, query: q }));
       const grouped = `select session_id, max(start_time) from traces where project_id = $1 and session_id is not null ${from ? "and start_time >= $2" : ""}
         group by session_id order by max(start_time) desc, session_id desc limit 51`;
       const baseline = await timeRuns(() => client.query(grouped, from ? [PROJECT, from] : [PROJECT]), 5, 1);

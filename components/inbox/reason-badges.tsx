@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/card";
 import { REASON_LABELS } from "@/lib/triage/rules";
-import type { TriageReason } from "@/lib/triage/send-to-inbox";
+import type { TriageReason } from "@/lib/triage/send-flagged-traces-to-inbox";
 import type { TriageStatus } from "@/lib/triage/status";
 
 const REASON_TONE: Partial<Record<string, "red" | "amber" | "indigo" | "zinc">> = {

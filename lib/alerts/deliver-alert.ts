@@ -25,7 +25,7 @@ export async function deliverAlertEvent(options: { projectId: string; eventId: s
   if (!rule || !project) return { ok: false, error: "rule or project deleted", retry: false };
 
   const attempt = event.deliveryAttempts + 1;
-  const payload = webhookPayload(project, rule, event, options.baseUrl ?? env().NEXTAUTH_URL ?? "http://localhost:3000");
+  const payload = webhookPayload({ project, rule, event, baseUrl: options.baseUrl ?? env().NEXTAUTH_URL ?? "http://localhost:3000" });
   let result: DeliveryResult;
   try {
     // No redirects are followed: a 3xx counts as a failed delivery.

@@ -19,7 +19,7 @@ export async function evaluateAlerts(options: { now?: Date } = {}): Promise<Pend
   for (const rule of rules) {
     const filters = alertFiltersSchema.safeParse(rule.filters ?? {});
     const from = new Date(now.getTime() - rule.windowMinutes * 60_000);
-    const { totals } = await queryMetrics(rule.projectId, { from, to: now, ...(filters.success ? filters.data : {}) });
+    const { totals } = await queryMetrics({ projectId: rule.projectId, query: { from, to: now, ...(filters.success ? filters.data : {}) } });
     const drift = rule.measure === "drift" ? await latestDriftDistance(rule.projectId, now) : null;
     const value = measureValue(rule.measure as AlertMeasure, totals, rule.windowMinutes, drift);
     const created = await db.$transaction(async (tx) => {

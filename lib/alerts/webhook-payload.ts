@@ -5,7 +5,8 @@ type Rule = { id: string; name: string; measure: string; comparator: string; thr
 type Event = { id: string; kind: string; value: number | null; createdAt: Date };
 
 /** Slack-compatible JSON (`text` + blocks) with the raw facts alongside for other receivers. */
-export function webhookPayload(project: { id: string; name: string }, rule: Rule, event: Event, baseUrl: string) {
+export function webhookPayload(options: { project: { id: string; name: string }; rule: Rule; event: Event; baseUrl: string }) {
+  const { project, rule, event, baseUrl } = options;
   const measure = rule.measure as AlertMeasure;
   const icon = event.kind === "firing" ? "🔴" : event.kind === "resolved" ? "✅" : "🧪";
   const verb = event.kind === "firing" ? "is firing" : event.kind === "resolved" ? "recovered" : "test notification";

@@ -1,8 +1,8 @@
 import { db } from "../db";
 
-export async function listApiKeys(projectId: string) {
+export async function listApiKeys(options: { projectId: string }) {
   return db.apiKey.findMany({
-    where: { projectId },
+    where: { projectId: options.projectId },
     orderBy: { createdAt: "desc" },
     select: { id: true, publicKey: true, displaySecret: true, note: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });

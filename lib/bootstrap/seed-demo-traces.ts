@@ -47,7 +47,8 @@ const DRIFT_HOURS = 30;
 const hex = (n: number, r: () => number) => Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join("");
 
 /** About seven days of realistic support-bot traces, sent through the real ingest pipeline. */
-export async function seedDemoTraces(projectId: string, options: { days?: number; perDay?: number; now?: Date } = {}) {
+export async function seedDemoTraces(options: { projectId: string; days?: number; perDay?: number; now?: Date }) {
+  const { projectId } = options;
   const r = rng(7);
   // Score ids from their own stream: seeding again with the same `now` writes the very same
   // rows (a resumed first start relies on it), and the main stream stays as it was.

@@ -2,8 +2,9 @@ import type { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { promoteBody } from "../schemas/datasets";
-import { insertNewItems } from "./dataset-items";
-import { createDataset, requireDataset } from "./manage-datasets";
+import { createDataset } from "./create-dataset";
+import { requireDataset } from "./dataset-rows";
+import { insertNewItems } from "./insert-new-items";
 
 /**
  * "Promote to golden set": a trace (or one of its spans, or the inbox item about it)
@@ -42,10 +43,10 @@ export async function promoteToDataset(options: { projectId: string; userId: str
 
   return db.$transaction(async (tx) => {
     const dataset = input.datasetId
-      ? await requireDataset(projectId, input.datasetId, tx)
+      ? await requireDataset({ projectId, datasetId: input.datasetId, tx })
       : await createDataset({ projectId, userId, input: { name: input.newDatasetName! }, tx });
-    const [itemId] = await insertNewItems(tx, {
-      projectId, datasetId: dataset.id, userId,
+    const [itemId] = await insertNewItems({
+      tx, projectId, datasetId: dataset.id, userId,
       items: [{ input: itemInput, expectedOutput: input.expectedOutput, metadata: { ...input.metadata, ...provenance }, source, sourceTraceId: trace.id, sourceSpanId: span?.id ?? null }],
     });
     const item = await tx.datasetItem.findFirstOrThrow({ where: { projectId, datasetId: dataset.id, itemId, validTo: null } });

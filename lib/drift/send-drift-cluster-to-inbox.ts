@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { sendToInbox } from "../triage/send-to-inbox";
+import { sendFlaggedTracesToInbox } from "../triage/send-flagged-traces-to-inbox";
 import { getDriftReport } from "./get-drift-report";
 
 type StoredCluster = { cluster: number; traceIds: string[] };
@@ -13,5 +13,5 @@ export async function sendDriftClusterToInbox(options: { projectId: string; repo
   const found = clusters.find((c) => c.cluster === cluster);
   if (!found) throw new AppError("NOT_FOUND", `Cluster ${cluster} not found in this report`);
   if (!found.traceIds.length) throw new AppError("INVALID", `Cluster ${cluster} has no current-window traces to send`);
-  return { ...(await sendToInbox(projectId, found.traceIds, ["drift"])), traces: new Set(found.traceIds).size };
+  return { ...(await sendFlaggedTracesToInbox({ projectId, traceIds: found.traceIds, reasons: ["drift"] })), traces: new Set(found.traceIds).size };
 }

@@ -1,7 +1,8 @@
 import { db } from "../db";
 
 /** The latest thumbs feedback that came with a comment, newest first. */
-export async function feedbackComments(projectId: string, q: { from: Date; to: Date; limit: number }) {
+export async function feedbackComments(options: { projectId: string; query: { from: Date; to: Date; limit: number } }) {
+  const { projectId, query: q } = options;
   const rows = await db.score.findMany({
     where: { projectId, name: "user_feedback", comment: { not: null }, createdAt: { gte: q.from, lt: q.to } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

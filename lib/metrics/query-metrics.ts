@@ -59,7 +59,8 @@ function fold(read: Read, into: (row: Keyed) => Accumulator[]) {
  * the grain of the filters and the tier of the bucket, the groups at the grain of the
  * grouping and the coarsest tier that fits in the range (they need no time buckets).
  */
-export async function queryMetrics(projectId: string, q: MetricsQuery): Promise<MetricsResponse> {
+export async function queryMetrics(options: { projectId: string; query: MetricsQuery }): Promise<MetricsResponse> {
+  const { projectId, query: q } = options;
   const bucket = q.bucket ?? autoBucket(q.from, q.to);
   const seconds = BUCKET_MS[bucket] / 1000;
   const rollups = MetricsSql.usesRollups(q);
@@ -72,8 +73,8 @@ export async function queryMetrics(projectId: string, q: MetricsQuery): Promise<
   if (rollups) {
     const seriesQ: MetricsQuery = { ...q, groupBy: undefined };
     const [seriesRead, groupRead] = await Promise.all([
-      rollupSources(seriesQ, BUCKET_MS[bucket]).then((sources) => readRollups(projectId, seriesQ, seconds, sources)),
-      q.groupBy ? rollupSources(q, null).then((sources) => readRollups(projectId, q, WHOLE_RANGE_SECONDS, sources)) : null,
+      rollupSources({ query: seriesQ, bucketMs: BUCKET_MS[bucket] }).then((sources) => readRollups(projectId, seriesQ, seconds, sources)),
+      q.groupBy ? rollupSources({ query: q, bucketMs: null }).then((sources) => readRollups(projectId, q, WHOLE_RANGE_SECONDS, sources)) : null,
     ]);
     fold(seriesRead, (row) => [at(series, row.t), totals]);
     if (groupRead) fold(groupRead, (row) => [at(groups, row.key)]);
@@ -111,7 +112,8 @@ export async function queryMetrics(projectId: string, q: MetricsQuery): Promise<
  * through to finer tiers and finally to metric_minutes. Every level holds the same sums and
  * sketches, so the answer is the same whichever level answers.
  */
-export async function rollupSources(q: MetricsQuery, bucketMs: number | null): Promise<RollupSource[]> {
+export async function rollupSources(options: { query: MetricsQuery; bucketMs: number | null }): Promise<RollupSource[]> {
+  const { query: q, bucketMs } = options;
   const tiers = TIERS.filter((tier) => bucketMs === null || bucketMs % (tier * 1000) === 0);
   const cutoff = tiers.length ? await rollupCutoff() : null;
   if (!cutoff) return [{ table: "metric_minutes", from: q.from, to: q.to }];

@@ -1,7 +1,8 @@
 import { db } from "../db";
 
 /** Users (or tenants) by LLM cost over the range, from the trace summaries. */
-export async function topUsers(projectId: string, q: { from: Date; to: Date; limit: number }) {
+export async function topUsers(options: { projectId: string; query: { from: Date; to: Date; limit: number } }) {
+  const { projectId, query: q } = options;
   const rows = await db.trace.groupBy({
     by: ["userId"],
     where: { projectId, userId: { not: null }, startTime: { gte: q.from, lt: q.to } },

@@ -9,7 +9,8 @@ export type OrgWithProjects = {
 };
 
 /** Every org the user belongs to, with the projects in it and the user's role in each. */
-export async function listOrgsForUser(userId: string): Promise<OrgWithProjects[]> {
+export async function listOrgsForUser(options: { userId: string }): Promise<OrgWithProjects[]> {
+  const { userId } = options;
   const memberships = await db.membership.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },

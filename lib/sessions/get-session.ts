@@ -16,7 +16,8 @@ type SummaryRow = { trace_count: number; first_activity: Date; last_end: Date; t
  * One session: a summary over all its traces, and its traces in start order (keyset-paginated on
  * (start time, id), through the traces (project, session, start time) index) with their scores.
  */
-export async function getSession(projectId: string, sessionId: string, q: SessionTracesQuery) {
+export async function getSession(options: { projectId: string; sessionId: string; query: SessionTracesQuery }) {
+  const { projectId, sessionId, query: q } = options;
   const cursor = q.cursor ? decodeTimeCursor(q.cursor) : null;
   const [summary] = await db.$queryRaw<SummaryRow[]>`
     select count(*)::int as trace_count, min(start_time) as first_activity, max(end_time) as last_end,

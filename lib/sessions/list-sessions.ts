@@ -23,7 +23,8 @@ type SessionRow = {
  * purpose: Postgres runs it per walked row as a probe, where NOT EXISTS may be planned as an
  * anti-join over every trace of the project.
  */
-export async function listSessions(projectId: string, q: ListSessionsQuery) {
+export async function listSessions(options: { projectId: string; query: ListSessionsQuery }) {
+  const { projectId, query: q } = options;
   const cursor = q.cursor ? decodeTimeCursor(q.cursor) : null;
   const where = [
     q.from ? Prisma.sql`and l.start_time >= ${q.from}` : Prisma.empty,

@@ -12,7 +12,8 @@ const RECENT_TRACES = 5000;
  * prompts come from the hour/minute rollups of a bounded window, releases, tags and names from the
  * newest traces only (walking the (project, start time) index). Typed values still work for anything older.
  */
-export async function traceFilterOptions(projectId: string, options: { days: number; now?: Date }) {
+export async function traceFilterOptions(options: { projectId: string; days: number; now?: Date }) {
+  const { projectId } = options;
   const since = new Date((options.now ?? new Date()).getTime() - options.days * 86_400_000);
   // Whole hours the worker has rolled up come from the hour tier (60× fewer rows), the rest from metric_minutes.
   const cutoff = await rollupCutoff();

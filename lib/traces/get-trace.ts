@@ -3,7 +3,8 @@ import { AppError } from "../errors";
 import { serializeScore, serializeSpan, serializeTrace } from "./serialize";
 
 /** A trace with its spans (in start order), usage, cost and scores. */
-export async function getTrace(projectId: string, traceId: string) {
+export async function getTrace(options: { projectId: string; traceId: string }) {
+  const { projectId, traceId } = options;
   const [trace, spans, scores] = await Promise.all([
     db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } } }),
     db.span.findMany({ where: { projectId, traceId }, orderBy: [{ startTime: "asc" }, { id: "asc" }] }),

@@ -15,7 +15,7 @@ const PREVIEW_WHOLE_BYTES = 8192;
  * are selected besides the id and the cursor key.
  */
 async function tracePage<R extends { id: string; cursor_key: string }>(projectId: string, q: ListTracesQuery, columns: Prisma.Sql) {
-  const rows = await db.$queryRaw<R[]>(traceListSql(projectId, q, columns));
+  const rows = await db.$queryRaw<R[]>(traceListSql({ projectId, query: q, columns }));
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > q.limit && last ? encodeCursor({ sort: q.sort, order: q.order, value: last.cursor_key, id: last.id }) : null;
@@ -23,8 +23,9 @@ async function tracePage<R extends { id: string; cursor_key: string }>(projectId
 }
 
 /** The page query (limit + 1 rows, to know whether another page exists); exported for EXPLAIN in bench/explorer. */
-export function traceListSql(projectId: string, q: ListTracesQuery, columns: Prisma.Sql = SUMMARY_COLUMNS): Prisma.Sql {
-  const where = traceFilters(projectId, q);
+export function traceListSql(options: { projectId: string; query: ListTracesQuery; columns?: Prisma.Sql }): Prisma.Sql {
+  const { projectId, query: q, columns = SUMMARY_COLUMNS } = options;
+  const where = traceFilters({ projectId, query: q });
   if (q.cursor) where.push(afterCursor(decodeCursor(q.cursor, q.sort, q.order)));
   return Prisma.sql`
     select t.id, ${SORTS[q.sort].key} as cursor_key ${columns}
@@ -45,7 +46,8 @@ async function feedbackOf(projectId: string, traceIds: string[]) {
 }
 
 /** The public API's list: full trace rows (as `GET /api/public/traces/:id` shapes them) plus feedback. */
-export async function listTraces(projectId: string, q: ListTracesQuery) {
+export async function listTraces(options: { projectId: string; query: ListTracesQuery }) {
+  const { projectId, query: q } = options;
   const { page, nextCursor } = await tracePage(projectId, q, Prisma.empty);
   const ids = page.map((r) => r.id);
   const [traces, feedback] = await Promise.all([db.trace.findMany({ where: { projectId, id: { in: ids } } }), feedbackOf(projectId, ids)]);
@@ -77,7 +79,8 @@ const SUMMARY_COLUMNS = Prisma.sql`, ${TRACE_NAME_SQL} as name, t.start_time, t.
   t.models, t.user_id, t.session_id, t.environment, t.release, t.prompt_name, t.prompt_version, t.tags, t.flags`;
 
 /** The explorer's list: what a row shows (previews instead of whole payloads) and each row's thumbs. */
-export async function listTraceSummaries(projectId: string, q: ListTracesQuery) {
+export async function listTraceSummaries(options: { projectId: string; query: ListTracesQuery }) {
+  const { projectId, query: q } = options;
   const { page, nextCursor } = await tracePage<SummaryRow>(projectId, q, SUMMARY_COLUMNS);
   const feedback = await feedbackOf(projectId, page.map((r) => r.id));
   const data = page.map((r) => ({

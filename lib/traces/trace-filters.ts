@@ -12,7 +12,8 @@ export const TRACE_NAME_SQL = Prisma.sql`coalesce(t.trace_name, t.root_name, t.f
  * Equality filters compare the summary columns maintained at ingest; feedback and score
  * filters look at `scores` through its (project_id, trace_id) index, per candidate row.
  */
-export function traceFilters(projectId: string, q: ListTracesQuery): Prisma.Sql[] {
+export function traceFilters(options: { projectId: string; query: ListTracesQuery }): Prisma.Sql[] {
+  const { projectId, query: q } = options;
   const where: Prisma.Sql[] = [Prisma.sql`t.project_id = ${projectId}`];
   const add = (cond: Prisma.Sql) => where.push(cond);
   if (q.from) add(Prisma.sql`t.start_time >= ${q.from}`);

@@ -3,7 +3,8 @@ import { AppError } from "../errors";
 import { serializeItem, traceSummaries, usersById } from "./serialize-item";
 
 /** One item with its trace summary and its comments (oldest first) with their authors. */
-export async function getTriageItem(projectId: string, itemId: string) {
+export async function getTriageItem(options: { projectId: string; itemId: string }) {
+  const { projectId, itemId } = options;
   const item = await db.triageItem.findUnique({
     where: { projectId_id: { projectId, id: itemId } },
     include: { comments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
@@ -11,7 +12,7 @@ export async function getTriageItem(projectId: string, itemId: string) {
   if (!item) throw new AppError("NOT_FOUND", `Triage item ${itemId} not found`);
   const { comments, ...row } = item;
   const [traces, users, firstError] = await Promise.all([
-    traceSummaries(projectId, [row.traceId]),
+    traceSummaries({ projectId, traceIds: [row.traceId] }),
     usersById([row.assigneeId, ...comments.map((c) => c.authorId)]),
     firstErrorSpan(projectId, row.traceId),
   ]);
@@ -35,12 +36,4 @@ async function firstErrorSpan(projectId: string, traceId: string) {
   });
   const span = spans.find((s) => s.statusMessage) ?? spans[0];
   return span ? { spanId: span.id, name: span.name, message: span.statusMessage } : null;
-}
-
-/** Items by id for one project (after a change), serialized like the list. */
-export async function getTriageItems(projectId: string, itemIds: string[]) {
-  const items = await db.triageItem.findMany({ where: { projectId, id: { in: itemIds } } });
-  const [traces, users] = await Promise.all([traceSummaries(projectId, items.map((i) => i.traceId)), usersById(items.map((i) => i.assigneeId))]);
-  const byId = new Map(items.map((i) => [i.id, serializeItem(i, traces.get(i.traceId), users)]));
-  return itemIds.map((id) => byId.get(id)).filter((i) => i !== undefined);
 }

@@ -39,7 +39,8 @@ function conditions(projectId: string, f: Filters): Prisma.Sql {
  * Counts are facets: by status under the reason/assignee filters, by reason under the
  * status/assignee filters — so each tab and chip shows what selecting it would list.
  */
-export async function listTriageItems(projectId: string, userId: string, q: ListTriageQuery) {
+export async function listTriageItems(options: { projectId: string; userId: string; query: ListTriageQuery }) {
+  const { projectId, userId, query: q } = options;
   const f: Filters = { status: q.status, reason: q.reason, assigneeId: assigneeFilter(q.assignee, userId) };
   const c = q.cursor ? decodeCursor(q.cursor) : null;
   const keyset = c ? Prisma.sql`and (created_at, id) < (${c.createdAt}::timestamptz, ${c.id})` : Prisma.empty;
@@ -58,7 +59,7 @@ export async function listTriageItems(projectId: string, userId: string, q: List
   const items = await db.triageItem.findMany({ where: { projectId, id: { in: pageRows.map((r) => r.id) } } });
   const byId = new Map(items.map((i) => [i.id, i]));
   const page = pageRows.map((r) => byId.get(r.id)).filter((i) => i !== undefined);
-  const [traces, users] = await Promise.all([traceSummaries(projectId, page.map((i) => i.traceId)), usersById(page.map((i) => i.assigneeId))]);
+  const [traces, users] = await Promise.all([traceSummaries({ projectId, traceIds: page.map((i) => i.traceId) }), usersById(page.map((i) => i.assigneeId))]);
   const last = pageRows[pageRows.length - 1];
   return {
     items: page.map((i) => serializeItem(i, traces.get(i.traceId), users)),

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { TriageReason } from "./send-to-inbox";
+import type { TriageReason } from "./send-flagged-traces-to-inbox";
 
 /** Reasons the ingest-time rules can give; drift and manual come from other paths. */
 export const RULE_REASONS = ["error", "thumbs_down", "low_score", "slow", "pii", "injection", "uncertainty"] as const satisfies readonly TriageReason[];
 export type RuleReason = (typeof RULE_REASONS)[number];
-/** Every reason an item can carry, in display order (client-safe: send-to-inbox.ts imports the database). */
+/** Every reason an item can carry, in display order (client-safe: send-flagged-traces-to-inbox.ts imports the database). */
 export const ALL_REASONS = [...RULE_REASONS, "drift", "manual"] as const satisfies readonly TriageReason[];
 
 export const MAX_SCORE_THRESHOLDS = 20;

@@ -11,7 +11,8 @@ type TraceSummaryRow = Prisma.TraceGetPayload<{ select: typeof TRACE_SUMMARY_SEL
 export type UserRef = { id: string; name: string | null; email: string };
 
 /** Trace summaries (by id) for a page of items, read in one query scoped to the project. */
-export async function traceSummaries(projectId: string, traceIds: string[]) {
+export async function traceSummaries(options: { projectId: string; traceIds: string[] }) {
+  const { projectId, traceIds } = options;
   if (!traceIds.length) return new Map<string, ReturnType<typeof summarize>>();
   const rows = await db.trace.findMany({ where: { projectId, id: { in: [...new Set(traceIds)] } }, select: TRACE_SUMMARY_SELECT });
   return new Map(rows.map((t) => [t.id, summarize(t)]));

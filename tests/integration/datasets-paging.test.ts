@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]/export/route";
 import * as itemRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]/items/[itemId]/route";
 import * as itemsRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]/items/route";
-import { exportItems } from "@/lib/datasets/import-export";
+import { exportDatasetItems } from "@/lib/datasets/export-dataset-items";
 import { createOrgAndProject } from "../factories";
 import { createDataset, importFile, type Tenant, tick } from "../support/datasets";
 import { call } from "../support/route";
@@ -64,7 +64,7 @@ describe("golden sets: paging", () => {
     const lines = Array.from({ length: 2_345 }, (_, i) => JSON.stringify({ input: `q${i}, "quoted"`, expected_output: { answer: i }, ...(i % 3 ? {} : { metadata: { i } }) })).join("\n");
     expect((await importFile(t, ds.id, "jsonl", lines)).status).toBe(201);
     const read = async (format: "jsonl" | "csv", pageSize?: number) => {
-      const file = await exportItems({ projectId: t.project.id, datasetId: ds.id, format, pageSize });
+      const file = await exportDatasetItems({ projectId: t.project.id, datasetId: ds.id, format, pageSize });
       return new Response(file.body).text();
     };
     for (const format of ["jsonl", "csv"] as const) {
@@ -80,7 +80,7 @@ describe("golden sets: paging", () => {
     expect(exported).toEqual(Array.from({ length: 2_345 }, (_, i) => `q${i}, "quoted"`));
 
     // An edit made while an export streams does not mix into it.
-    const file = await exportItems({ projectId: t.project.id, datasetId: ds.id, format: "jsonl", pageSize: 1_000 });
+    const file = await exportDatasetItems({ projectId: t.project.id, datasetId: ds.id, format: "jsonl", pageSize: 1_000 });
     const reader = file.body.getReader();
     const chunks: Uint8Array[] = [(await reader.read()).value!];
     const last = (await listItemsPage(t, ds.id)).lastItemId;

@@ -9,7 +9,7 @@ import * as promoteRoute from "@/app/api/projects/[projectId]/datasets/promote/r
 import * as datasetsRoute from "@/app/api/projects/[projectId]/datasets/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import { db } from "@/lib/db";
-import { sendToInbox } from "@/lib/triage/send-to-inbox";
+import { sendFlaggedTracesToInbox } from "@/lib/triage/send-flagged-traces-to-inbox";
 import { addMember, createKey, createOrgAndProject, type Member } from "../factories";
 import { sampleTraceEvents } from "../support/ingest";
 import { createDataset, importFile, listItems, type Tenant, tick } from "../support/datasets";
@@ -28,7 +28,7 @@ describe("golden sets: promote", () => {
   it("keeps provenance: trace, span, inbox item, model and prompt version, who and when", async () => {
     const t = await createOrgAndProject("promote");
     const sample = await ingestTrace(t, { model: "gpt-4o-mini", input: [{ role: "user", content: "환불은 어떻게 하나요?" }], output: { role: "assistant", content: "wrong answer" } });
-    await sendToInbox(t.project.id, [sample.traceId], ["manual"]);
+    await sendFlaggedTracesToInbox({ projectId: t.project.id, traceIds: [sample.traceId], reasons: ["manual"] });
     const triage = await db.triageItem.findFirstOrThrow({ where: { projectId: t.project.id, traceId: sample.traceId } });
     const before = new Date();
 
@@ -64,7 +64,7 @@ describe("golden sets: promote", () => {
     const a = await createOrgAndProject("promote-a");
     const b = await createOrgAndProject("promote-b");
     const foreign = await ingestTrace(b);
-    await sendToInbox(b.project.id, [foreign.traceId], ["manual"]);
+    await sendFlaggedTracesToInbox({ projectId: b.project.id, traceIds: [foreign.traceId], reasons: ["manual"] });
     const foreignTriage = await db.triageItem.findFirstOrThrow({ where: { projectId: b.project.id } });
     const mine = await ingestTrace(a);
     const ds = await createDataset(a, "golden");

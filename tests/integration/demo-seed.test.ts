@@ -26,13 +26,13 @@ async function footprint(projectId: string) {
 describe("demo seeding", () => {
   it("seeding again with the same end instant writes nothing twice (a resumed first start)", async () => {
     const t = await createOrgAndProject("demo-seed");
-    const first = await seedDemoTraces(t.project.id, { days: 2, perDay: 40, now: NOW });
+    const first = await seedDemoTraces({ projectId: t.project.id, days: 2, perDay: 40, now: NOW });
     const once = await footprint(t.project.id);
     expect(Number(once.traces)).toBe(first.traces);
     expect(Number(once.scores)).toBeGreaterThan(0);
     expect(Number(once.triage)).toBeGreaterThan(0);
 
-    await seedDemoTraces(t.project.id, { days: 2, perDay: 40, now: NOW });
+    await seedDemoTraces({ projectId: t.project.id, days: 2, perDay: 40, now: NOW });
     expect(await footprint(t.project.id)).toEqual(once);
   });
 

@@ -134,7 +134,7 @@ describe("drift reports (worker job functions)", () => {
   it.each(["2026-09-15T20:00:00Z", "2026-09-16T08:50:00Z"])("finds the drift the demo data contains (seeded at %s): the last day turns to Korean refund questions", async (at) => {
     const t = await createOrgAndProject("drift-demo");
     const now = new Date(at);
-    await seedDemoTraces(t.project.id, { now });
+    await seedDemoTraces({ projectId: t.project.id, now });
     const [reportId] = await refreshProjectDrift({ projectId: t.project.id, now });
     const report = await db.driftReport.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: reportId! } } });
     const windows = report.windows as { drifted: boolean; start: string }[];

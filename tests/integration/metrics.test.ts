@@ -21,7 +21,7 @@ let pm: Member;
 beforeAll(async () => {
   t = await createOrgAndProject("metrics");
   pm = await addMember(t, "pm");
-  await seedDemoTraces(t.project.id, { days: 7, perDay: 60, now: NOW });
+  await seedDemoTraces({ projectId: t.project.id, days: 7, perDay: 60, now: NOW });
   // Other test files run the rollup job too; roll this project's (backdated) data up now so
   // every read below sees it complete, as it would be five minutes after ingest.
   await rollupTiers({ waitForLock: true });

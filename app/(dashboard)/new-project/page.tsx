@@ -10,7 +10,7 @@ export const metadata = { title: "New project" };
 export default async function NewProjectPage({ searchParams }: { searchParams: Promise<{ orgId?: string }> }) {
   const user = await requireCurrentUser("/new-project");
   const { orgId } = await searchParams;
-  const memberships = await listOrgsForUser(user.id);
+  const memberships = await listOrgsForUser({ userId: user.id });
   const orgs = memberships.filter((o) => can(o.role, "project:create"));
   const hasProjects = memberships.some((o) => o.projects.length > 0);
   return (

@@ -14,7 +14,7 @@ import type { WriteBatch } from "../rows";
  * guarded casts, so a malformed stored value can never fail an ingest transaction.
  *
  * One item per trace with all its reasons; an existing item gains reasons it lacked and keeps
- * its status and assignee (the semantics of lib/triage/send-to-inbox.ts). An item whose reasons
+ * its status and assignee (the semantics of lib/triage/send-flagged-traces-to-inbox.ts). An item whose reasons
  * already cover the match is not rewritten, so re-sent batches change nothing.
  */
 export const APPLY_TRIAGE_RULES_SQL = `

@@ -4,4 +4,4 @@ import { json } from "@/lib/http";
 import { queryMetrics } from "@/lib/metrics/query-metrics";
 import { metricsQuery } from "@/lib/schemas/metrics";
 
-export const GET = withApiKey({ scope: "secret", query: metricsQuery }, async ({ key, query }) => json(await queryMetrics(key.projectId, query)));
+export const GET = withApiKey({ scope: "secret", query: metricsQuery }, async ({ key, query }) => json(await queryMetrics({ projectId: key.projectId, query })));

@@ -4,4 +4,4 @@ import { json } from "@/lib/http";
 import { listTracesQuery } from "@/lib/schemas/traces";
 import { listTraces } from "@/lib/traces/list-traces";
 
-export const GET = withApiKey({ scope: "secret", query: listTracesQuery }, async ({ key, query }) => json(await listTraces(key.projectId, query)));
+export const GET = withApiKey({ scope: "secret", query: listTracesQuery }, async ({ key, query }) => json(await listTraces({ projectId: key.projectId, query })));

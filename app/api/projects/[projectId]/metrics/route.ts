@@ -4,4 +4,4 @@ import { json } from "@/lib/http";
 import { queryMetrics } from "@/lib/metrics/query-metrics";
 import { metricsQuery } from "@/lib/schemas/metrics";
 
-export const GET = withProject({ action: "dashboards:read", query: metricsQuery }, async ({ project, query }) => json(await queryMetrics(project.id, query)));
+export const GET = withProject({ action: "dashboards:read", query: metricsQuery }, async ({ project, query }) => json(await queryMetrics({ projectId: project.id, query })));

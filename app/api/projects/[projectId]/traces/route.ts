@@ -4,4 +4,4 @@ import { listTracesQuery } from "@/lib/schemas/traces";
 import { listTraceSummaries } from "@/lib/traces/list-traces";
 
 // GET /api/projects/[projectId]/traces – the explorer's trace list: filters, search, sort, keyset `cursor`
-export const GET = withProject({ action: "traces:read", query: listTracesQuery }, async ({ project, query }) => json(await listTraceSummaries(project.id, query)));
+export const GET = withProject({ action: "traces:read", query: listTracesQuery }, async ({ project, query }) => json(await listTraceSummaries({ projectId: project.id, query })));

@@ -4,4 +4,4 @@ import { json } from "@/lib/http";
 import { getTrace } from "@/lib/traces/get-trace";
 import { routeParams } from "@/lib/schemas/route-params";
 
-export const GET = withApiKey({ scope: "secret", params: routeParams("traceId") }, async ({ key, params }) => json(await getTrace(key.projectId, params.traceId)));
+export const GET = withApiKey({ scope: "secret", params: routeParams("traceId") }, async ({ key, params }) => json(await getTrace({ projectId: key.projectId, traceId: params.traceId })));

@@ -1,4 +1,5 @@
-import { deleteAlertRule, updateAlertRule } from "@/lib/alerts/manage-alert-rules";
+import { deleteAlertRule } from "@/lib/alerts/delete-alert-rule";
+import { updateAlertRule } from "@/lib/alerts/update-alert-rule";
 import { withProject } from "@/lib/auth/with-project";
 import { json } from "@/lib/http";
 import { updateAlertRuleBody } from "@/lib/schemas/alerts";

@@ -4,4 +4,4 @@ import { json } from "@/lib/http";
 import { feedbackComments } from "@/lib/metrics/feedback-comments";
 import { rangeListQuery } from "@/lib/schemas/metrics";
 
-export const GET = withProject({ action: "feedback:read", query: rangeListQuery }, async ({ project, query }) => json({ comments: await feedbackComments(project.id, query) }));
+export const GET = withProject({ action: "feedback:read", query: rangeListQuery }, async ({ project, query }) => json({ comments: await feedbackComments({ projectId: project.id, query }) }));

@@ -4,4 +4,4 @@ import { json } from "@/lib/http";
 import { topUsers } from "@/lib/metrics/top-users";
 import { rangeListQuery } from "@/lib/schemas/metrics";
 
-export const GET = withProject({ action: "dashboards:read", query: rangeListQuery }, async ({ project, query }) => json({ users: await topUsers(project.id, query) }));
+export const GET = withProject({ action: "dashboards:read", query: rangeListQuery }, async ({ project, query }) => json({ users: await topUsers({ projectId: project.id, query }) }));

@@ -6,5 +6,5 @@ import { routeParams } from "@/lib/schemas/route-params";
 
 // GET /api/projects/[projectId]/sessions/[sessionId] – one session's summary and its traces in start order, with scores
 export const GET = withProject({ action: "traces:read", query: sessionTracesQuery, params: routeParams("sessionId") }, async ({ project, params, query }) =>
-  json(await getSession(project.id, params.sessionId, query)),
+  json(await getSession({ projectId: project.id, sessionId: params.sessionId, query })),
 );

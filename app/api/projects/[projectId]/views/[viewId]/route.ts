@@ -1,6 +1,6 @@
 import { withProject } from "@/lib/auth/with-project";
 import { json } from "@/lib/http";
-import { deleteSavedView } from "@/lib/traces/views";
+import { deleteSavedView } from "@/lib/saved-views/delete-saved-view";
 import { routeParams } from "@/lib/schemas/route-params";
 
 // DELETE /api/projects/[projectId]/views/[viewId] – delete a saved view

@@ -1,5 +1,5 @@
 // POST /api/projects/[projectId]/alerts/[ruleId]/test – send a test notification to the rule's webhook now
-import { sendTestAlert } from "@/lib/alerts/manage-alert-rules";
+import { sendTestAlert } from "@/lib/alerts/send-test-alert";
 import { withProject } from "@/lib/auth/with-project";
 import { json } from "@/lib/http";
 import { routeParams } from "@/lib/schemas/route-params";

@@ -1,13 +1,8 @@
 import { writeAuditLog } from "../audit/write-audit-log";
 import { db } from "../db";
 import { toJsonValue } from "../json";
-import { effectiveTriageRules, type TriageRules } from "./rules";
-
-/** The project's rules in effect (defaults when none are stored), and whether they are the defaults. */
-export async function getTriageRules(projectId: string) {
-  const row = await db.projectSettings.findUnique({ where: { projectId }, select: { triageRules: true } });
-  return { rules: effectiveTriageRules(row?.triageRules ?? null), isDefault: row?.triageRules == null };
-}
+import { getTriageRules } from "./get-triage-rules";
+import type { TriageRules } from "./rules";
 
 /**
  * Saves the rules whole (validated by the caller). Ingest reads them from project_settings in
@@ -31,5 +26,5 @@ export async function updateTriageRules(options: { project: { id: string; orgId:
       after: value,
     });
   });
-  return getTriageRules(project.id);
+  return getTriageRules({ projectId: project.id });
 }

@@ -1,13 +1,13 @@
 import { writeAuditLog } from "../audit/write-audit-log";
 import { db } from "../db";
-import { getTriageItems } from "./get-triage-item";
-import { sendToInbox } from "./send-to-inbox";
+import { getTriageItems } from "./get-triage-items";
+import { sendFlaggedTracesToInbox } from "./send-flagged-traces-to-inbox";
 
 /** The manual "send to inbox" action: reason manual, merged into the trace's item if it has one. */
-export async function sendTraceToInbox(options: { project: { id: string; orgId: string }; actorUserId: string; traceId: string }) {
+export async function sendTraceManuallyToInbox(options: { project: { id: string; orgId: string }; actorUserId: string; traceId: string }) {
   const { project, traceId } = options;
   const existed = await db.triageItem.findUnique({ where: { projectId_traceId: { projectId: project.id, traceId } }, select: { id: true } });
-  await sendToInbox(project.id, [traceId], ["manual"]);
+  await sendFlaggedTracesToInbox({ projectId: project.id, traceIds: [traceId], reasons: ["manual"] });
   const row = await db.triageItem.findUniqueOrThrow({ where: { projectId_traceId: { projectId: project.id, traceId } }, select: { id: true } });
   await writeAuditLog(db, {
     orgId: project.orgId,
@@ -18,6 +18,6 @@ export async function sendTraceToInbox(options: { project: { id: string; orgId: 
     resourceId: row.id,
     after: { traceId, reason: "manual" },
   });
-  const [item] = await getTriageItems(project.id, [row.id]);
+  const [item] = await getTriageItems({ projectId: project.id, itemIds: [row.id] });
   return { item: item!, created: !existed };
 }

@@ -7,10 +7,11 @@ export type TriageReason = (typeof TRIAGE_REASONS)[number];
 /**
  * Puts a trace into the failure inbox with the given reasons: one item per trace, so a
  * trace already there gains the reasons it lacked (its status and assignee are kept).
- * Used by the manual "send to inbox" action and by the drift page; ingest-time rules use
+ * Used by the manual "send to inbox" action (send-trace-manually-to-inbox.ts) and by the drift page; ingest-time rules use
  * set-based SQL with the same semantics.
  */
-export async function sendToInbox(projectId: string, traceIds: readonly string[], reasons: readonly TriageReason[]) {
+export async function sendFlaggedTracesToInbox(options: { projectId: string; traceIds: readonly string[]; reasons: readonly TriageReason[] }) {
+  const { projectId, traceIds, reasons } = options;
   const ids = [...new Set(traceIds)];
   if (!ids.length || !reasons.length) return { items: 0 };
   const known = await db.trace.findMany({ where: { projectId, id: { in: ids } }, select: { id: true } });
