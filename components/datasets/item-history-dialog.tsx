@@ -2,7 +2,7 @@
 import { Badge, Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/format";
-import { useItemHistoryQuery } from "@/lib/queries/datasets";
+import { useItemHistoryQuery } from "@/lib/queries/datasets/use-item-history-query";
 import { JsonBlock } from "./json-value";
 import { WideDialog } from "@/components/ui/dialog";
 

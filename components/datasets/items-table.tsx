@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import type { DatasetItemRow, UserNames } from "@/lib/queries/datasets";
+import type { DatasetItemRow, UserNames } from "@/lib/queries/datasets/keys";
 import { previewText } from "./json-value";
 
 const SOURCE_TONE: Record<string, "indigo" | "amber" | "zinc" | "green"> = { trace: "indigo", span: "indigo", inbox: "amber", import: "zinc", manual: "green" };

@@ -8,7 +8,8 @@ import { Badge, EmptyState, Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/format";
 import { ApiError } from "@/lib/queries/query-client";
-import { type SessionTrace, useSessionQuery } from "@/lib/queries/sessions";
+import type { SessionTrace } from "@/lib/queries/sessions/keys";
+import { useSessionQuery } from "@/lib/queries/sessions/use-session-query";
 import { turnMessages } from "./conversation-turn";
 
 export function SessionDetailClient({ projectId, sessionId }: { projectId: string; sessionId: string }) {

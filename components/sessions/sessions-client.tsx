@@ -8,7 +8,8 @@ import { Badge, EmptyState, Skeleton } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import { type SessionFilters, useSessionsQuery } from "@/lib/queries/sessions";
+import type { SessionFilters } from "@/lib/queries/sessions/keys";
+import { useSessionsQuery } from "@/lib/queries/sessions/use-sessions-query";
 
 const RANGES: Record<string, { label: string; ms: number | null }> = {
   "24h": { label: "Last 24 hours", ms: 86_400_000 },

@@ -1,7 +1,7 @@
 import { ThumbsDown, ThumbsUp } from "lucide-react";
 import { Badge } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
-import type { ScoreView } from "@/lib/queries/trace-detail";
+import type { ScoreView } from "@/lib/queries/traces/trace-detail";
 import { formatScoreValue } from "./format";
 import { RichText } from "./rich-text";
 

@@ -3,7 +3,7 @@ import { AlertTriangle, ShieldAlert } from "lucide-react";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
-import type { ScoreView, SpanView } from "@/lib/queries/trace-detail";
+import type { ScoreView, SpanView } from "@/lib/queries/traces/trace-detail";
 import { ValueView } from "./chat-view";
 import { CopyButton } from "./copy-button";
 import { formatCost, formatMs, formatTokens } from "./format";

@@ -2,7 +2,7 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
-import type { SpanView } from "@/lib/queries/trace-detail";
+import type { SpanView } from "@/lib/queries/traces/trace-detail";
 import { formatMs } from "./format";
 import { barGeometry, type Bounds, type SpanRow } from "./span-tree-model";
 

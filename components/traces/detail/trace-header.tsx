@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
 import type { Role } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
-import type { TraceDetail } from "@/lib/queries/trace-detail";
+import type { TraceDetail } from "@/lib/queries/traces/trace-detail";
 import { formatCost, formatMs, formatTokens } from "./format";
 import { TraceActions } from "./trace-actions";
 

@@ -1,7 +1,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { format } from "date-fns";
 import { formatCost, formatDuration, formatTokens } from "@/lib/format-units";
-import type { TraceRow } from "@/lib/queries/traces";
+import type { TraceRow } from "@/lib/queries/traces/keys";
 import type { ColumnId } from "./column-visibility";
 import { Feedback, Flags, StatusBadge, Tags } from "./trace-cells";
 

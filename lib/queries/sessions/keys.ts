@@ -1,6 +1,4 @@
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import type { ScoreView } from "./trace-detail";
-import { apiFetch } from "./query-client";
+import type { ScoreView } from "../traces/trace-detail";
 
 export type SessionSummary = {
   sessionId: string; traceCount: number; firstActivity: string; lastActivity: string; lastEnd: string; userId: string | null;
@@ -24,28 +22,9 @@ export const sessionKeys = {
   detail: (projectId: string, sessionId: string) => [...sessionKeys.all(projectId), "detail", sessionId] as const,
 };
 
-const qs = (params: Record<string, string | undefined>) => {
+/** Query string of the set params only, so the server applies its defaults to the rest. */
+export const sessionSearch = (params: Record<string, string | undefined>) => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) s.set(k, v);
   return s.toString();
 };
-
-export function useSessionsQuery(projectId: string, filters: SessionFilters) {
-  return useInfiniteQuery({
-    queryKey: sessionKeys.list(projectId, filters),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      apiFetch<{ data: SessionSummary[]; nextCursor: string | null }>(`/api/projects/${projectId}/sessions?${qs({ ...filters, limit: "50", cursor: pageParam })}`),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useSessionQuery(projectId: string, sessionId: string) {
-  return useInfiniteQuery({
-    queryKey: sessionKeys.detail(projectId, sessionId),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => apiFetch<SessionDetail>(`/api/projects/${projectId}/sessions/${encodeURIComponent(sessionId)}?${qs({ cursor: pageParam })}`),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}

@@ -1,6 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "./query-client";
-
 /** GET /api/projects/[projectId]/traces/[traceId] as the browser sees it (dates as ISO strings). */
 export type ScoreView = {
   id: string; traceId: string; spanId: string | null; name: string; value: number | string | boolean | null;
@@ -24,15 +21,3 @@ export type TraceDetail = {
   usage: { inputTokens: number; outputTokens: number }; totalCost: number | null; costEstimated?: boolean;
   flags: string[]; models: string[]; spans: SpanView[]; scores: ScoreView[];
 };
-
-export const traceDetailKeys = {
-  all: (projectId: string) => ["projects", projectId, "traces"] as const,
-  detail: (projectId: string, traceId: string) => [...traceDetailKeys.all(projectId), "detail", traceId] as const,
-};
-
-export function useTraceDetailQuery(projectId: string, traceId: string) {
-  return useQuery({
-    queryKey: traceDetailKeys.detail(projectId, traceId),
-    queryFn: () => apiFetch<TraceDetail>(`/api/projects/${projectId}/traces/${encodeURIComponent(traceId)}`),
-  });
-}
