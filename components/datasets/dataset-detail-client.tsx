@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { KeyLegend } from "@/components/ui/key-legend";
 import { FieldError } from "@/components/ui/input";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format/format-date";
 import type { DatasetItemRow, UserNames } from "@/lib/queries/datasets/keys";
 import { useDatasetItemsQuery } from "@/lib/queries/datasets/use-dataset-items-query";
 import { useDatasetMutations } from "@/lib/queries/datasets/use-dataset-mutations";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime, formatRelative } from "@/lib/format/format-date";
 import type { DatasetItemRow, UserNames } from "@/lib/queries/datasets/keys";
 import { previewText } from "./json-value";
 

@@ -1,6 +1,6 @@
 "use client";
 import { cn } from "@/components/ui/cn";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime, formatRelative } from "@/lib/format/format-date";
 import type { TriageItemRow } from "@/lib/queries/triage/keys";
 import { ReasonBadges, StatusBadge } from "./reason-badges";
 

@@ -1,5 +1,5 @@
 import { Skeleton } from "@/components/ui/card";
-import { formatMetric } from "@/lib/metrics/format-metric";
+import { formatMetric } from "@/lib/format/format-metric";
 import { compare, STAT_TILES } from "@/lib/metrics/prepare-overview";
 import type { MetricPoint } from "@/lib/schemas/metrics";
 import { DeltaText } from "./delta-text";

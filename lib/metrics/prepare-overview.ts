@@ -1,6 +1,6 @@
 import { format } from "date-fns";
 import { autoBucket, type Bucket, BUCKET_MS, type MetricPoint, type MetricsResponse } from "@/lib/schemas/metrics";
-import type { MetricKind } from "./format-metric";
+import type { MetricKind } from "@/lib/format/format-metric";
 
 /* ---------- Time range and URL state ---------- */
 
