@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { useAlertMutations } from "@/lib/queries/alerts/use-alerts";
+import { useAlertMutations } from "@/lib/queries/alerts/use-alert-mutations";
 
 // Thresholds are entered in the unit people think in (%, ms, $/h) and stored as the API's.
 const MEASURES = [

@@ -5,8 +5,10 @@ import { Badge, Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
 import { formatMeasure, MEASURE_LABELS } from "@/lib/alerts/measure-value";
-import { formatDateTime, formatRelative } from "@/lib/format";
-import { useAlertEventsQuery, useAlertMutations, useAlertRulesQuery } from "@/lib/queries/alerts/use-alerts";
+import { formatDateTime, formatRelative } from "@/lib/format/format-date";
+import { useAlertEventsQuery } from "@/lib/queries/alerts/use-alert-events-query";
+import { useAlertMutations } from "@/lib/queries/alerts/use-alert-mutations";
+import { useAlertRulesQuery } from "@/lib/queries/alerts/use-alert-rules-query";
 import type { AlertMeasure } from "@/lib/schemas/alerts";
 import { AlertRuleForm } from "./alert-rule-form";
 

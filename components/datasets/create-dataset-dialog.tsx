@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { useDatasetMutations } from "@/lib/queries/datasets";
+import { useDatasetMutations } from "@/lib/queries/datasets/use-dataset-mutations";
 
 export function CreateDatasetDialog({ projectId, open, onOpenChange }: { projectId: string; open: boolean; onOpenChange: (open: boolean) => void }) {
   const router = useRouter();

@@ -5,7 +5,8 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { type DatasetRow, useDatasetMutations } from "@/lib/queries/datasets";
+import type { DatasetRow } from "@/lib/queries/datasets/keys";
+import { useDatasetMutations } from "@/lib/queries/datasets/use-dataset-mutations";
 
 /** Rename / describe a golden set, or delete it with every item version. */
 export function DatasetSettingsDialog({ projectId, dataset, open, onOpenChange }: { projectId: string; dataset: DatasetRow; open: boolean; onOpenChange: (open: boolean) => void }) {

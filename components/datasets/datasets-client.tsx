@@ -7,8 +7,8 @@ import { Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { KeyLegend } from "@/components/ui/key-legend";
 import { FieldError } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
-import { formatDateTime, formatRelative } from "@/lib/format";
-import { useDatasetsQuery } from "@/lib/queries/datasets";
+import { formatDateTime, formatRelative } from "@/lib/format/format-date";
+import { useDatasetsQuery } from "@/lib/queries/datasets/use-datasets-query";
 import { CreateDatasetDialog } from "./create-dataset-dialog";
 import { isTypingTarget } from "@/components/ui/keyboard";
 

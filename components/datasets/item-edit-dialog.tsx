@@ -3,7 +3,8 @@ import { type FormEvent, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/input";
-import { type DatasetItemRow, useDatasetMutations } from "@/lib/queries/datasets";
+import type { DatasetItemRow } from "@/lib/queries/datasets/keys";
+import { useDatasetMutations } from "@/lib/queries/datasets/use-dataset-mutations";
 import { editorText, JsonBlock, parseEditorText, ValueEditor } from "./json-value";
 import { WideDialog } from "@/components/ui/dialog";
 

@@ -1,8 +1,8 @@
 "use client";
 import { Badge, Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
-import { formatDateTime } from "@/lib/format";
-import { useItemHistoryQuery } from "@/lib/queries/datasets";
+import { formatDateTime } from "@/lib/format/format-date";
+import { useItemHistoryQuery } from "@/lib/queries/datasets/use-item-history-query";
 import { JsonBlock } from "./json-value";
 import { WideDialog } from "@/components/ui/dialog";
 

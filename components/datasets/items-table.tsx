@@ -4,8 +4,8 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
-import { formatDateTime, formatRelative } from "@/lib/format";
-import type { DatasetItemRow, UserNames } from "@/lib/queries/datasets";
+import { formatDateTime, formatRelative } from "@/lib/format/format-date";
+import type { DatasetItemRow, UserNames } from "@/lib/queries/datasets/keys";
 import { previewText } from "./json-value";
 
 const SOURCE_TONE: Record<string, "indigo" | "amber" | "zinc" | "green"> = { trace: "indigo", span: "indigo", inbox: "amber", import: "zinc", manual: "green" };

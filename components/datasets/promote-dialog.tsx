@@ -5,7 +5,10 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { type PromoteResult, type PromoteTrace, useDatasetMutations, useDatasetsQuery, usePromoteTraceQuery } from "@/lib/queries/datasets";
+import type { PromoteResult, PromoteTrace } from "@/lib/queries/datasets/keys";
+import { useDatasetMutations } from "@/lib/queries/datasets/use-dataset-mutations";
+import { useDatasetsQuery } from "@/lib/queries/datasets/use-datasets-query";
+import { usePromoteTraceQuery } from "@/lib/queries/datasets/use-promote-trace-query";
 import { editorText, JsonBlock, parseEditorText, ValueEditor } from "./json-value";
 import { WideDialog } from "@/components/ui/dialog";
 

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
-import { type DriftClusterView, useDriftMutations } from "@/lib/queries/drift";
+import type { DriftClusterView } from "@/lib/queries/drift/keys";
+import { useDriftMutations } from "@/lib/queries/drift/use-drift-mutations";
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 

@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import type { DriftReportDetail } from "@/lib/queries/drift";
+import type { DriftReportDetail } from "@/lib/queries/drift/keys";
 
 const p = (v: number) => (v < 0.001 ? "< 0.001" : v.toFixed(3));
 

@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { useDriftSettingsMutation } from "@/lib/queries/drift";
+import { useDriftSettingsMutation } from "@/lib/queries/drift/use-drift-settings-mutation";
 import type { EmbeddingSettingsView } from "@/lib/schemas/drift";
 
 /** Embedding provider, fields and the drift test's windows, baseline and thresholds (managers only). */

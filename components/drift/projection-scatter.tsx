@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { projectionView } from "@/lib/drift/prepare-chart";
-import type { DriftPoint } from "@/lib/queries/drift";
+import type { DriftPoint } from "@/lib/queries/drift/keys";
 
 const AXIS = { fontSize: 10, fill: "#a1a1aa" };
 type Shown = DriftPoint & { clamped: boolean; stacked: number };

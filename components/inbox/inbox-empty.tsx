@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { EmptyState, Skeleton } from "@/components/ui/card";
-import { useTriageRulesQuery } from "@/lib/queries/triage";
+import { useTriageRulesQuery } from "@/lib/queries/triage/use-triage-rules-query";
 import { describeRules } from "@/lib/triage/rules";
 
 /** What puts traces into the inbox, so an empty inbox explains itself. */

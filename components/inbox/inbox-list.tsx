@@ -1,7 +1,7 @@
 "use client";
 import { cn } from "@/components/ui/cn";
-import { formatDateTime, formatRelative } from "@/lib/format";
-import type { TriageItemRow } from "@/lib/queries/triage";
+import { formatDateTime, formatRelative } from "@/lib/format/format-date";
+import type { TriageItemRow } from "@/lib/queries/triage/keys";
 import { ReasonBadges, StatusBadge } from "./reason-badges";
 
 type Props = {

@@ -1,6 +1,6 @@
 import { ALL_REASONS } from "@/lib/triage/rules";
 import { isTriageStatus, type TriageStatus } from "@/lib/triage/status";
-import type { TriageFilters } from "@/lib/queries/triage";
+import type { TriageFilters } from "@/lib/queries/triage/keys";
 import { isTypingTarget } from "@/components/ui/keyboard";
 
 /** The status tab: a status, or "all". Absent from the URL means "open" (the working view). */

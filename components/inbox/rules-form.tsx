@@ -4,7 +4,8 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, Skeleton } from "@/components/ui/card";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { useTriageRulesQuery, useUpdateTriageRules } from "@/lib/queries/triage";
+import { useTriageRulesQuery } from "@/lib/queries/triage/use-triage-rules-query";
+import { useUpdateTriageRules } from "@/lib/queries/triage/use-update-triage-rules";
 import { DEFAULT_TRIAGE_RULES, type TriageRules } from "@/lib/triage/rules";
 
 export function TriageRulesSettings({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {

@@ -1,6 +1,6 @@
 import { Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
-import { formatMetric } from "@/lib/metrics/format-metric";
+import { formatMetric } from "@/lib/format/format-metric";
 import { BREAKDOWN_COLUMNS, type BreakdownRow } from "@/lib/metrics/prepare-overview";
 import { DeltaText } from "./delta-text";
 

@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import { formatDelta, type MetricKind } from "@/lib/metrics/format-metric";
+import { formatDelta, type MetricKind } from "@/lib/format/format-metric";
 import { type Better, type Delta, deltaTone } from "@/lib/metrics/prepare-overview";
 
 const TONES = { good: "text-emerald-600 dark:text-emerald-400", bad: "text-red-600 dark:text-red-400", neutral: "text-zinc-500" } as const;

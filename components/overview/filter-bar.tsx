@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
-import { activeFilterCount, type OverviewFilters } from "@/lib/metrics/prepare-overview";
+import { activeFilterCount, type OverviewFilters } from "./overview-url-state";
 
 type Props = { filters: OverviewFilters; environments: string[]; models: string[]; onChange: (next: OverviewFilters) => void };
 type TextKey = "provider" | "promptName" | "release" | "userId";

@@ -1,6 +1,10 @@
 import { memo, useMemo } from "react";
 import { type SeriesConfig, TimeSeriesChart } from "@/components/charts/time-series-chart";
-import { formatBucketTime, formatCost, formatCount, formatInUnit, formatPercent } from "@/lib/metrics/format-metric";
+import { formatCost } from "@/lib/format/format-cost";
+import { formatCount } from "@/lib/format/format-count";
+import { formatBucketTime } from "@/lib/format/format-date";
+import { formatInUnit } from "@/lib/format/format-duration";
+import { formatPercent } from "@/lib/format/format-percent";
 import type { OverviewCharts as Charts } from "@/lib/metrics/prepare-overview";
 import { ChartCard } from "./chart-card";
 

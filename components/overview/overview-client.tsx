@@ -1,13 +1,10 @@
 "use client";
 import { RefreshCw } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
-import {
-  activeFilterCount, groupOptions, type OverviewState, parseOverviewState, prepareBreakdown, prepareOverviewCharts, resolveRange, serializeOverviewState,
-} from "@/lib/metrics/prepare-overview";
+import { groupOptions, prepareBreakdown, prepareOverviewCharts } from "@/lib/metrics/prepare-overview";
 import type { MetricsRequest } from "@/lib/queries/metrics/keys";
 import { useFeedbackCommentsQuery } from "@/lib/queries/metrics/use-feedback-comments-query";
 import { useMetricsQuery } from "@/lib/queries/metrics/use-metrics-query";
@@ -17,37 +14,15 @@ import { FeedbackCard } from "./feedback-card";
 import { FilterBar } from "./filter-bar";
 import { OverviewCharts } from "./overview-charts";
 import { OverviewEmpty } from "./overview-empty";
+import { activeFilterCount } from "./overview-url-state";
 import { RangePicker } from "./range-picker";
+import { resolveRange } from "./range-presets";
 import { StatTiles } from "./stat-tiles";
 import { TopUsers } from "./top-users";
+import { useNow } from "./use-now";
+import { useOverviewUrlState } from "./use-overview-url-state";
 
 const noopSubscribe = () => () => {};
-
-/** The view lives in the URL so a link reproduces it; writes replace history rather than piling up entries. */
-function useOverviewUrlState() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const state = useMemo(() => parseOverviewState(params), [params]);
-  const setState = useCallback(
-    (next: OverviewState) => {
-      const qs = serializeOverviewState(next);
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-    },
-    [router, pathname],
-  );
-  return [state, setState] as const;
-}
-
-/** "Now" for relative ranges, moved on every minute while the tab is visible so the charts stay live. */
-function useNow(): [number, () => void] {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => document.visibilityState === "visible" && setNow(Date.now()), 60_000);
-    return () => clearInterval(id);
-  }, []);
-  return [now, () => setNow(Date.now())];
-}
 
 export function OverviewClient({ projectId, origin }: { projectId: string; origin: string }) {
   // Ranges depend on the browser's clock and time zone, so render only once in the browser.

@@ -1,5 +1,6 @@
 import { Input, Select } from "@/components/ui/input";
-import { fromLocalInput, type OverviewState, RANGE_PRESETS, type RangeChoice, type ResolvedRange, toLocalInput } from "@/lib/metrics/prepare-overview";
+import type { OverviewState } from "./overview-url-state";
+import { fromLocalInput, RANGE_PRESETS, type RangeChoice, type ResolvedRange, toLocalInput } from "./range-presets";
 
 const LABELS: Record<RangeChoice, string> = { "1h": "Last hour", "24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days", custom: "Custom range" };
 

@@ -1,8 +1,9 @@
 import { Skeleton } from "@/components/ui/card";
-import { formatMetric } from "@/lib/metrics/format-metric";
-import { compare, STAT_TILES } from "@/lib/metrics/prepare-overview";
+import { formatMetric } from "@/lib/format/format-metric";
+import { compare } from "@/lib/metrics/prepare-overview";
 import type { MetricPoint } from "@/lib/schemas/metrics";
 import { DeltaText } from "./delta-text";
+import { STAT_TILES } from "./stat-tile-definitions";
 
 /** Headline totals for the range, each against the previous period. */
 export function StatTiles({ current, previous }: { current: MetricPoint | undefined; previous: MetricPoint | undefined }) {

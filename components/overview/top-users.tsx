@@ -1,6 +1,7 @@
 import { Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
-import { formatCost, formatCount } from "@/lib/metrics/format-metric";
+import { formatCost } from "@/lib/format/format-cost";
+import { formatCount } from "@/lib/format/format-count";
 import type { TopUser } from "@/lib/queries/metrics/keys";
 
 /** The users (or tenants) who cost the most in the range. Not narrowed by the filters: the endpoint takes only the range. */

@@ -1,14 +1,17 @@
 "use client";
 import Link from "next/link";
 import { ChatView } from "@/components/traces/detail/chat-view";
-import { formatCost, formatMs, formatScoreValue } from "@/components/traces/detail/format";
+import { formatCost } from "@/lib/format/format-cost";
+import { formatDuration } from "@/lib/format/format-duration";
+import { formatScoreValue } from "@/lib/format/format-score";
 import { RichText } from "@/components/traces/detail/rich-text";
 import { Button } from "@/components/ui/button";
 import { Badge, EmptyState, Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format/format-date";
 import { ApiError } from "@/lib/queries/query-client";
-import { type SessionTrace, useSessionQuery } from "@/lib/queries/sessions";
+import type { SessionTrace } from "@/lib/queries/sessions/keys";
+import { useSessionQuery } from "@/lib/queries/sessions/use-session-query";
 import { turnMessages } from "./conversation-turn";
 
 export function SessionDetailClient({ projectId, sessionId }: { projectId: string; sessionId: string }) {
@@ -62,7 +65,7 @@ function Turn({ projectId, trace: t, index }: { projectId: string; trace: Sessio
           {t.name ?? "(unnamed trace)"}
         </Link>
         <span className="text-zinc-500">{formatDateTime(t.startTime)}</span>
-        <span className="tabular-nums text-zinc-500">{formatMs(t.latencyMs)}</span>
+        <span className="tabular-nums text-zinc-500">{formatDuration(t.latencyMs)}</span>
         <span className="tabular-nums text-zinc-500">{formatCost(t.totalCost)}</span>
         {t.models.length > 0 && <span className="text-zinc-400">{t.models.join(", ")}</span>}
         {t.status === "error" ? <Badge tone="red">error</Badge> : <Badge tone="green">ok</Badge>}

@@ -2,13 +2,15 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useMemo, useState, useSyncExternalStore } from "react";
-import { formatCost, formatMs } from "@/components/traces/detail/format";
+import { formatCost } from "@/lib/format/format-cost";
+import { formatDuration } from "@/lib/format/format-duration";
 import { Button } from "@/components/ui/button";
 import { Badge, EmptyState, Skeleton } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
-import { formatDateTime, formatRelative } from "@/lib/format";
-import { type SessionFilters, useSessionsQuery } from "@/lib/queries/sessions";
+import { formatDateTime, formatRelative } from "@/lib/format/format-date";
+import type { SessionFilters } from "@/lib/queries/sessions/keys";
+import { useSessionsQuery } from "@/lib/queries/sessions/use-sessions-query";
 
 const RANGES: Record<string, { label: string; ms: number | null }> = {
   "24h": { label: "Last 24 hours", ms: 86_400_000 },
@@ -99,7 +101,7 @@ function Sessions({ projectId }: { projectId: string }) {
                 <Td className="tabular-nums">{s.traceCount}</Td>
                 <Td className="whitespace-nowrap text-xs text-zinc-500">{formatDateTime(s.firstActivity)}</Td>
                 <Td className="whitespace-nowrap text-xs"><span title={formatDateTime(s.lastActivity)}>{formatRelative(s.lastActivity)}</span></Td>
-                <Td className="whitespace-nowrap text-xs tabular-nums">{formatMs(new Date(s.lastEnd).getTime() - new Date(s.firstActivity).getTime())}</Td>
+                <Td className="whitespace-nowrap text-xs tabular-nums">{formatDuration(new Date(s.lastEnd).getTime() - new Date(s.firstActivity).getTime())}</Td>
                 <Td className="tabular-nums text-xs">{formatCost(s.totalCost)}</Td>
                 <Td>{s.errorTraces > 0 ? <Badge tone="red">{s.errorTraces}</Badge> : <span className="text-xs text-zinc-400">0</span>}</Td>
               </tr>

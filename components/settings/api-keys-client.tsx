@@ -8,7 +8,7 @@ import { FieldError } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
 import { useApiKeysQuery } from "@/lib/queries/api-keys/use-api-keys-query";
 import { useRevokeApiKey } from "@/lib/queries/api-keys/use-revoke-api-key";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime, formatRelative } from "@/lib/format/format-date";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
 
 export function ApiKeysClient({ projectId, canManage }: { projectId: string; canManage: boolean }) {

@@ -5,7 +5,7 @@ import { Badge, Card, Skeleton } from "@/components/ui/card";
 import { FieldError, Select } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
 import { ROLES, type Role } from "@/lib/auth/permissions";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime, formatRelative } from "@/lib/format/format-date";
 import { useInvitesQuery } from "@/lib/queries/members/use-invites-query";
 import { useMemberMutations } from "@/lib/queries/members/use-member-mutations";
 import { useMembersQuery } from "@/lib/queries/members/use-members-query";

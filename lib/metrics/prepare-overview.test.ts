@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MetricPoint, MetricsResponse } from "@/lib/schemas/metrics";
 import {
-  BREAKDOWN_COLUMNS, compare, delta, deltaTone, durationUnit, fillSeries, fromLocalInput, groupOptions, parseOverviewState, pooledUpRates,
-  prepareBreakdown, prepareOverviewCharts, resolveRange, serializeOverviewState, toLocalInput,
+  BREAKDOWN_COLUMNS, compare, delta, deltaTone, durationUnit, fillSeries, groupOptions, pooledUpRates, prepareBreakdown, prepareOverviewCharts,
 } from "./prepare-overview";
 
 function point(p: Partial<MetricPoint> = {}): MetricPoint {
@@ -18,75 +17,6 @@ function response(series: [string, Partial<MetricPoint>][], over: Partial<Metric
     series: series.map(([time, p]) => ({ ...point(p), time })), totals: point(), ...over,
   };
 }
-
-const params = (qs: string) => new URLSearchParams(qs);
-
-describe("URL ↔ overview state", () => {
-  it("defaults to the last 24 hours with no filters", () => {
-    expect(parseOverviewState(params(""))).toEqual({ range: "24h", filters: {} });
-    expect(parseOverviewState(params("range=bogus"))).toEqual({ range: "24h", filters: {} });
-  });
-
-  it("reads every filter and round-trips through the URL", () => {
-    const qs = "range=7d&environment=prod&model=gpt-4o&provider=openai&promptName=summarise&release=v1.2&userId=u_1&promptVersion=3&tags=a%2Cb";
-    const state = parseOverviewState(params(qs));
-    expect(state).toEqual({
-      range: "7d",
-      filters: { environment: "prod", model: "gpt-4o", provider: "openai", promptName: "summarise", release: "v1.2", userId: "u_1", promptVersion: 3, tags: ["a", "b"] },
-    });
-    expect(parseOverviewState(params(serializeOverviewState(state)))).toEqual(state);
-  });
-
-  it("drops malformed values instead of failing", () => {
-    const state = parseOverviewState(params("promptVersion=abc&tags=,%20,&model=%20%20&environment=%20prod%20"));
-    expect(state.filters).toEqual({ environment: "prod" });
-    expect(parseOverviewState(params("promptVersion=0")).filters).toEqual({});
-  });
-
-  it("keeps a valid custom range and falls back to the default for an inverted one", () => {
-    const ok = parseOverviewState(params("range=custom&from=2025-01-01T00:00:00Z&to=2025-01-02T00:00:00Z"));
-    expect(ok).toMatchObject({ range: "custom", from: "2025-01-01T00:00:00.000Z", to: "2025-01-02T00:00:00.000Z" });
-    expect(parseOverviewState(params("range=custom&from=2025-01-02T00:00:00Z&to=2025-01-01T00:00:00Z")).range).toBe("24h");
-    expect(parseOverviewState(params("range=custom&from=nope")).range).toBe("24h");
-  });
-
-  it("leaves the default range and empty filters out of the URL", () => {
-    expect(serializeOverviewState({ range: "24h", filters: { tags: [] } })).toBe("");
-    expect(serializeOverviewState({ range: "1h", filters: { model: "m" } })).toBe("range=1h&model=m");
-  });
-
-  it("converts datetime-local values to ISO and back", () => {
-    const iso = fromLocalInput("2025-03-04T05:06");
-    expect(iso).not.toBeNull();
-    expect(toLocalInput(iso!)).toBe("2025-03-04T05:06");
-    expect(fromLocalInput("")).toBeNull();
-  });
-});
-
-describe("resolveRange", () => {
-  const now = Date.parse("2025-01-10T12:00:30Z");
-
-  it("ends presets at the next whole minute and picks the bucket from the length", () => {
-    const r = resolveRange({ range: "1h", filters: {} }, now);
-    expect(r.to.toISOString()).toBe("2025-01-10T12:01:00.000Z");
-    expect(r.from.toISOString()).toBe("2025-01-10T11:01:00.000Z");
-    expect(r.bucket).toBe("1m");
-    expect(resolveRange({ range: "30d", filters: {} }, now).bucket).toBe("6h");
-  });
-
-  it("is stable within a minute so queries hit the cache", () => {
-    const a = resolveRange({ range: "24h", filters: {} }, now);
-    const b = resolveRange({ range: "24h", filters: {} }, now + 20_000);
-    expect(a.from.getTime()).toBe(b.from.getTime());
-  });
-
-  it("gives the previous period of the same length, ending where this one starts", () => {
-    const r = resolveRange({ range: "custom", from: "2025-01-03T00:00:00.000Z", to: "2025-01-05T00:00:00.000Z", filters: {} }, now);
-    expect(r.previous.from.toISOString()).toBe("2025-01-01T00:00:00.000Z");
-    expect(r.previous.to.toISOString()).toBe("2025-01-03T00:00:00.000Z");
-    expect(r.bucket).toBe("15m");
-  });
-});
 
 describe("chart rows", () => {
   it("fills missing buckets on the grid of the returned ones", () => {

@@ -1,103 +1,7 @@
-import { format } from "date-fns";
-import { autoBucket, type Bucket, BUCKET_MS, type MetricPoint, type MetricsResponse } from "@/lib/schemas/metrics";
-import type { MetricKind } from "./format-metric";
+import type { MetricKind } from "@/lib/format/format-metric";
+import { BUCKET_MS, type MetricPoint, type MetricsResponse } from "@/lib/schemas/metrics";
 
-/* ---------- Time range and URL state ---------- */
-
-export const RANGE_PRESETS = ["1h", "24h", "7d", "30d"] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number];
-export type RangeChoice = RangePreset | "custom";
-export const DEFAULT_RANGE: RangePreset = "24h";
-const PRESET_MS: Record<RangePreset, number> = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 };
-const MAX_RANGE_MS = 400 * 86_400_000;
-
-export const TEXT_FILTERS = ["environment", "model", "provider", "promptName", "release", "userId"] as const;
-export type OverviewFilters = Partial<Record<(typeof TEXT_FILTERS)[number], string>> & { promptVersion?: number; tags?: string[] };
-/** Custom ranges carry their own ISO bounds; presets are relative to "now" so a shared link stays live. */
-export type OverviewState = { range: RangeChoice; from?: string; to?: string; filters: OverviewFilters };
-
-type ParamReader = { get(name: string): string | null };
-
-function isoOrNull(value: string | null): string | null {
-  if (!value) return null;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
-
-/** Reads the view from the URL, dropping anything malformed instead of failing the page. */
-export function parseOverviewState(params: ParamReader): OverviewState {
-  const filters: OverviewFilters = {};
-  for (const key of TEXT_FILTERS) {
-    const v = params.get(key)?.trim();
-    if (v) filters[key] = v;
-  }
-  const version = params.get("promptVersion")?.trim();
-  if (version && /^\d+$/.test(version) && Number(version) > 0) filters.promptVersion = Number(version);
-  const tags = (params.get("tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean);
-  if (tags.length) filters.tags = [...new Set(tags)];
-
-  const range = params.get("range");
-  if (range === "custom") {
-    const from = isoOrNull(params.get("from"));
-    const to = isoOrNull(params.get("to"));
-    if (from && to && Date.parse(to) > Date.parse(from) && Date.parse(to) - Date.parse(from) <= MAX_RANGE_MS) return { range: "custom", from, to, filters };
-  }
-  const preset = RANGE_PRESETS.find((p) => p === range) ?? DEFAULT_RANGE;
-  return { range: preset, filters };
-}
-
-/** The inverse of parseOverviewState, in a fixed key order so equal views give equal URLs. */
-export function serializeOverviewState(state: OverviewState): string {
-  const out = new URLSearchParams();
-  if (state.range === "custom" && state.from && state.to) {
-    out.set("range", "custom");
-    out.set("from", state.from);
-    out.set("to", state.to);
-  } else if (state.range !== DEFAULT_RANGE && state.range !== "custom") {
-    out.set("range", state.range);
-  }
-  const f = state.filters;
-  for (const key of TEXT_FILTERS) if (f[key]) out.set(key, f[key]);
-  if (f.promptVersion) out.set("promptVersion", String(f.promptVersion));
-  if (f.tags?.length) out.set("tags", f.tags.join(","));
-  return out.toString();
-}
-
-export function activeFilterCount(filters: OverviewFilters): number {
-  return Object.values(filters).filter((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== "")).length;
-}
-
-export type ResolvedRange = { from: Date; to: Date; bucket: Bucket; previous: { from: Date; to: Date } };
-
-/**
- * Concrete bounds for a view. Preset ranges end at the next whole minute so that renders
- * within the same minute produce the same query (and hit the cache).
- */
-export function resolveRange(state: OverviewState, now: number): ResolvedRange {
-  let from: number;
-  let to: number;
-  if (state.range === "custom" && state.from && state.to) {
-    from = Date.parse(state.from);
-    to = Date.parse(state.to);
-  } else {
-    const preset = state.range === "custom" ? DEFAULT_RANGE : state.range;
-    to = Math.ceil(now / 60_000) * 60_000;
-    from = to - PRESET_MS[preset];
-  }
-  const length = to - from;
-  return { from: new Date(from), to: new Date(to), bucket: autoBucket(new Date(from), new Date(to)), previous: { from: new Date(from - length), to: new Date(from) } };
-}
-
-/** `<input type="datetime-local">` speaks local wall-clock time without a zone. */
-export function toLocalInput(iso: string): string {
-  return format(new Date(iso), "yyyy-MM-dd'T'HH:mm");
-}
-
-export function fromLocalInput(value: string): string | null {
-  return isoOrNull(value);
-}
-
-/* ---------- Chart rows ---------- */
+/* ---------- Chart rows (the page state that picks the data lives in components/overview) ---------- */
 
 type SeriesPoint = MetricsResponse["series"][number];
 export type DurationUnit = "ms" | "s";
@@ -212,7 +116,7 @@ export function deltaTone(d: Delta | null, better: Better, kind: MetricKind = "c
   return (d.absolute > 0) === (better === "higher") ? "good" : "bad";
 }
 
-type Column = { key: string; label: string; kind: MetricKind; better: Better; pick: (p: MetricPoint) => number | null };
+export type MetricColumn = { key: string; label: string; kind: MetricKind; better: Better; pick: (p: MetricPoint) => number | null };
 const costPer1k = (p: MetricPoint) => (p.count > 0 ? (p.cost / p.count) * 1000 : null);
 
 export const BREAKDOWN_COLUMNS = [
@@ -221,15 +125,7 @@ export const BREAKDOWN_COLUMNS = [
   { key: "costPer1k", label: "Cost / 1k req", kind: "cost", better: "lower", pick: costPer1k },
   { key: "thumbsUpRate", label: "Thumbs-up", kind: "rate", better: "higher", pick: (p) => p.thumbsUpRate },
   { key: "errorRate", label: "Error rate", kind: "rate", better: "lower", pick: (p) => p.errorRate },
-] as const satisfies readonly Column[];
-
-export const STAT_TILES = [
-  BREAKDOWN_COLUMNS[0],
-  { key: "cost", label: "Cost", kind: "cost", better: "lower", pick: (p) => p.cost },
-  BREAKDOWN_COLUMNS[1],
-  BREAKDOWN_COLUMNS[4],
-  BREAKDOWN_COLUMNS[3],
-] as const satisfies readonly Column[];
+] as const satisfies readonly MetricColumn[];
 
 /** A metric now and in the previous period; with no previous data at all there is nothing to compare. */
 export function compare(current: MetricPoint | undefined, previous: MetricPoint | undefined, pick: (p: MetricPoint) => number | null): Compared {

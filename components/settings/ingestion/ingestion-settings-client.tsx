@@ -1,7 +1,7 @@
 "use client";
 import { Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
-import { useIngestSettingsQuery } from "@/lib/queries/ingest-settings/use-ingest-settings";
+import { useIngestSettingsQuery } from "@/lib/queries/ingest-settings/use-ingest-settings-query";
 import { OriginsForm } from "./origins-form";
 import { PiiSettingsForm } from "./pii-settings-form";
 import { PriceOverridesForm } from "./price-overrides-form";

@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
-import { useUpdateIngestSettings } from "@/lib/queries/ingest-settings/use-ingest-settings";
+import { useUpdateIngestSettings } from "@/lib/queries/ingest-settings/use-update-ingest-settings";
 
 export function OriginsForm({ projectId, origins, canEdit }: { projectId: string; origins: string[]; canEdit: boolean }) {
   const update = useUpdateIngestSettings(projectId);

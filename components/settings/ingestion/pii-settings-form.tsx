@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import type { PiiSettings } from "@/lib/pii/settings";
-import { useUpdateIngestSettings } from "@/lib/queries/ingest-settings/use-ingest-settings";
+import { useUpdateIngestSettings } from "@/lib/queries/ingest-settings/use-update-ingest-settings";
 
 const DETECTOR_LABELS: Record<string, string> = {
   email: "Email addresses", phone: "Phone numbers (incl. Korean mobile)", creditCard: "Credit cards (Luhn-checked)",

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
-import { type PriceOverrideInput, useUpdateIngestSettings } from "@/lib/queries/ingest-settings/use-ingest-settings";
+import type { PriceOverrideInput } from "@/lib/queries/ingest-settings/keys";
+import { useUpdateIngestSettings } from "@/lib/queries/ingest-settings/use-update-ingest-settings";
 
 type Row = { id: string; modelPattern: string; provider: string; inputPerMillion: string; outputPerMillion: string; cachedInputPerMillion: string; effectiveFrom: string };
 

@@ -1,8 +1,8 @@
 import { ThumbsDown, ThumbsUp } from "lucide-react";
 import { Badge } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/format";
-import type { ScoreView } from "@/lib/queries/trace-detail";
-import { formatScoreValue } from "./format";
+import { formatDateTime } from "@/lib/format/format-date";
+import type { ScoreView } from "@/lib/queries/traces/trace-detail";
+import { formatScoreValue } from "@/lib/format/format-score";
 import { RichText } from "./rich-text";
 
 /** Scores and thumbs feedback with their comments (comments are user content: plain text only). */

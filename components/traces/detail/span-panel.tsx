@@ -2,11 +2,13 @@
 import { AlertTriangle, ShieldAlert } from "lucide-react";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/format";
-import type { ScoreView, SpanView } from "@/lib/queries/trace-detail";
+import { formatDateTime } from "@/lib/format/format-date";
+import type { ScoreView, SpanView } from "@/lib/queries/traces/trace-detail";
 import { ValueView } from "./chat-view";
 import { CopyButton } from "./copy-button";
-import { formatCost, formatMs, formatTokens } from "./format";
+import { formatCost } from "@/lib/format/format-cost";
+import { formatTokens } from "@/lib/format/format-count";
+import { formatDuration } from "@/lib/format/format-duration";
 import { JsonView } from "./json-view";
 import { RichText } from "./rich-text";
 import { ScoresList } from "./scores-list";
@@ -77,8 +79,8 @@ export function SpanPanel({ span, scores }: { span: SpanView; scores: ScoreView[
         <Stats items={[
           ["Start", <span key="s" title={span.startTime}>{formatDateTime(span.startTime)}</span>],
           ["End", <span key="e" title={span.endTime}>{formatDateTime(span.endTime)}</span>],
-          ["Latency", formatMs(span.latencyMs)],
-          ...(span.ttftMs != null ? ([["Time to first token", formatMs(span.ttftMs)]] as Array<[string, ReactNode]>) : []),
+          ["Latency", formatDuration(span.latencyMs)],
+          ...(span.ttftMs != null ? ([["Time to first token", formatDuration(span.ttftMs)]] as Array<[string, ReactNode]>) : []),
         ]} />
       </Section>
 

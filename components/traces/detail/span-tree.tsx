@@ -2,8 +2,8 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
-import type { SpanView } from "@/lib/queries/trace-detail";
-import { formatMs } from "./format";
+import type { SpanView } from "@/lib/queries/traces/trace-detail";
+import { formatDuration } from "@/lib/format/format-duration";
 import { barGeometry, type Bounds, type SpanRow } from "./span-tree-model";
 
 export const KIND_COLOR: Record<string, string> = {
@@ -32,7 +32,7 @@ export function SpanTree({
     <div className="text-xs" role="tree" aria-label="Spans" data-testid="span-tree">
       <div className="sticky top-0 z-10 grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] border-b border-zinc-200 bg-white px-2 py-1.5 text-[11px] uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">
         <span>Span</span>
-        <span className="flex justify-between normal-case"><span>0</span><span>{formatMs(total / 2)}</span><span>{formatMs(total)}</span></span>
+        <span className="flex justify-between normal-case"><span>0</span><span>{formatDuration(total / 2)}</span><span>{formatDuration(total)}</span></span>
       </div>
       {rows.map(({ span, depth, childCount }) => {
         const selected = span.id === selectedId;
@@ -73,19 +73,19 @@ export function SpanTree({
               <span className="shrink-0 text-[10px] text-zinc-400">{span.kind}</span>
               {span.model && <span className="hidden truncate text-[10px] text-zinc-400 xl:inline">{span.model}</span>}
             </div>
-            <div className="relative h-4" title={`${formatMs(span.latencyMs)}${span.ttftMs != null ? ` · TTFT ${formatMs(span.ttftMs)}` : ""}`}>
+            <div className="relative h-4" title={`${formatDuration(span.latencyMs)}${span.ttftMs != null ? ` · TTFT ${formatDuration(span.ttftMs)}` : ""}`}>
               <div className="absolute inset-y-1.5 left-0 right-0 rounded bg-zinc-100 dark:bg-zinc-800" />
               <div
                 data-testid="waterfall-bar"
                 className={cn("absolute inset-y-0.5 rounded-sm", isError(span) ? "bg-red-500" : (KIND_COLOR[span.kind] ?? "bg-slate-500"), span.level === "WARNING" && "ring-2 ring-amber-400")}
                 style={{ left: `${g.left}%`, width: `${g.width}%` }}
               />
-              {g.ttft != null && <div data-testid="ttft-tick" className="absolute -inset-y-0 w-0.5 bg-zinc-900 dark:bg-white" style={{ left: `${g.ttft}%` }} title={`First token after ${formatMs(span.ttftMs)}`} />}
+              {g.ttft != null && <div data-testid="ttft-tick" className="absolute -inset-y-0 w-0.5 bg-zinc-900 dark:bg-white" style={{ left: `${g.ttft}%` }} title={`First token after ${formatDuration(span.ttftMs)}`} />}
               <span
                 className={cn("absolute top-0 whitespace-nowrap px-1 text-[10px] leading-4", g.width > 22 ? "text-white" : "text-zinc-600 dark:text-zinc-300")}
                 style={g.width > 22 ? { right: `${100 - g.left - g.width}%` } : g.left + g.width > 78 ? { right: `${100 - g.left}%` } : { left: `${g.left + g.width}%` }}
               >
-                {formatMs(span.latencyMs)}
+                {formatDuration(span.latencyMs)}
               </span>
             </div>
           </div>

@@ -5,8 +5,8 @@ import { toast } from "sonner";
 import { PromoteDialog } from "@/components/datasets/promote-dialog";
 import { Button } from "@/components/ui/button";
 import { can, type Role } from "@/lib/auth/permissions";
-import { useSendToInbox } from "@/lib/queries/triage";
-import type { TraceDetail } from "@/lib/queries/trace-detail";
+import { useSendToInbox } from "@/lib/queries/triage/use-send-to-inbox";
+import type { TraceDetail } from "@/lib/queries/traces/trace-detail";
 import { CopyButton, copyText } from "./copy-button";
 import { traceLink, useTraceUrlState } from "./use-trace-url-state";
 

@@ -3,9 +3,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
 import type { Role } from "@/lib/auth/permissions";
-import { formatDateTime } from "@/lib/format";
-import type { TraceDetail } from "@/lib/queries/trace-detail";
-import { formatCost, formatMs, formatTokens } from "./format";
+import { formatDateTime } from "@/lib/format/format-date";
+import type { TraceDetail } from "@/lib/queries/traces/trace-detail";
+import { formatCost } from "@/lib/format/format-cost";
+import { formatTokens } from "@/lib/format/format-count";
+import { formatDuration } from "@/lib/format/format-duration";
 import { TraceActions } from "./trace-actions";
 
 function Field({ label, children, testId, wide }: { label: string; children: ReactNode; testId?: string; wide?: boolean }) {
@@ -37,7 +39,7 @@ export function TraceHeader({ projectId, trace, selectedSpanId, role }: { projec
       </div>
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4 xl:grid-cols-6">
         <Field label="Start"><span title={trace.startTime}>{formatDateTime(trace.startTime)}</span></Field>
-        <Field label="Latency" testId="trace-latency">{formatMs(trace.latencyMs)}</Field>
+        <Field label="Latency" testId="trace-latency">{formatDuration(trace.latencyMs)}</Field>
         <Field label="Cost" testId="trace-cost">
           {formatCost(trace.totalCost)}
           {trace.costEstimated && <span className="ml-1 text-xs text-amber-700 dark:text-amber-400" title="At least one span's tokens were counted offline because the provider sent no usage">(estimated)</span>}

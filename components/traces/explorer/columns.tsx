@@ -1,7 +1,9 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { format } from "date-fns";
-import { formatCost, formatDuration, formatTokens } from "@/lib/format-units";
-import type { TraceRow } from "@/lib/queries/traces";
+import { formatCost } from "@/lib/format/format-cost";
+import { formatTokens } from "@/lib/format/format-count";
+import { formatDuration } from "@/lib/format/format-duration";
+import type { TraceRow } from "@/lib/queries/traces/keys";
 import type { ColumnId } from "./column-visibility";
 import { Feedback, Flags, StatusBadge, Tags } from "./trace-cells";
 

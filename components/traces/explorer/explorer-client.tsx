@@ -5,7 +5,10 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
-import { type TraceRow, useHasAnyTrace, useTraceFilterOptions, useTraceListQuery } from "@/lib/queries/traces";
+import type { TraceRow } from "@/lib/queries/traces/keys";
+import { useHasAnyTrace } from "@/lib/queries/traces/use-has-any-trace";
+import { useTraceFilterOptions } from "@/lib/queries/traces/use-trace-filter-options";
+import { useTraceListQuery } from "@/lib/queries/traces/use-trace-list-query";
 import { ColumnPicker } from "./column-picker";
 import { ExplorerEmpty } from "./explorer-empty";
 import { activeFilterCount, type ExplorerState, explorerRequest, parseExplorerState, serializeExplorerState } from "./explorer-state";

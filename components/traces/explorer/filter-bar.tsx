@@ -2,7 +2,7 @@
 import { SlidersHorizontal } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { TraceFilterOptions } from "@/lib/queries/traces";
+import type { TraceFilterOptions } from "@/lib/queries/traces/keys";
 import { activeFilterCount, type ExplorerRange, type ExplorerState, type FilterKey } from "./explorer-state";
 import { CommitInput, Field, OptionSelect } from "./filter-fields";
 

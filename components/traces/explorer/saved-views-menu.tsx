@@ -6,7 +6,10 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { type SavedView, useCreateSavedView, useDeleteSavedView, useSavedViews } from "@/lib/queries/traces";
+import type { SavedView } from "@/lib/queries/traces/keys";
+import { useCreateSavedView } from "@/lib/queries/traces/use-create-saved-view";
+import { useDeleteSavedView } from "@/lib/queries/traces/use-delete-saved-view";
+import { useSavedViews } from "@/lib/queries/traces/use-saved-views";
 
 type Props = { projectId: string; currentQuery: string; canManage: boolean; onApply: (view: SavedView) => void };
 

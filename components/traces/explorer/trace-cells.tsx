@@ -1,6 +1,6 @@
 import { ThumbsDown, ThumbsUp } from "lucide-react";
 import { Badge } from "@/components/ui/card";
-import type { TraceRow } from "@/lib/queries/traces";
+import type { TraceRow } from "@/lib/queries/traces/keys";
 
 export function StatusBadge({ row }: { row: TraceRow }) {
   return row.status === "error" ? <Badge tone="red">error{row.errorCount > 1 ? ` ×${row.errorCount}` : ""}</Badge> : <Badge tone="green">ok</Badge>;

@@ -4,7 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useEffect, useMemo, useRef } from "react";
 import { cn } from "@/components/ui/cn";
-import type { TraceRow } from "@/lib/queries/traces";
+import type { TraceRow } from "@/lib/queries/traces/keys";
 import type { ColumnId } from "./column-visibility";
 import { type ColumnMeta, columnId, COLUMNS, gridLayout } from "./columns";
 import type { ExplorerState } from "./explorer-state";
