@@ -1,7 +1,8 @@
 "use client";
 import { useMemo } from "react";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { type DriftChartRow, driftTicks, niceAxis } from "@/lib/drift/prepare-chart";
+import { type DriftChartRow, driftTicks } from "@/lib/drift/chart/prepare-drift-chart";
+import { niceAxis } from "@/lib/drift/chart/projection-view";
 
 const AXIS = { fontSize: 11, fill: "#71717a" };
 /** About one short label ("Nov 24") per 70 px of a half-width card at 1024 px. */

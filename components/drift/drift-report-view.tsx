@@ -1,7 +1,7 @@
 import { formatDistanceToNow } from "date-fns";
 import { useMemo } from "react";
 import { Badge, Card } from "@/components/ui/card";
-import { driftVerdict, prepareDriftChart } from "@/lib/drift/prepare-chart";
+import { driftVerdict, prepareDriftChart } from "@/lib/drift/chart/prepare-drift-chart";
 import type { DriftReportDetail } from "@/lib/queries/drift/keys";
 import { ClusterList } from "./cluster-list";
 import { DeepCheck } from "./deep-check";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-import { projectionView } from "@/lib/drift/prepare-chart";
+import { projectionView } from "@/lib/drift/chart/projection-view";
 import type { DriftPoint } from "@/lib/queries/drift/keys";
 
 const AXIS = { fontSize: 10, fill: "#a1a1aa" };

@@ -1,4 +1,4 @@
-import type { TraceSummary } from "@/lib/traces/list-traces";
+import type { TraceSummary } from "@/lib/traces/list-trace-summaries";
 
 /** A list row as JSON delivers it (dates as strings). */
 export type TraceRow = Omit<TraceSummary, "startTime" | "endTime"> & { startTime: string; endTime: string };
