@@ -11,7 +11,12 @@ module.exports = {
       severity: "error",
       from: { path: "^(components|lib/queries)/" },
       to: {
-        path: "^(lib/db(-[^/]*)?\\.ts$|lib/generated/|node_modules/(pg|pg-boss|@prisma/client|@prisma/adapter-pg|server-only)/)",
+        path: [
+          "^lib/db\\.ts$",
+          "^lib/db-[a-z-]+\\.ts$",
+          "^lib/generated/",
+          "^node_modules/(pg|pg-boss|server-only|@prisma/client|@prisma/adapter-pg)/",
+        ],
         reachable: true,
       },
     },
@@ -39,7 +44,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(node_modules|\\.next|lib/generated)/|\\.test\\.tsx?$" },
+    exclude: { path: "(^|/)(\\.next|lib/generated)/|\\.test\\.tsx?$" },
     // Type-only imports vanish when TypeScript compiles, so they are not dependencies here.
     tsPreCompilationDeps: false,
     tsConfig: { fileName: "tsconfig.json" },
