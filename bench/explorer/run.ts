@@ -134,7 +134,7 @@ try {
       machine: machineFacts(await postgresVersion(client)),
       parameters: { spans: SPANS, days: DAYS, runs: RUNS, warmups: WARMUPS },
       measurements: {
-        dataset: { spans: spans.rowCount, traces: traceCount + 1, end: new Date(end).toISOString(), sizes: size.rows[0] },
+        dataset: { spans: spans.rowCount, traces: traceCount + 1, feedbackScores: feedback.rowCount, end: new Date(end).toISOString(), sizes: size.rows[0] },
         load: { tracesSec, spansSec, indexSec }, scenarios: rows,
       },
       ratios: { vsBaseline },

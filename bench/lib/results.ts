@@ -42,9 +42,14 @@ export type DashboardScenario = {
   totalsLatencyMs: { sketch: number[]; disc: number[]; cont: number[] };
   sqlOnly: { sqlMs: number; sources: { source: string; ms: number; rows: number }[] };
 };
+/** Seconds per load step and rows built; runs before the 15-minute tiers built hour rollups only. */
+export type DashboardLoad = {
+  copySec: number; indexSec: number; minutesSec: number; analyzeSec: number; minuteRows: number;
+  tiersSec?: number; tierRows?: number; hoursSec?: number; hourRows?: number;
+};
 export type DashboardResults = BenchResults<"dashboard",
   { spans: number; days: number; end: string; project: string; oursRuns: number; oursWarmups: number; rawRuns: number; loadSettings: Record<string, string> },
-  { load: Record<string, number>; rollupCutoff: string | null; scenarios: DashboardScenario[]; minutesOnly: { name: string; p50Ms: number; maxMs: number; runs: number } },
+  { load: DashboardLoad; rollupCutoff: string | null; scenarios: DashboardScenario[]; minutesOnly: { name: string; p50Ms: number; maxMs: number; runs: number } },
   /** Raw p50 / ours p50, by scenario name. */
   { speedup: Record<string, number> }>;
 
@@ -57,7 +62,8 @@ export type ExplorerScenario = {
 export type ExplorerResults = BenchResults<"explorer",
   { spans: number; days: number; runs: number; warmups: number },
   {
-    dataset: { spans: number | null; traces: number; end: string; sizes: Record<string, string> | undefined };
+    /** feedbackScores: recorded since the runs after 11:45 on 2026-11-25. */
+    dataset: { spans: number | null; traces: number; feedbackScores?: number | null; end: string; sizes: Record<string, string> | undefined };
     load: { tracesSec: number; spansSec: number; indexSec: number }; scenarios: ExplorerScenario[];
   },
   /** Baseline p50 / ours p50, by scenario name, for the scenarios with a baseline. */
