@@ -2,23 +2,23 @@
  * npm run bench:dashboard — the overview's metric queries over a week of 10M LLM spans:
  * queryMetrics (rollups + sketches) against the same figures computed from the raw spans
  * with percentile_cont, in one run on this machine, and the sketch percentiles' error
- * against exact percentiles. Prints a table and writes bench/dashboard/results.json.
- * BENCH_SPANS lowers the span count for quick trials.
+ * against exact percentiles. Prints a table and writes bench/dashboard/results.json
+ * (bench/lib/results.ts). BENCH_SPANS lowers the span count for quick trials, written to
+ * results-<spans>.json so the recorded run stays.
  */
-import { writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { queryMetrics, rollupSources } from "../../lib/metrics/query-metrics";
 import { rollupCutoff } from "../../lib/metrics/rollup-tiers";
 import { autoBucket, BUCKET_MS, type MetricsQuery } from "../../lib/schemas/metrics";
 import { LOAD_SETTINGS, loadDataset } from "./load";
 import { startBenchDatabase } from "../lib/database";
+import { type DashboardResults, type DashboardScenario, machineFacts, postgresVersion, runLabel, writeResults } from "../lib/results";
 import { benchLogger, pct, round, timeRuns } from "../lib/timing";
 import { describeSource, sqlBreakdown } from "./breakdown";
 import { checkAccuracy, rawOverviewSql } from "./raw-queries";
 
-const SPANS = Number(process.env.BENCH_SPANS ?? 10_000_000);
+const DEFAULT_SPANS = 10_000_000;
+const SPANS = Number(process.env.BENCH_SPANS ?? DEFAULT_SPANS);
 const DAYS = 7;
 const OURS_RUNS = 20;
 const RAW_RUNS = 3;
@@ -49,7 +49,8 @@ try {
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
   const cutoff = await rollupCutoff();
-  const rows = [];
+  const rows: DashboardScenario[] = [];
+  const speedup: Record<string, number> = {};
   try {
     for (const { name, q } of scenarios) {
       const bucket = q.bucket ?? autoBucket(q.from, q.to);
@@ -74,12 +75,12 @@ try {
         spansInRange: response.totals.count,
         ours: { p50Ms: round(pct(ours, 50)), p95Ms: round(pct(ours, 95)), maxMs: round(ours[ours.length - 1]!), runs: OURS_RUNS },
         raw: { p50Ms: round(pct(rawTimes, 50)), runsMs: rawTimes.map(round) },
-        speedup: +(pct(rawTimes, 50) / pct(ours, 50)).toFixed(1),
         maxErrorVsDisc: +accuracy.maxErrorVsDisc.toFixed(5), maxErrorVsCont: +accuracy.maxErrorVsCont.toFixed(5),
         sumsMatch: accuracy.sumsMatch, totalsLatencyMs: accuracy.totals, sqlOnly,
       };
       rows.push(row);
-      log(`${name}: ours p50 ${row.ours.p50Ms} / p95 ${row.ours.p95Ms} ms, raw p50 ${row.raw.p50Ms} ms (×${row.speedup}), error ≤ ${(row.maxErrorVsCont * 100).toFixed(2)} %; ` +
+      speedup[name] = +(pct(rawTimes, 50) / pct(ours, 50)).toFixed(1);
+      log(`${name}: ours p50 ${row.ours.p50Ms} / p95 ${row.ours.p95Ms} ms, raw p50 ${row.raw.p50Ms} ms (×${speedup[name]}), error ≤ ${(row.maxErrorVsCont * 100).toFixed(2)} %; ` +
         `SQL alone ${sqlOnly.sqlMs} ms: ${sqlOnly.sources.map((s) => `${s.source} ${s.ms} ms/${s.rows} rows`).join(", ")}`);
     }
 
@@ -91,24 +92,19 @@ try {
     const minutesOnlyRow = { name: "7 d overview, metric_minutes only", p50Ms: round(pct(minutesOnly, 50)), maxMs: round(minutesOnly[minutesOnly.length - 1]!), runs: 5 };
     log(`${minutesOnlyRow.name}: p50 ${minutesOnlyRow.p50Ms} ms`);
 
-    const cpus = os.cpus();
-    const results = {
-      date: new Date().toISOString(),
-      machine: `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-      postgres: (await client.query<{ v: string }>("select version() as v")).rows[0]?.v,
-      dataset: { spans: SPANS, days: DAYS, end: new Date(end).toISOString(), project: PROJECT },
-      load: { ...load, settings: LOAD_SETTINGS },
-      rollupCutoff: cutoff?.toISOString() ?? null,
-      runs: { ours: OURS_RUNS, oursWarmups: WARMUPS, raw: RAW_RUNS },
-      scenarios: rows,
-      minutesOnly: minutesOnlyRow,
+    const results: DashboardResults = {
+      benchmark: "dashboard", format: 1, date: new Date().toISOString(), ...runLabel(),
+      machine: machineFacts(await postgresVersion(client)),
+      parameters: { spans: SPANS, days: DAYS, end: new Date(end).toISOString(), project: PROJECT, oursRuns: OURS_RUNS, oursWarmups: WARMUPS, rawRuns: RAW_RUNS, loadSettings: LOAD_SETTINGS },
+      measurements: { load, rollupCutoff: cutoff?.toISOString() ?? null, scenarios: rows, minutesOnly: minutesOnlyRow },
+      ratios: { speedup },
     };
     console.table(Object.fromEntries(rows.map((r) => [r.name, {
-      "ours p50 ms": r.ours.p50Ms, "ours p95 ms": r.ours.p95Ms, "raw p50 ms": r.raw.p50Ms, "speed-up": r.speedup,
+      "ours p50 ms": r.ours.p50Ms, "ours p95 ms": r.ours.p95Ms, "raw p50 ms": r.raw.p50Ms, "speed-up": speedup[r.name],
       "err vs disc %": +(r.maxErrorVsDisc * 100).toFixed(2), "err vs cont %": +(r.maxErrorVsCont * 100).toFixed(2), "sums match": r.sumsMatch,
     }])));
-    await writeFile(path.join(import.meta.dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
-    log("wrote bench/dashboard/results.json");
+    const file = await writeResults(import.meta.dirname, results, SPANS === DEFAULT_SPANS ? null : String(SPANS));
+    log(`wrote ${file}; npm run bench:report renders it into docs/benchmarks.md`);
   } finally {
     await client.end();
   }

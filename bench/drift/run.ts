@@ -3,13 +3,13 @@
  * vectors of dimension 384 (goal < 1 s), plus the deep check and the map; (2) the offline
  * embedder in the worker path: LLM spans in an embedded Postgres → computeMissingEmbeddings
  * (read spans, extract text, embed, write float32 bytea) in spans/s, and a full drift report
- * over them. Prints a table and writes bench/drift/results.json. BENCH_SPANS sets (2)'s size.
+ * over them. Prints a table and writes bench/drift/results.json (bench/lib/results.ts);
+ * BENCH_SPANS sets (2)'s size, and a size other than 20,000 writes results-<spans>.json.
  */
-import { writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { startBenchDatabase } from "../lib/database";
+import { type DriftResults, type DriftScoreRun, machineFacts, runLabel, writeResults } from "../lib/results";
 import { centroidDriftTest } from "../../lib/drift/math/centroid-test";
+import { decideWindows, DEFAULT_THRESHOLDS } from "../../lib/drift/math/decide";
 import { classifierTest } from "../../lib/drift/math/classifier-test";
 import { mmdTest } from "../../lib/drift/math/mmd";
 import { embedOffline } from "../../lib/drift/math/offline-embedder";
@@ -20,7 +20,8 @@ import { normalizeRows, type VectorSet } from "../../lib/drift/math/vector-set";
 
 const N = 10_000;
 const DIM = 384;
-const SPANS = Number(process.env.BENCH_SPANS ?? 20_000);
+const DEFAULT_SPANS = 20_000;
+const SPANS = Number(process.env.BENCH_SPANS ?? DEFAULT_SPANS);
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const round = (ms: number) => +ms.toFixed(1);
@@ -48,11 +49,14 @@ log(`generating 2 × ${N} × ${DIM} vectors`);
 const reference = cloud(1, N, 0);
 const same = cloud(2, N, 0);
 const shifted = cloud(3, N, 0.6);
-const score: Record<string, unknown>[] = [];
+const score: DriftScoreRun[] = [];
 for (const [name, current] of [["no drift", same], ["drift", shifted]] as const) {
   for (const maxPerSide of [1000, 2000]) {
     const r = timeRuns(() => centroidDriftTest(reference, current, { permutations: 500, maxPerSide, seed: 1 }), 5);
-    score.push({ case: name, maxPerSide, permutations: 500, medianMs: round(r.ms[2]!), maxMs: round(r.ms[4]!), distance: +r.last.distance.toFixed(4), pValue: +r.last.pValue.toFixed(4) });
+    // What the product would decide for this pair as a single window: a small p-value alone is not a flag.
+    const [decision] = decideWindows([r.last], DEFAULT_THRESHOLDS);
+    score.push({ case: name, maxPerSide, permutations: 500, medianMs: round(r.ms[2]!), maxMs: round(r.ms[4]!), distance: +r.last.distance.toFixed(4), pValue: +r.last.pValue.toFixed(4),
+      noise: +r.last.noise.toFixed(4), floor: +decision!.floor.toFixed(4), flagged: decision!.drifted });
     log(`centroid test, ${name}, ${maxPerSide}/side, B=500: median ${r.ms[2]!.toFixed(0)} ms (max ${r.ms[4]!.toFixed(0)}), d=${r.last.distance.toFixed(4)} p=${r.last.pValue.toFixed(4)}`);
   }
 }
@@ -71,12 +75,14 @@ log(`offline embedder alone: ${embedPerSec.toLocaleString()} texts/s`);
 
 // (2) the worker path against Postgres
 const postgres = await startBenchDatabase("drift");
-let worker: Record<string, unknown> = {};
+let worker: DriftResults["measurements"]["worker"] | undefined;
+let postgresVersion: string | null = null;
 try {
   const { sqlPool, closeSqlPool } = await import("../../lib/db-sql-pool");
   const { computeMissingEmbeddings } = await import("../../lib/embeddings/compute-embeddings");
   const { refreshProjectDrift } = await import("../../lib/drift/refresh-project-drift");
   const { db } = await import("../../lib/db");
+  postgresVersion = (await sqlPool().query<{ v: string }>("select version() as v")).rows[0]?.v ?? null;
   const project = "bench-drift";
   const now = new Date();
   const rng = seededRng(9);
@@ -114,13 +120,19 @@ try {
   await postgres.close();
 }
 
-const results = {
-  date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
-  score: { vectors: `${N} × ${N}`, dim: DIM, runs: score },
-  deepCheck: { mmdMedianMs: round(mmd.ms[1]!), classifierMedianMs: round(clf.ms[1]!), mapMedianMs: round(map.ms[1]!) },
-  embedder: { textsPerSecond: embedPerSec },
-  worker,
+if (!worker) throw new Error("the worker path did not run");
+const results: DriftResults = {
+  benchmark: "drift", format: 1, date: new Date().toISOString(), ...runLabel(),
+  machine: machineFacts(postgresVersion),
+  parameters: { vectorsPerSide: N, dim: DIM, workerSpans: SPANS, thresholds: DEFAULT_THRESHOLDS },
+  measurements: {
+    score,
+    deepCheck: { mmdMedianMs: round(mmd.ms[1]!), classifierMedianMs: round(clf.ms[1]!), mapMedianMs: round(map.ms[1]!) },
+    embedder: { textsPerSecond: embedPerSec },
+    worker,
+  },
+  ratios: { workerVsEmbedderAlone: +(worker.spansPerSecond / embedPerSec).toFixed(3) },
 };
-await writeFile(path.join(import.meta.dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+const file = await writeResults(import.meta.dirname, results, SPANS === DEFAULT_SPANS ? null : String(SPANS));
 console.table(score);
-log("wrote bench/drift/results.json");
+log(`wrote ${file}; npm run bench:report renders it into docs/benchmarks.md`);

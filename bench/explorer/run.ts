@@ -2,12 +2,10 @@
  * npm run bench:explorer — the trace explorer over a week of 10M spans: p50/p95 of the
  * first page of the trace list (as the explorer requests it: last 7 days, 50 rows) with no
  * filter, with filters, with search terms, filter + search, and of trace detail (getTrace)
- * for a 50-span trace. Prints a table, each plan's shape, and writes bench/explorer/results.json.
+ * for a 50-span trace. Prints a table, each plan's shape, and writes bench/explorer/results.json
+ * (bench/lib/results.ts; a trial at another size writes results-<spans>.json).
  * BENCH_SPANS lowers the span count (e.g. BENCH_SPANS=300000 for a quick check); BENCH_RUNS the runs.
  */
-import { writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { listSessions } from "../../lib/sessions/list-sessions";
 import { listSessionsQuery } from "../../lib/sessions/schemas";
@@ -16,10 +14,12 @@ import { getTrace } from "../../lib/traces/get-trace";
 import { listTraceSummaries } from "../../lib/traces/list-trace-summaries";
 import { traceListSql } from "../../lib/traces/trace-page";
 import { startBenchDatabase } from "../lib/database";
+import { type ExplorerResults, type ExplorerScenario, machineFacts, postgresVersion, runLabel, writeResults } from "../lib/results";
 import { benchLogger, pct, round, timeRuns } from "../lib/timing";
 import { insertDetailTraceSql, insertFeedbackSql, insertSpansSql, insertTracesSql } from "./dataset";
 
-const SPANS = Number(process.env.BENCH_SPANS ?? 10_000_000);
+const DEFAULT_SPANS = 10_000_000;
+const SPANS = Number(process.env.BENCH_SPANS ?? DEFAULT_SPANS);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUPS = 3;
 const DAYS = 7;
@@ -96,7 +96,8 @@ try {
     const size = await client.query<{ traces: string; spans: string; trgm: string }>(`select pg_size_pretty(pg_total_relation_size('traces')) as traces,
       pg_size_pretty(pg_total_relation_size('spans')) as spans, pg_size_pretty(pg_relation_size('traces_search_text_trgm')) as trgm`);
 
-    const rows = [];
+    const rows: ExplorerScenario[] = [];
+    const vsBaseline: Record<string, number> = {};
     for (const { name, query } of scenarios) {
       const q = listTracesQuery.parse({ ...query, limit: "50" });
       const first = await listTraceSummaries({ projectId: PROJECT, query: q });
@@ -121,23 +122,25 @@ try {
         group by session_id order by max(start_time) desc, session_id desc limit 51`;
       const baseline = await timeRuns(() => client.query(grouped, from ? [PROJECT, from] : [PROJECT]), 5, 1);
       const ratio = round(pct(baseline, 50) / pct(times, 50));
-      rows.push({ name, rows: first.data.length, p50Ms: round(pct(times, 50)), p95Ms: round(pct(times, 95)), maxMs: round(times[times.length - 1]!), plan: { groupEverySessionP50Ms: round(pct(baseline, 50)), ratio } });
+      vsBaseline[name] = ratio;
+      rows.push({ name, rows: first.data.length, p50Ms: round(pct(times, 50)), p95Ms: round(pct(times, 95)), maxMs: round(times[times.length - 1]!), plan: null,
+        baseline: { name: "group every session", p50Ms: round(pct(baseline, 50)) } });
       log(`${name}: ${first.data.length} rows, p50 ${round(pct(times, 50))} ms, p95 ${round(pct(times, 95))} ms — grouping every session: p50 ${round(pct(baseline, 50))} ms (${ratio}× slower)`);
     }
 
     console.table(Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, "p50 ms": r.p50Ms, "p95 ms": r.p95Ms, "max ms": r.maxMs, "< 100 ms (p95)": r.p95Ms < 100 }])));
-    const cpus = os.cpus();
-    const results = {
-      date: new Date().toISOString(),
-      machine: `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-      postgres: (await client.query<{ v: string }>("select version() as v")).rows[0]?.v,
-      dataset: { spans: spans.rowCount, traces: traceCount + 1, days: DAYS, end: new Date(end).toISOString(), sizes: size.rows[0] },
-      load: { tracesSec, spansSec, indexSec },
-      runs: RUNS, warmups: WARMUPS,
-      scenarios: rows,
+    const results: ExplorerResults = {
+      benchmark: "explorer", format: 1, date: new Date().toISOString(), ...runLabel(),
+      machine: machineFacts(await postgresVersion(client)),
+      parameters: { spans: SPANS, days: DAYS, runs: RUNS, warmups: WARMUPS },
+      measurements: {
+        dataset: { spans: spans.rowCount, traces: traceCount + 1, feedbackScores: feedback.rowCount, end: new Date(end).toISOString(), sizes: size.rows[0] },
+        load: { tracesSec, spansSec, indexSec }, scenarios: rows,
+      },
+      ratios: { vsBaseline },
     };
-    await writeFile(path.join(import.meta.dirname, `results${SPANS === 10_000_000 ? "" : `-${SPANS}`}.json`), JSON.stringify(results, null, 2) + "\n");
-    log("wrote bench/explorer/results*.json");
+    const file = await writeResults(import.meta.dirname, results, SPANS === DEFAULT_SPANS ? null : String(SPANS));
+    log(`wrote ${file}; npm run bench:report renders it into docs/benchmarks.md`);
   } finally {
     await client.end();
   }

@@ -2,19 +2,22 @@
  * npm run bench:ingest — end-to-end ingest throughput over HTTP (OTLP protobuf and batch JSON,
  * batches of 100, 16 concurrent clients) against binary COPY of the same rows, measured in
  * one run on this machine; then request latency at half the maximum rate and freshness
- * (2xx → visible through the trace API). Prints a table and writes bench/ingest/results.json.
+ * (2xx → visible through the trace API). Prints a table and writes bench/ingest/results.json
+ * (bench/lib/results.ts; BENCH_SPANS other than 60,000 writes results-<spans>.json instead).
  */
-import { writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { startPharos } from "../../tests/support/pharos-server";
 import { startBenchDatabase } from "../lib/database";
+import { type IngestResults, machineFacts, postgresVersion, runLabel, writeResults } from "../lib/results";
 import { copySpans } from "./copy-baseline";
 import { percentile, runClosedLoop, runOpenLoop } from "./load";
 import { batchJsonBodies, makeSpans, otlpProtobufBodies } from "./workload";
 
-const SPANS = Number(process.env.BENCH_SPANS ?? 60_000);
+const DEFAULT_SPANS = 60_000;
+const SPANS = Number(process.env.BENCH_SPANS ?? DEFAULT_SPANS);
+const WARMUP_SPANS = 4_000;
+const HALF_LOAD_SECONDS = 10;
+const FRESHNESS_TRIES = 20;
 const BATCH = 100;
 const CONCURRENCY = 16;
 const SECRET = "sk-bench-0123456789abcdef0123";
@@ -37,7 +40,7 @@ const otlpPost = (body: Uint8Array) => ({ url: otlpUrl, init: { method: "POST", 
 
 try {
   console.log(`[bench] ${SPANS} spans per variant, batches of ${BATCH}, concurrency ${CONCURRENCY}`);
-  await runClosedLoop(batchJsonBodies(makeSpans(4_000), BATCH).map(jsonPost), CONCURRENCY); // warm-up: JIT, pools, route compile
+  await runClosedLoop(batchJsonBodies(makeSpans(WARMUP_SPANS), BATCH).map(jsonPost), CONCURRENCY); // warm-up: JIT, pools, route compile
 
   const otlp = await runClosedLoop(otlpProtobufBodies(makeSpans(SPANS), BATCH).map(otlpPost), CONCURRENCY);
   const json = await runClosedLoop(batchJsonBodies(makeSpans(SPANS), BATCH).map(jsonPost), CONCURRENCY);
@@ -45,14 +48,14 @@ try {
   const rate = (ms: number) => (SPANS / ms) * 1000;
   const best = Math.max(rate(otlp.ms), rate(json.ms));
 
-  // Half load: an open-loop schedule at 50% of the best measured rate for 10 s.
+  // Half load: an open-loop schedule at 50% of the best measured rate for HALF_LOAD_SECONDS.
   const halfRequestsPerSec = best / 2 / BATCH;
-  const halfBodies = otlpProtobufBodies(makeSpans(Math.ceil(halfRequestsPerSec * 10) * BATCH), BATCH).map(otlpPost);
+  const halfBodies = otlpProtobufBodies(makeSpans(Math.ceil(halfRequestsPerSec * HALF_LOAD_SECONDS) * BATCH), BATCH).map(otlpPost);
   const half = await runOpenLoop(halfBodies, halfRequestsPerSec);
 
   // Freshness: after a 2xx, how long until the trace API returns the trace.
   const fresh: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < FRESHNESS_TRIES; i++) {
     const spans = makeSpans(4, Date.now() - 1000);
     const res = await fetch(ingestUrl, jsonPost(batchJsonBodies(spans, BATCH)[0]!).init);
     const t0 = performance.now();
@@ -67,28 +70,33 @@ try {
   const check = new pg.Client({ connectionString: db.url });
   await check.connect();
   const stored = (await check.query("select count(*)::int as n from spans where project_id <> 'copy-baseline'")).rows[0].n;
+  const postgres = await postgresVersion(check);
   await check.end();
 
-  const results = {
-    date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    spansPerVariant: SPANS,
+  const measured = {
     otlpProtobuf: { spansPerSec: Math.round(rate(otlp.ms)), p50Ms: percentile(otlp.latencies, 50), p99Ms: percentile(otlp.latencies, 99), errors: otlp.errors },
     batchJson: { spansPerSec: Math.round(rate(json.ms)), p50Ms: percentile(json.latencies, 50), p99Ms: percentile(json.latencies, 99), errors: json.errors },
     binaryCopy: { spansPerSec: Math.round(rate(copyMs)) },
-    ratioToCopy: { otlpProtobuf: +(rate(otlp.ms) / rate(copyMs)).toFixed(3), batchJson: +(rate(json.ms) / rate(copyMs)).toFixed(3) },
     halfLoad: { targetSpansPerSec: Math.round(best / 2), achievedRequests: half.latencies.length, p50Ms: percentile(half.latencies, 50), p99Ms: percentile(half.latencies, 99), errors: half.errors },
     freshnessMs: { p50: percentile(fresh, 50), max: Math.max(...fresh) },
     storedSpans: stored,
   };
+  const results: IngestResults = {
+    benchmark: "ingest", format: 1, date: new Date().toISOString(), ...runLabel(),
+    machine: machineFacts(postgres),
+    parameters: { spansPerVariant: SPANS, batch: BATCH, concurrency: CONCURRENCY, warmupSpans: WARMUP_SPANS, halfLoadSeconds: HALF_LOAD_SECONDS, freshnessTries: FRESHNESS_TRIES },
+    measurements: measured,
+    ratios: { otlpProtobufVsCopy: +(rate(otlp.ms) / rate(copyMs)).toFixed(3), batchJsonVsCopy: +(rate(json.ms) / rate(copyMs)).toFixed(3) },
+  };
   console.table({
-    "OTLP protobuf": { "spans/s": results.otlpProtobuf.spansPerSec, "vs COPY": results.ratioToCopy.otlpProtobuf, "p50 ms": results.otlpProtobuf.p50Ms, "p99 ms": results.otlpProtobuf.p99Ms },
-    "batch JSON": { "spans/s": results.batchJson.spansPerSec, "vs COPY": results.ratioToCopy.batchJson, "p50 ms": results.batchJson.p50Ms, "p99 ms": results.batchJson.p99Ms },
-    "binary COPY": { "spans/s": results.binaryCopy.spansPerSec, "vs COPY": 1, "p50 ms": null, "p99 ms": null },
-    "half load (OTLP)": { "spans/s": results.halfLoad.targetSpansPerSec, "vs COPY": null, "p50 ms": results.halfLoad.p50Ms, "p99 ms": results.halfLoad.p99Ms },
+    "OTLP protobuf": { "spans/s": measured.otlpProtobuf.spansPerSec, "vs COPY": results.ratios.otlpProtobufVsCopy, "p50 ms": measured.otlpProtobuf.p50Ms, "p99 ms": measured.otlpProtobuf.p99Ms },
+    "batch JSON": { "spans/s": measured.batchJson.spansPerSec, "vs COPY": results.ratios.batchJsonVsCopy, "p50 ms": measured.batchJson.p50Ms, "p99 ms": measured.batchJson.p99Ms },
+    "binary COPY": { "spans/s": measured.binaryCopy.spansPerSec, "vs COPY": 1, "p50 ms": null, "p99 ms": null },
+    "half load (OTLP)": { "spans/s": measured.halfLoad.targetSpansPerSec, "vs COPY": null, "p50 ms": measured.halfLoad.p50Ms, "p99 ms": measured.halfLoad.p99Ms },
   });
-  console.log(`[bench] freshness (2xx → visible): p50 ${results.freshnessMs.p50} ms, max ${results.freshnessMs.max.toFixed(1)} ms; stored spans ${stored}`);
-  await writeFile(path.join(import.meta.dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(`[bench] freshness (2xx → visible): p50 ${measured.freshnessMs.p50} ms, max ${measured.freshnessMs.max.toFixed(1)} ms; stored spans ${stored}`);
+  const file = await writeResults(import.meta.dirname, results, SPANS === DEFAULT_SPANS ? null : String(SPANS));
+  console.log(`[bench] wrote ${file}; npm run bench:report renders it into docs/benchmarks.md`);
 } finally {
   await server.stop();
   await db.close();

@@ -1,0 +1,121 @@
+/**
+ * The record each benchmark writes (bench/<name>/results.json) and `npm run bench:report`
+ * renders into docs/benchmarks.md: one envelope — which benchmark, when, on what machine,
+ * with which parameters — around the raw measurements and the side-by-side ratios the run
+ * reports. Earlier runs keep the same shape under bench/<name>/history/.
+ */
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+export type Machine = { cpuModel: string; cores: number; ramGiB: number | null; node: string; postgres: string | null };
+
+export type BenchResults<Name extends string, Parameters, Measurements, Ratios> = {
+  benchmark: Name;
+  format: 1;
+  date: string;
+  /** What this run measured, in a few words ("with the sort indexes"); set with BENCH_LABEL. */
+  label?: string;
+  /** For runs restored from git history: the commit that recorded them. */
+  commit?: string;
+  machine: Machine;
+  parameters: Parameters;
+  measurements: Measurements;
+  ratios: Ratios;
+};
+
+type Throughput = { spansPerSec: number; p50Ms: number; p99Ms: number; errors: number };
+export type IngestResults = BenchResults<"ingest",
+  { spansPerVariant: number; batch: number; concurrency: number; warmupSpans: number; halfLoadSeconds: number; freshnessTries: number },
+  {
+    otlpProtobuf: Throughput; batchJson: Throughput; binaryCopy: { spansPerSec: number };
+    halfLoad: { targetSpansPerSec: number; achievedRequests: number; p50Ms: number; p99Ms: number; errors: number };
+    freshnessMs: { p50: number; max: number }; storedSpans: number;
+  },
+  { otlpProtobufVsCopy: number; batchJsonVsCopy: number }>;
+
+export type DashboardScenario = {
+  name: string; bucket: string; source: string; spansInRange: number;
+  ours: { p50Ms: number; p95Ms: number; maxMs: number; runs: number };
+  raw: { p50Ms: number; runsMs: number[] };
+  maxErrorVsDisc: number; maxErrorVsCont: number; sumsMatch: boolean;
+  totalsLatencyMs: { sketch: number[]; disc: number[]; cont: number[] };
+  sqlOnly: { sqlMs: number; sources: { source: string; ms: number; rows: number }[] };
+};
+/** Seconds per load step and rows built; runs before the 15-minute tiers built hour rollups only. */
+export type DashboardLoad = {
+  copySec: number; indexSec: number; minutesSec: number; analyzeSec: number; minuteRows: number;
+  tiersSec?: number; tierRows?: number; hoursSec?: number; hourRows?: number;
+};
+export type DashboardResults = BenchResults<"dashboard",
+  { spans: number; days: number; end: string; project: string; oursRuns: number; oursWarmups: number; rawRuns: number; loadSettings: Record<string, string> },
+  { load: DashboardLoad; rollupCutoff: string | null; scenarios: DashboardScenario[]; minutesOnly: { name: string; p50Ms: number; maxMs: number; runs: number } },
+  /** Raw p50 / ours p50, by scenario name. */
+  { speedup: Record<string, number> }>;
+
+export type ExplorerScenario = {
+  name: string; rows: number; p50Ms: number; p95Ms: number; maxMs: number;
+  plan: { summary: string; lines: string[] } | null;
+  /** The straightforward query measured beside it (sessions: grouping every session of the range). */
+  baseline?: { name: string; p50Ms: number };
+};
+export type ExplorerResults = BenchResults<"explorer",
+  { spans: number; days: number; runs: number; warmups: number },
+  {
+    /** feedbackScores: recorded since the runs after 11:45 on 2026-11-25. */
+    dataset: { spans: number | null; traces: number; feedbackScores?: number | null; end: string; sizes: Record<string, string> | undefined };
+    load: { tracesSec: number; spansSec: number; indexSec: number }; scenarios: ExplorerScenario[];
+  },
+  /** Baseline p50 / ours p50, by scenario name, for the scenarios with a baseline. */
+  { vsBaseline: Record<string, number> }>;
+
+export type DriftScoreRun = {
+  case: string; maxPerSide: number; permutations: number; medianMs: number; maxMs: number; distance: number; pValue: number;
+  /** The product's decision for this pair as one window (recorded since the floor was; absent in older runs). */
+  noise?: number; floor?: number; flagged?: boolean;
+};
+export type DriftResults = BenchResults<"drift",
+  { vectorsPerSide: number; dim: number; workerSpans: number; thresholds?: { alpha: number; minDistance: number } },
+  {
+    score: DriftScoreRun[];
+    deepCheck: { mmdMedianMs: number; classifierMedianMs: number; mapMedianMs: number };
+    embedder: { textsPerSecond: number };
+    worker: { spans: number; embedded: number; embedSeconds: number; spansPerSecond: number; reportSeconds: number; drifted: number[] };
+  },
+  { workerVsEmbedderAlone: number }>;
+
+export type AnyResults = IngestResults | DashboardResults | ExplorerResults | DriftResults;
+
+/** CPU, cores, RAM and Node of this process; the Postgres version string from `select version()`. */
+export function machineFacts(postgres: string | null): Machine {
+  const cpus = os.cpus();
+  return { cpuModel: cpus[0]?.model.trim() ?? "unknown", cores: cpus.length, ramGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres };
+}
+
+export async function postgresVersion(client: { query: (sql: string) => Promise<{ rows: { v: string }[] }> }): Promise<string | null> {
+  return (await client.query("select version() as v")).rows[0]?.v ?? null;
+}
+
+/** BENCH_LABEL, for the History table: what this run measured. */
+export const runLabel = () => (process.env.BENCH_LABEL ? { label: process.env.BENCH_LABEL } : {});
+
+/**
+ * Writes `results.json` for a run at the default size, first moving the run it replaces to
+ * history/<its date>.json; a trial at another size writes results-<suffix>.json and leaves
+ * the recorded run alone.
+ */
+export async function writeResults(dir: string, results: AnyResults, trialSuffix: string | null): Promise<string> {
+  const file = path.join(dir, trialSuffix === null ? "results.json" : `results-${trialSuffix}.json`);
+  if (trialSuffix === null) {
+    const previous = await readFile(file, "utf8").then((t) => JSON.parse(t) as { date?: string }, () => null);
+    if (previous?.date) {
+      await mkdir(path.join(dir, "history"), { recursive: true });
+      await rename(file, path.join(dir, "history", historyFileName(previous.date)));
+    }
+  }
+  await writeFile(file, JSON.stringify(results, null, 2) + "\n");
+  return file;
+}
+
+/** `2026-11-25T06:56:43.552Z` → `2026-11-25T0656Z.json`: several runs a day sort by time. */
+export const historyFileName = (date: string) => `${date.slice(0, 10)}T${date.slice(11, 13)}${date.slice(14, 16)}Z.json`;

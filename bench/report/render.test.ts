@@ -1,0 +1,74 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { IngestResults } from "../lib/results";
+import { loadRuns } from "./load-runs";
+import { range, replaceSection, table } from "./markdown";
+import { renderBenchmarksDoc } from "./render";
+import { renderIngest } from "./render-ingest";
+
+const root = path.join(import.meta.dirname, "../..");
+
+function ingestRun(over: { date: string; otlp: number; json: number; copy: number; label?: string }): IngestResults {
+  const rate = (spansPerSec: number) => ({ spansPerSec, p50Ms: 150, p99Ms: 300, errors: 0 });
+  return {
+    benchmark: "ingest", format: 1, date: over.date, ...(over.label ? { label: over.label } : {}),
+    machine: { cpuModel: "Test CPU", cores: 8, ramGiB: 32, node: "v22.1.0", postgres: "PostgreSQL 17.10 on x86_64-pc-linux-gnu, 64-bit" },
+    parameters: { spansPerVariant: 60_000, batch: 100, concurrency: 16, warmupSpans: 4_000, halfLoadSeconds: 10, freshnessTries: 20 },
+    measurements: {
+      otlpProtobuf: rate(over.otlp), batchJson: rate(over.json), binaryCopy: { spansPerSec: over.copy },
+      halfLoad: { targetSpansPerSec: over.json / 2, achievedRequests: 500, p50Ms: 17, p99Ms: 66, errors: 0 },
+      freshnessMs: { p50: 6.5, max: 37 }, storedSpans: 180_000,
+    },
+    ratios: { otlpProtobufVsCopy: over.otlp / over.copy, batchJsonVsCopy: over.json / over.copy },
+  };
+}
+
+describe("markdown pieces", () => {
+  it("builds a table with right-aligned columns", () => {
+    expect(table(["a", "b"], [["x", "1"]], ["left", "right"])).toBe("| a | b |\n| --- | ---: |\n| x | 1 |");
+  });
+  it("prints a range once when both ends format alike", () => {
+    expect(range([34, 112, 50], (n) => String(n), " ms")).toBe("34–112 ms");
+    expect(range([7.01, 7.04], (n) => n.toFixed(1), " ms")).toBe("7.0 ms");
+  });
+  it("replaces only what lies between a section's markers", () => {
+    const doc = "intro\n<!-- bench:x:start -->\nold\n<!-- bench:x:end -->\noutro\n";
+    expect(replaceSection(doc, "x", "new")).toBe("intro\n<!-- bench:x:start -->\nnew\n<!-- bench:x:end -->\noutro\n");
+    expect(() => replaceSection(doc, "y", "new")).toThrow(/no <!-- bench:y:start -->/);
+  });
+});
+
+describe("renderIngest", () => {
+  const latest = { file: "bench/ingest/results.json", results: ingestRun({ date: "2026-12-01T10:00:00.000Z", otlp: 12_000, json: 9_500, copy: 60_000, label: "after X" }) };
+  const earlier = { file: "bench/ingest/history/2026-11-25T0656Z.json", results: ingestRun({ date: "2026-11-25T06:56:43.552Z", otlp: 8_981, json: 10_940, copy: 64_964 }) };
+  const sections = renderIngest(latest, [earlier]);
+
+  it("puts the latest run's figures, machine and file in the headline", () => {
+    expect(sections.ingest).toContain("**Machine**: 8 × Test CPU, 32 GiB RAM, Node v22.1.0, PostgreSQL 17.10. **Date**: 2026-12-01 10:00 UTC (after X). Raw output: `bench/ingest/results.json`.");
+    expect(sections.ingest).toContain("| OTLP/HTTP protobuf | 12,000 | 0.20 | 150 ms | 300 ms |");
+    expect(sections.ingest).toContain("| Batch JSON API | 9,500 | 0.16 | 150 ms | 300 ms |");
+    expect(sections.ingest).not.toContain("8,981");
+  });
+  it("judges the goals on the latest run alone", () => {
+    expect(sections["ingest:goals"]).toContain("| ≥ 10,000 spans/s | met: OTLP protobuf 12.0k, batch JSON 9.5k |");
+    expect(sections["ingest:goals"]).toContain("| ≥ 0.5 of binary COPY | **not met**: 0.20 (OTLP), 0.16 (JSON) |");
+  });
+  it("lists history oldest first, each row linked to its raw output, the latest marked", () => {
+    const rows = sections["ingest:history"]!.split("\n").slice(2);
+    expect(rows[0]).toMatch(/^\| \[2026-11-25 06:56 UTC\]\(\.\.\/bench\/ingest\/history\/2026-11-25T0656Z\.json\) \| — \| 60,000 \| 8,981 \| 10,940 \| 64,964 \|/);
+    expect(rows[1]).toContain("| after X (latest) |");
+  });
+});
+
+describe("docs/benchmarks.md", () => {
+  it("is what bench:report renders from the committed results files (run npm run bench:report)", async () => {
+    const doc = await readFile(path.join(root, "docs/benchmarks.md"), "utf8");
+    expect(renderBenchmarksDoc(doc, await loadRuns(root))).toBe(doc);
+  });
+  it("keeps prose outside the markers as written", async () => {
+    const doc = await readFile(path.join(root, "docs/benchmarks.md"), "utf8");
+    const edited = doc.replace("### What limits it", "### What limits it (edited)");
+    expect(renderBenchmarksDoc(edited, await loadRuns(root))).toContain("### What limits it (edited)");
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * docs/benchmarks.md from the results files: each benchmark's generated sections replace what
+ * lies between their markers; the prose around them is kept as written. Pure: text and
+ * results in, text out (bench/report.ts does the reading and writing).
+ */
+import type { DashboardResults, DriftResults, ExplorerResults, IngestResults } from "../lib/results";
+import { type Recorded, replaceSection } from "./markdown";
+import { renderDashboard } from "./render-dashboard";
+import { renderDrift } from "./render-drift";
+import { renderExplorer } from "./render-explorer";
+import { renderIngest } from "./render-ingest";
+
+export type Runs<T extends IngestResults | DashboardResults | ExplorerResults | DriftResults> = { latest: Recorded<T>; history: Recorded<T>[] };
+export type AllRuns = { ingest: Runs<IngestResults>; dashboard: Runs<DashboardResults>; explorer: Runs<ExplorerResults>; drift: Runs<DriftResults> };
+
+/** Every generated section, by marker name (`ingest`, `ingest:goals`, `ingest:history`, …). */
+export function renderSections(runs: AllRuns): Record<string, string> {
+  return {
+    ...renderIngest(runs.ingest.latest, runs.ingest.history),
+    ...renderDashboard(runs.dashboard.latest, runs.dashboard.history),
+    ...renderExplorer(runs.explorer.latest, runs.explorer.history),
+    ...renderDrift(runs.drift.latest, runs.drift.history),
+  };
+}
+
+export function renderBenchmarksDoc(doc: string, runs: AllRuns): string {
+  return Object.entries(renderSections(runs)).reduce((text, [name, body]) => replaceSection(text, name, body), doc);
+}
