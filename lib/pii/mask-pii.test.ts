@@ -9,6 +9,50 @@ function expectNoFragment(output: string, secret: string): void {
   for (let i = 0; i + 5 <= secret.length; i++) expect(output).not.toContain(secret.slice(i, i + 5));
 }
 
+/**
+ * The work a call does, counted deterministically rather than timed: characters each regex
+ * exec advances over (from lastIndex to the end of its match, or to the end of the input
+ * when it finds none) plus the char-code reads and indexOf calls of the hand-written scanners.
+ * Backtracking inside one bounded match is not seen; restarts and rescans, the quadratic
+ * patterns, are.
+ */
+function countWork(fn: () => void): number {
+  const exec = RegExp.prototype.exec;
+  const charCodeAt = String.prototype.charCodeAt;
+  const indexOf = String.prototype.indexOf;
+  let work = 0;
+  RegExp.prototype.exec = function (this: RegExp, input: string) {
+    const from = this.global || this.sticky ? this.lastIndex : 0;
+    const m = exec.call(this, input);
+    work += Math.max(1, (m ? m.index + m[0].length : String(input).length) - from);
+    return m;
+  };
+  String.prototype.charCodeAt = function (this: string, i: number) {
+    work++;
+    return charCodeAt.call(this, i);
+  };
+  String.prototype.indexOf = function (this: string, search: string, position?: number) {
+    const at = indexOf.call(this, search, position);
+    work += Math.max(1, (at === -1 ? this.length : at) - (position ?? 0));
+    return at;
+  };
+  try {
+    fn();
+  } finally {
+    RegExp.prototype.exec = exec;
+    String.prototype.charCodeAt = charCodeAt;
+    String.prototype.indexOf = indexOf;
+  }
+  return work;
+}
+
+/** Ten times the input costs about ten times the work, not a hundred. */
+function expectLinear(small: number, large: number): void {
+  expect(small).toBeGreaterThan(0);
+  expect(large / small).toBeGreaterThan(8);
+  expect(large / small).toBeLessThan(12);
+}
+
 describe("maskText", () => {
   it("masks a Korean sentence with a phone and an email", () => {
     const r = maskText("제 번호는 010-1234-5678이고 이메일은 kim@example.co.kr 입니다", DEFAULT_PII_SETTINGS);
@@ -142,7 +186,7 @@ describe("maskPii", () => {
     expect(maskPii(input, settings({ enabled: false }))).toEqual({ value: input, masks: 0, kinds: [] });
   });
 
-  it("masks 10k typical chat payloads with stable results (no quadratic blow-up)", () => {
+  it("masks 10k typical chat payloads with stable results, the work growing linearly (no quadratic blow-up)", () => {
     const payload = (i: number) => ({
       model: "gpt-4o",
       messages: [
@@ -152,13 +196,29 @@ describe("maskPii", () => {
       ],
       temperature: 0.2,
     });
-    const payloads = Array.from({ length: 10_000 }, (_, i) => payload(i));
-    const bytes = JSON.stringify(payloads[0]).length;
-    const started = performance.now();
+    const payloads = (n: number) => Array.from({ length: n }, (_, i) => payload(i));
     let masks = 0;
-    for (const p of payloads) masks += maskPii(p, DEFAULT_PII_SETTINGS).masks;
-    const perPayloadUs = ((performance.now() - started) * 1000) / payloads.length;
-    console.log(`maskPii: ${perPayloadUs.toFixed(1)} µs per ~${bytes}-byte payload`);
+    const small = countWork(() => (masks = maskPii(payloads(1_000), DEFAULT_PII_SETTINGS).masks));
+    expect(masks).toBe(2_000);
+    const large = countWork(() => (masks = maskPii(payloads(10_000), DEFAULT_PII_SETTINGS).masks));
     expect(masks).toBe(20_000);
+    expectLinear(small, large);
+  });
+
+  // The inputs a catastrophic scan would choke on; one string of each at n and 10n.
+  it.each([
+    ["long digit runs", (n: number) => "1".repeat(n)],
+    ["'+' followed by long digit runs", (n: number) => `+${"1".repeat(30)} `.repeat(n / 32)],
+    ["many short '+' groups", (n: number) => "+12 34 ".repeat(n / 7)],
+    ["dotted digits", (n: number) => "1.2.3.".repeat(n / 6)],
+    ["colon runs", (n: number) => "1:2:3:4:5:6:7:".repeat(n / 14)],
+    ["'@' runs", (n: number) => "a.".repeat(n / 2) + "@"],
+    ["'@'-separated words", (n: number) => "ab@".repeat(n / 3)],
+    ["JWT-looking prefixes", (n: number) => "eyJ".repeat(n / 3)],
+    ["card-like digit groups", (n: number) => "4111 ".repeat(n / 5)],
+  ])("scans %s in work linear in the length", (_, make) => {
+    const small = countWork(() => maskText(make(10_000), DEFAULT_PII_SETTINGS));
+    const large = countWork(() => maskText(make(100_000), DEFAULT_PII_SETTINGS));
+    expectLinear(small, large);
   });
 });

@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as ruleRoute from "@/app/api/projects/[projectId]/alerts/[ruleId]/route";
@@ -13,31 +11,7 @@ import { DELIVERY_OPTIONS, QUEUES, startBoss } from "@/lib/jobs/boss";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { hex } from "../support/ingest";
 import { call } from "../support/route";
-
-type Received = { body: { text: string; pharos: { kind: string; ruleId: string } } };
-
-/** A real webhook receiver on 127.0.0.1 that can fail its first N requests. */
-function webhookServer() {
-  const received: Received[] = [];
-  let failNext = 0;
-  const server = http.createServer((req, res) => {
-    let data = "";
-    req.on("data", (c) => (data += c));
-    req.on("end", () => {
-      received.push({ body: JSON.parse(data) });
-      if (failNext > 0) {
-        failNext--;
-        res.writeHead(500).end("boom");
-      } else res.writeHead(200).end("ok");
-    });
-  });
-  return {
-    received,
-    failNextRequests: (n: number) => (failNext = n),
-    start: () => new Promise<string>((r) => server.listen(0, "127.0.0.1", () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`))),
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
+import { webhookServer } from "../support/webhook-server";
 
 const hook = webhookServer();
 let hookUrl: string;

@@ -50,10 +50,13 @@ describe("bad input answers 400 with { error: { code, message } }, never 500", (
     expect(missing.status).toBe(400);
     expect(missing.json.error.message).toMatch(/body\.email/);
     const badEmail = await call(signUpRoute.POST, "POST", { body: { email: "nope", password: "long enough pw" } });
+    expect(badEmail.status).toBe(400);
     expect(badEmail.json.error.message).toMatch(/body\.email: must be an email/);
     const short = await call(signUpRoute.POST, "POST", { body: { email: uniqueEmail(), password: "short" } });
+    expect(short.status).toBe(400);
     expect(short.json.error.message).toMatch(/body\.password: must be at least 8/);
     const empty = await call(projectRoute.PATCH, "PATCH", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { name: "   " } });
+    expect(empty.status).toBe(400);
     expect(empty.json.error.message).toMatch(/body\.name: must not be empty/);
     const role = await call(invitesRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { role: "god" } });
     expect(role.status).toBe(400);
@@ -62,7 +65,9 @@ describe("bad input answers 400 with { error: { code, message } }, never 500", (
 
   it("writes nothing when the input is rejected", async () => {
     const t = await createOrgAndProject("nowrite");
-    await call(orgProjects.POST, "POST", { params: { orgId: t.org.id }, cookie: t.owner.cookie, body: { name: "x".repeat(101) } });
+    const tooLong = await call(orgProjects.POST, "POST", { params: { orgId: t.org.id }, cookie: t.owner.cookie, body: { name: "x".repeat(101) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json.error).toMatchObject({ code: "INVALID", message: expect.stringMatching(/body\.name/) });
     expect(await db.project.count({ where: { orgId: t.org.id } })).toBe(1);
   });
 });
@@ -85,11 +90,31 @@ describe("sign-up", () => {
   });
 
   it("can be turned off for company installs (invited sign-ups still work)", async () => {
+    const t = await createOrgAndProject("closed");
     process.env.PHAROS_DISABLE_SIGNUP = "true";
     try {
-      const res = await call(signUpRoute.POST, "POST", { body: { email: uniqueEmail(), password: "long enough pw" } });
+      const email = uniqueEmail("uninvited");
+      const res = await call(signUpRoute.POST, "POST", { body: { email, password: "long enough pw" } });
       expect(res.status).toBe(403);
       expect(res.json.error.message).toMatch(/disabled/);
+      expect(await db.user.count({ where: { email } })).toBe(0);
+
+      // An admin's invite link still lets a new person in, into the inviting org and nowhere else.
+      const invite = await call(invitesRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { role: "engineer" } });
+      expect(invite.status).toBe(201);
+      const invitee = uniqueEmail("invitee");
+      const joined = await call(signUpRoute.POST, "POST", { body: { email: invitee, password: "long enough pw", name: "Grace", inviteToken: invite.json.token } });
+      expect(joined.status).toBe(201);
+      expect(joined.json).toMatchObject({ orgId: t.org.id, projectId: t.project.id, user: { email: invitee } });
+      const memberships = await db.membership.findMany({ where: { user: { email: invitee } }, select: { orgId: true, role: true } });
+      expect(memberships).toEqual([{ orgId: t.org.id, role: "engineer" }]);
+      expect(await db.invite.findFirstOrThrow({ where: { orgId: t.org.id, id: invite.json.id } })).toMatchObject({ acceptedBy: joined.json.user.id });
+
+      // A made-up token is no way around the switch: refused, and no user is left behind.
+      const forged = uniqueEmail("forged");
+      const bogus = await call(signUpRoute.POST, "POST", { body: { email: forged, password: "long enough pw", inviteToken: "not-a-real-token" } });
+      expect(bogus.status).toBe(404);
+      expect(await db.user.count({ where: { email: forged } })).toBe(0);
     } finally {
       delete process.env.PHAROS_DISABLE_SIGNUP;
     }

@@ -1,18 +1,12 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { APP, folders } from "../support/route-tree";
 
 // Trace and session ids come from users' SDKs and OTel exporters, so any string can be one.
 // In the App Router a static folder beside `[traceId]` wins over it: `traces/options` once
 // made the trace whose id is "options" unreachable. No user-named segment may have static siblings.
 const USER_NAMED = new Set(["[traceId]", "[sessionId]"]);
-const APP = path.resolve(import.meta.dirname, "../../app");
-
-async function folders(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const here = entries.filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
-  return [dir, ...(await Promise.all(here.map(folders))).flat()];
-}
 
 describe("routes", () => {
   it("no static route segment shadows a user-provided trace or session id", async () => {

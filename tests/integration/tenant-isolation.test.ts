@@ -1,41 +1,205 @@
+// Cross-tenant access, generated from the route tree so that a new route is covered the day it lands.
 import { describe, expect, it } from "vitest";
-import * as keyRoute from "@/app/api/projects/[projectId]/api-keys/[apiKeyId]/route";
 import * as keysRoute from "@/app/api/projects/[projectId]/api-keys/route";
-import * as invitesRoute from "@/app/api/projects/[projectId]/invites/route";
-import * as memberRoute from "@/app/api/projects/[projectId]/members/[userId]/route";
-import * as membersRoute from "@/app/api/projects/[projectId]/members/route";
 import * as projectRoute from "@/app/api/projects/[projectId]/route";
-import * as orgProjects from "@/app/api/orgs/[orgId]/projects/route";
 import * as orgsRoute from "@/app/api/orgs/route";
 import * as publicProjects from "@/app/api/public/projects/route";
+import * as rulesRoute from "@/app/api/projects/[projectId]/alerts/route";
+import * as itemsRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]/items/route";
+import * as invitesRoute from "@/app/api/projects/[projectId]/invites/route";
+import * as triageRoute from "@/app/api/projects/[projectId]/triage/route";
+import * as viewsRoute from "@/app/api/projects/[projectId]/views/route";
+import * as ingestRoute from "@/app/api/public/ingest/route";
 import { db } from "@/lib/db";
-import { createKey, createOrgAndProject } from "../factories";
-import { call } from "../support/route";
+import { addMember, createKey, createOrgAndProject } from "../factories";
+import { createDataset } from "../support/datasets";
+import { sampleTraceEvents } from "../support/ingest";
+import { call, type CallOptions } from "../support/route";
+import { HTTP_METHODS, type RouteFile, routeFiles } from "../support/route-tree";
+
+type Tenant = Awaited<ReturnType<typeof createOrgAndProject>>;
+type Handler = Parameters<typeof call>[0];
+type Ids = Record<string, string>;
+
+/**
+ * One of each kind of row in `t`'s project, made through the API where it has a route:
+ * the ids every dynamic route segment is filled with. Keyed by "<static segment>/[<param>]".
+ */
+async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnType<typeof createKey>>; traceId: string }> {
+  const key = await createKey(t.project);
+  const p = { projectId: t.project.id };
+  const owner = t.owner.cookie;
+  const sample = sampleTraceEvents();
+  // Session ids are the SDK's strings: give each tenant its own so A's lookup cannot find an A session of the same name.
+  const sessionId = `session-${t.project.id}`;
+  (sample.events[0]!.body as { sessionId: string }).sessionId = sessionId;
+  expect((await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: sample.events } })).status).toBe(207);
+  const dataset = await createDataset(t, "golden");
+  const item = await call(itemsRoute.POST, "POST", { params: { ...p, datasetId: dataset.id }, cookie: owner, body: { input: { q: "secret question" } } });
+  const rule = await call(rulesRoute.POST, "POST", { params: p, cookie: owner, body: { name: "Errors", measure: "error_rate", threshold: 0.5, webhookUrl: "http://127.0.0.1:9/hook" } });
+  const triage = await call(triageRoute.POST, "POST", { params: p, cookie: owner, body: { traceId: sample.traceId } });
+  const view = await call(viewsRoute.POST, "POST", { params: p, cookie: owner, body: { name: "Errors", query: "status=error" } });
+  const invite = await call(invitesRoute.POST, "POST", { params: p, cookie: owner, body: { role: "viewer" } });
+  for (const res of [item, rule, triage, view, invite]) expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
+  const member = await addMember(t, "engineer");
+  const report = await db.driftReport.create({
+    data: { projectId: t.project.id, field: "input", model: "m", granularity: "day", baseline: "previous", rangeStart: new Date(Date.now() - 86_400_000), rangeEnd: new Date(), alpha: 0.05, status: "done" },
+  });
+  const ids: Ids = {
+    "orgs/[orgId]": t.org.id,
+    "alerts/[ruleId]": rule.json.id,
+    "api-keys/[apiKeyId]": key.id,
+    "datasets/[datasetId]": dataset.id,
+    "items/[itemId]": item.json.id,
+    "reports/[reportId]": report.id,
+    "clusters/[cluster]": "0",
+    "invites/[inviteId]": invite.json.id,
+    "members/[userId]": member.user.id,
+    "sessions/[sessionId]": sessionId,
+    "traces/[traceId]": sample.traceId,
+    "triage/[itemId]": triage.json.id,
+    "views/[viewId]": view.json.id,
+  };
+  for (const [k, v] of Object.entries(ids)) expect(v, k).toEqual(expect.any(String));
+  return { ids, key, traceId: sample.traceId };
+}
+
+/**
+ * A well-formed request for routes that take a body or query, so that a route missing its
+ * tenant check would get past validation and act (the snapshot would then see the change).
+ */
+const REQUESTS: Record<string, Omit<CallOptions, "params" | "cookie" | "authorization">> = {
+  "PATCH api/projects/[projectId]": { body: { name: "pwned" } },
+  "POST api/projects/[projectId]/alerts": { body: { name: "x", measure: "error_rate", threshold: 1, webhookUrl: "http://127.0.0.1:9/x" } },
+  "PATCH api/projects/[projectId]/alerts/[ruleId]": { body: { threshold: 1 } },
+  "POST api/projects/[projectId]/api-keys": { body: { note: "pwned" } },
+  "POST api/projects/[projectId]/datasets": { body: { name: "pwned" } },
+  "PATCH api/projects/[projectId]/datasets/[datasetId]": { body: { name: "pwned" } },
+  "GET api/projects/[projectId]/datasets/[datasetId]/export": { query: { format: "jsonl" } },
+  "POST api/projects/[projectId]/datasets/[datasetId]/import": { query: { format: "jsonl" }, rawBody: '{"input":{"q":"pwned"}}\n' },
+  "POST api/projects/[projectId]/datasets/[datasetId]/items": { body: { input: { q: "pwned" } } },
+  "PATCH api/projects/[projectId]/datasets/[datasetId]/items/[itemId]": { body: { input: { q: "pwned" } } },
+  "POST api/projects/[projectId]/invites": { body: { role: "admin" } },
+  "PATCH api/projects/[projectId]/members/[userId]": { body: { role: "viewer" } },
+  "POST api/projects/[projectId]/triage/[itemId]/comments": { body: { body: "pwned" } },
+  "PATCH api/projects/[projectId]/triage/[itemId]": { body: { status: "ignored" } },
+  "POST api/projects/[projectId]/views": { body: { name: "pwned", query: "x=1" } },
+  "POST api/orgs/[orgId]/projects": { body: { name: "sneaky" } },
+};
+
+/** Every row of `t`'s tenant, in every table that has a project_id or org_id, as text. */
+async function snapshot(t: Tenant): Promise<Record<string, string>> {
+  const tables = await db.$queryRaw<{ table: string; column: string }[]>`
+    select table_name::text as table, column_name::text as column from information_schema.columns
+    where table_schema = current_schema() and column_name in ('project_id', 'org_id') order by 1, 2`;
+  const out: Record<string, string> = {};
+  const rows = async (sql: string, id: string) => (await db.$queryRawUnsafe<{ rows: string | null }[]>(sql, id))[0]!.rows ?? "";
+  for (const { table, column } of tables) {
+    const id = column === "project_id" ? t.project.id : t.org.id;
+    out[`${table}.${column}`] = await rows(`select string_agg(x::text, E'\\n' order by x::text) as rows from "${table}" x where "${column}" = $1`, id);
+  }
+  out.projects = await rows(`select string_agg(x::text, '') as rows from projects x where id = $1`, t.project.id);
+  out.orgs = await rows(`select string_agg(x::text, '') as rows from orgs x where id = $1`, t.org.id);
+  return out;
+}
+
+type Target = { route: RouteFile; method: string; handler: Handler };
+
+async function targets(under: string): Promise<Target[]> {
+  const out: Target[] = [];
+  for (const route of await routeFiles(under)) {
+    const mod = (await import(route.file)) as Record<string, unknown>;
+    for (const method of HTTP_METHODS) if (typeof mod[method] === "function") out.push({ route, method, handler: mod[method] as Handler });
+  }
+  return out;
+}
+
+/** The params for a route: the project and org segments from `project`, every other from `ids`; unmapped segments listed. */
+function paramsFor(route: RouteFile, project: { projectId: string; orgId: string }, ids: Ids, unmapped: Set<string>) {
+  const params: Record<string, string> = {};
+  for (const s of route.segments) {
+    const value = s.key === "projects/[projectId]" ? project.projectId : s.key === "orgs/[orgId]" ? project.orgId : ids[s.key];
+    if (value === undefined) unmapped.add(`${route.route}: ${s.key}`);
+    else params[s.name] = value;
+  }
+  return params;
+}
+
+const show = (t: Target) => `${t.method} /${t.route.route}`;
 
 describe("tenant isolation", () => {
-  it("answers 404 to a member of org A for every route of org B's project", async () => {
+  it("answers 404 to a member of org A on every project and org route, for org B's project and B's rows, and changes nothing of B's", async () => {
     const a = await createOrgAndProject("tenant-a");
     const b = await createOrgAndProject("tenant-b");
-    const bKey = await createKey(b.project);
-    const p = { projectId: b.project.id };
-    const attempts = [
-      call(projectRoute.GET, "GET", { params: p, cookie: a.owner.cookie }),
-      call(projectRoute.PATCH, "PATCH", { params: p, cookie: a.owner.cookie, body: { name: "pwned" } }),
-      call(keysRoute.GET, "GET", { params: p, cookie: a.owner.cookie }),
-      call(keysRoute.POST, "POST", { params: p, cookie: a.owner.cookie, body: {} }),
-      call(keyRoute.DELETE, "DELETE", { params: { ...p, apiKeyId: bKey.id }, cookie: a.owner.cookie }),
-      call(membersRoute.GET, "GET", { params: p, cookie: a.owner.cookie }),
-      call(memberRoute.PATCH, "PATCH", { params: { ...p, userId: b.owner.user.id }, cookie: a.owner.cookie, body: { role: "viewer" } }),
-      call(invitesRoute.POST, "POST", { params: p, cookie: a.owner.cookie, body: { role: "admin" } }),
-      call(orgProjects.POST, "POST", { params: { orgId: b.org.id }, cookie: a.owner.cookie, body: { name: "sneaky" } }),
-    ];
-    for (const res of await Promise.all(attempts)) {
-      expect(res.status).toBe(404);
-      expect(res.json.error.code).toBe("NOT_FOUND");
+    await seedTenant(a);
+    const seeded = await seedTenant(b);
+    const before = await snapshot(b);
+    const unmapped = new Set<string>();
+    const projectRoutes = [...(await targets("api/projects")), ...(await targets("api/orgs/[orgId]"))];
+    const seen: string[] = [];
+    const wrong: string[] = [];
+    const expectNotFound = async (target: Target, params: Record<string, string>, what: string) => {
+      const res = await call(target.handler, target.method, { ...REQUESTS[`${target.method} ${target.route.route}`], params, cookie: a.owner.cookie });
+      const orgLevel = !target.route.segments.some((s) => s.key === "projects/[projectId]");
+      const allowed = orgLevel ? [403, 404] : [404];
+      if (!allowed.includes(res.status) || res.json?.error?.code !== (res.status === 404 ? "NOT_FOUND" : "FORBIDDEN")) {
+        wrong.push(`${show(target)} ${what}: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
+      }
+      seen.push(`${show(target)} ${what}`);
+    };
+    for (const target of projectRoutes) {
+      // B's project (or org) with B's row ids.
+      await expectNotFound(target, paramsFor(target.route, { projectId: b.project.id, orgId: b.org.id }, seeded.ids, unmapped), "in B's project");
+      // A's own project, but B's row ids: every lookup must be scoped to the project in the URL.
+      if (target.route.segments.some((s) => s.key !== "projects/[projectId]" && s.key !== "orgs/[orgId]")) {
+        await expectNotFound(target, paramsFor(target.route, { projectId: a.project.id, orgId: a.org.id }, seeded.ids, unmapped), "with B's ids in A's project");
+      }
     }
+    // A route whose dynamic segment has no row above must fail here, not slip by.
+    expect([...unmapped]).toEqual([]);
+    expect(wrong).toEqual([]);
+    expect(projectRoutes.length).toBeGreaterThanOrEqual(59);
+    expect(await snapshot(b)).toEqual(before);
     expect((await db.project.findUniqueOrThrow({ where: { id: b.project.id } })).name).toBe("tenant-b project");
     expect(await db.apiKey.count({ where: { projectId: b.project.id, revokedAt: null } })).toBe(1);
     expect(await db.project.count({ where: { orgId: b.org.id } })).toBe(1);
+  }, 120_000);
+
+  it("keeps project A's API key inside project A on every public route, whatever ids it names", async () => {
+    const a = await createOrgAndProject("pub-a");
+    const b = await createOrgAndProject("pub-b");
+    const { key: aKey } = await seedTenant(a);
+    const seeded = await seedTenant(b);
+    const before = await snapshot(b);
+    const secrets = [b.project.id, b.org.id, ...Object.values(seeded.ids).filter((id) => id.length > 8)];
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    // Requests that name B's rows where the body can: the key, not the body, decides the project.
+    const requests: Record<string, Omit<CallOptions, "params" | "cookie" | "authorization">> = {
+      "POST api/public/feedback": { body: { traceId: seeded.traceId, value: "down", comment: "pwned" } },
+      "POST api/public/ingest": { body: { batch: sampleTraceEvents({ userId: "pub-user" }).events } },
+      "POST api/public/otel/v1/traces": { body: { resourceSpans: [] } },
+      "GET api/public/metrics": { query: { from, to } },
+      "GET api/public/traces": { query: { from, to } },
+    };
+    const unmapped = new Set<string>();
+    const wrong: string[] = [];
+    const publicRoutes = await targets("api/public");
+    for (const target of publicRoutes) {
+      const params = paramsFor(target.route, { projectId: b.project.id, orgId: b.org.id }, seeded.ids, unmapped);
+      const res = await call(target.handler, target.method, { ...requests[`${target.method} ${target.route.route}`], params, authorization: `Bearer ${aKey.secretKey}` });
+      const text = JSON.stringify(res.json) ?? "";
+      const leaked = secrets.filter((id) => text.includes(id));
+      // A route that takes an id answers 404 for B's; one that does not acts on A's project only.
+      const ok = target.route.segments.length > 0 ? res.status === 404 : res.status < 300 && leaked.length === 0;
+      if (!ok || res.status >= 500) wrong.push(`${show(target)}: ${res.status} ${leaked.join(",")} ${text.slice(0, 200)}`);
+    }
+    expect([...unmapped]).toEqual([]);
+    expect(wrong).toEqual([]);
+    expect(publicRoutes.length).toBeGreaterThanOrEqual(8);
+    expect(await snapshot(b)).toEqual(before);
+    // What the key sent went to A.
+    expect(await db.score.count({ where: { projectId: a.project.id, traceId: seeded.traceId, name: "user_feedback" } })).toBe(1);
   });
 
   it("keeps an API key inside its own project", async () => {
