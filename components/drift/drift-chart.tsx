@@ -44,7 +44,8 @@ function WindowTooltip({ active, row }: { active?: boolean; row?: DriftChartRow 
     <div className="rounded-md border border-zinc-200 bg-white/95 px-2.5 py-1.5 text-xs shadow-sm tabular-nums dark:border-zinc-700 dark:bg-zinc-900/95">
       <p className="mb-1 font-medium">{row.label}</p>
       <p>distance <b>{row.distance === null ? "—" : row.distance.toFixed(3)}</b> (floor {row.band?.toFixed(3) ?? "—"}, noise {row.noise?.toFixed(3) ?? "—"})</p>
-      <p>corrected p {row.pValue === null ? "— (too few vectors)" : row.pValue < 0.001 ? "< 0.001" : row.pValue.toFixed(3)}</p>
+      <p>corrected p {row.pValue === null ? "—" : row.pValue < 0.001 ? "< 0.001" : row.pValue.toFixed(3)}</p>
+      {row.note && <p className="text-amber-700 dark:text-amber-300">not tested: {row.note}</p>}
       <p className="text-zinc-500">vectors: reference → window {row.counts}</p>
       {row.drifted !== null && <p className="font-medium text-red-600">drifted</p>}
     </div>

@@ -1,12 +1,13 @@
 import { formatDistanceToNow } from "date-fns";
 import { useMemo } from "react";
 import { Badge, Card } from "@/components/ui/card";
-import { driftVerdict, prepareDriftChart } from "@/lib/drift/chart/prepare-drift-chart";
+import { driftVerdict, prepareDriftChart, waitingSpans } from "@/lib/drift/chart/prepare-drift-chart";
 import type { DriftReportDetail } from "@/lib/queries/drift/keys";
 import { ClusterList } from "./cluster-list";
 import { DeepCheck } from "./deep-check";
 import { DriftChart } from "./drift-chart";
 import { ProjectionScatter } from "./projection-scatter";
+import { UntestedWindows } from "./untested-windows";
 
 type Props = { projectId: string; report: DriftReportDetail; canManage: boolean; highlight: number | null; onHighlight: (cluster: number | null) => void };
 
@@ -22,6 +23,7 @@ export function DriftReportView({ projectId, report, canManage, highlight, onHig
         description={`Reference: ${report.baseline === "fixed" ? "fixed baseline" : "the previous window"} · α = ${report.alpha} corrected over ${report.windows.length} windows (Holm) · drifted also needs the noise-corrected shift √(d² − noise²) above ${report.threshold ?? 0.05} (the grey band) · computed ${report.completedAt ? formatDistanceToNow(new Date(report.completedAt), { addSuffix: true }) : "—"}`}
       >
         <DriftChart rows={rows} />
+        <UntestedWindows rows={rows} waiting={waitingSpans(report.windows)} />
       </Card>
       {report.projection && focus && (
         <div className="grid gap-6 lg:grid-cols-2">

@@ -2,6 +2,7 @@ import "server-only";
 import { decodeVectorInto } from "../embeddings/vector-codec";
 import { sqlPool } from "../db-sql-pool";
 import { normalizeRows, type VectorSet } from "./math/vector-set";
+import { spanFilterSql } from "./span-filter-sql";
 
 export type DriftFilters = { environment?: string; model?: string; promptName?: string; promptVersion?: number };
 export type LoadedVectors = VectorSet & { traceIds: string[]; spanIds: string[]; total: number };
@@ -14,14 +15,7 @@ export type LoadedVectors = VectorSet & { traceIds: string[]; spanIds: string[];
  */
 export async function loadWindowVectors(args: { projectId: string; field: string; model: string; from: Date; to: Date; filters?: DriftFilters | null; cap?: number }): Promise<LoadedVectors> {
   const params: unknown[] = [args.projectId, args.model, args.field, args.from, args.to];
-  const where: string[] = [];
-  const f = args.filters ?? {};
-  for (const [key, column] of [["environment", "environment"], ["model", "model"], ["promptName", "prompt_name"], ["promptVersion", "prompt_version"]] as const) {
-    const value = f[key];
-    if (value === undefined) continue;
-    params.push(value);
-    where.push(`s.${column} = $${params.length}`);
-  }
+  const where = spanFilterSql(args.filters, params);
   const join = where.length ? `join spans s on s.project_id = e.project_id and s.trace_id = e.trace_id and s.id = e.span_id and ${where.join(" and ")}` : "";
   const base = `from embeddings e ${join} where e.project_id = $1 and e.model = $2 and e.field = $3 and e.span_start_time >= $4 and e.span_start_time < $5`;
   const pool = sqlPool();

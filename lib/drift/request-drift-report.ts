@@ -4,12 +4,16 @@ import { sqlPool } from "../db-sql-pool";
 import { QUEUES } from "../jobs/boss";
 import { sendJob } from "../jobs/send-job";
 import type { EmbeddingField } from "../schemas/drift";
+import { workerEmbedder } from "../embeddings/worker-embedder";
 import { createDriftReport } from "./create-drift-report";
 import { embeddingSettings } from "./embedding-settings";
 import type { DriftFilters } from "./load-window-vectors";
 import { type Granularity, GRANULARITY_MS } from "./math/windows";
 
-/** "Compute now": a queued report that the worker picks up (progress is visible meanwhile). */
+/**
+ * "Compute now": a queued report that the worker picks up (progress is visible meanwhile). The
+ * job embeds what the report's windows still need first (computeRequestedReport).
+ */
 export async function requestDriftReport(options: { projectId: string; field?: EmbeddingField; model?: string; granularity?: Granularity; filters?: DriftFilters }) {
   const { projectId } = options;
   const settings = await embeddingSettings({ projectId });
@@ -22,7 +26,9 @@ export async function requestDriftReport(options: { projectId: string; field?: E
       `select model from embeddings where project_id = $1 and field = $2 and span_start_time >= $3 group by 1 order by count(*) desc, 1 limit 1`,
       [projectId, field, from],
     );
-    model = best.rows[0]?.model;
+    // No vectors in range yet (a fresh project, a backfill the worker has not reached): the
+    // model the worker embeds with, so the job embeds the windows before computing.
+    model = best.rows[0]?.model ?? (await workerEmbedder({ projectId, field, settings, since: from }))?.model;
   }
   if (!model) {
     throw new AppError("CONFLICT", `No ${field} embeddings in the last ${settings.windows + 1} ${granularity}s yet: send vectors with your spans, or let the worker embed span ${field} text (provider "${settings.provider}")`);

@@ -4,6 +4,7 @@ import { spanText } from "../embeddings/span-text";
 import { sqlPool } from "../db-sql-pool";
 import { toJsonValue } from "../json";
 import type { DriftWindow } from "../schemas/drift";
+import { embeddingSettings } from "./embedding-settings";
 import { type DriftFilters, type LoadedVectors, loadWindowVectors } from "./load-window-vectors";
 import { centroidDriftTest } from "./math/centroid-test";
 import { classifierTest } from "./math/classifier-test";
@@ -11,6 +12,7 @@ import { decideWindows, permutationsFor } from "./math/decide";
 import { mmdTest } from "./math/mmd";
 import { driftMap } from "./math/projection";
 import { type Granularity, recentWindows, type Window } from "./math/windows";
+import { reportCoverage } from "./window-coverage";
 
 const MIN_PER_SIDE = 10;
 
@@ -51,6 +53,8 @@ export async function runDriftReport(options: { projectId: string; reportId: str
       previous = current;
       await update({ progress: 0.05 + (0.8 * (i + 1)) / shown.length });
     }
+    // How many LLM spans each window has vs how many still wait for a vector, so an untested window says why.
+    const coverage = await reportCoverage({ projectId, field: report.field, model: report.model, filters: report.filters as DriftFilters | null, settings: await embeddingSettings({ projectId }), all, fixedReference: fixed ? { start: report.referenceStart!, end: report.referenceEnd! } : null });
     const testedIdx = tests.map((t, i) => (t ? i : -1)).filter((i) => i >= 0);
     const decisions = decideWindows(testedIdx.map((i) => tests[i]!), { alpha: report.alpha, minDistance: report.threshold ?? 0.05 });
     const windows: DriftWindow[] = steps.map((s, i) => {
@@ -59,7 +63,7 @@ export async function runDriftReport(options: { projectId: string; reportId: str
       return {
         start: s.window.start.toISOString(), end: s.window.end.toISOString(), referenceCount: s.reference.total, currentCount: s.current.total,
         distance: t?.distance ?? null, pValue: t?.pValue ?? null, adjustedP: d?.adjustedP ?? null, noise: t?.noise ?? null, floor: d?.floor ?? null,
-        drifted: d?.drifted ?? false, insufficient: !t, partial: s.window.partial,
+        drifted: d?.drifted ?? false, insufficient: !t, partial: s.window.partial, ...coverage[i],
       };
     });
 

@@ -99,4 +99,10 @@ export type DriftWindow = {
   insufficient: boolean;
   /** The window has not closed yet. */
   partial: boolean;
+  /** LLM spans in the window with the field set (and matching the filters): what could have a vector. Absent on older reports. */
+  llmSpans?: number;
+  /** Of those, how many still wait for a vector of this model; null when Pharos does not embed the model (client vectors). */
+  waiting?: number | null;
+  /** The same for the window's reference. */
+  referenceWaiting?: number | null;
 };

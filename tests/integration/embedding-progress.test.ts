@@ -6,8 +6,10 @@ import { createKey, createOrgAndProject } from "../factories";
 import { hex } from "../support/ingest";
 import { call } from "../support/route";
 
-// The embedding pass's watermark (embedding_progress): a steady-state pass probes only the
-// spans of the last hour or so below it; a daily sweep finds what arrived later than that.
+// The embedding pass's watermark (embedding_progress) tracks ARRIVAL (spans.ingested_at): a
+// steady-state pass reads only spans ingested since the last one, whatever their start time, so
+// backfilled and late spans are embedded on the next pass. (It used to track start time and leave
+// late spans for a daily sweep — issue 16 calls that wrong: a history import sat unembedded.)
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,73 +39,68 @@ async function ingestSpans(secretKey: string, starts: Date[], question = "How do
 
 const ago = (ms: number) => new Date(Date.now() - ms);
 const progressOf = (projectId: string) => db.embeddingProgress.findMany({ where: { projectId } });
-const spansFrom = (projectId: string, from: Date) => db.span.count({ where: { projectId, kind: "llm", startTime: { gte: from } } });
 const embeddedIds = async (projectId: string) => (await db.embedding.findMany({ where: { projectId }, select: { spanId: true } })).map((e) => e.spanId);
+/** As if these spans had arrived `msAgo` ago (ingest stamps the transaction's start). */
+const arrivedAgo = (projectId: string, ids: string[], msAgo: number) => db.span.updateMany({ where: { projectId, id: { in: ids } }, data: { ingestedAt: ago(msAgo) } });
 
 describe("embedding pass watermark", () => {
-  it("sweeps once, then probes only recent spans; a late span waits for the next daily sweep", async () => {
+  it("sweeps once, then reads only new arrivals: a span that starts days before it arrives is embedded on the next pass", async () => {
     const p = await project("watermark");
     await ingestSpans(p.key, Array.from({ length: 30 }, (_, i) => ago(i * 8 * HOUR + 5 * 60_000)));
 
     const before = Date.now();
     const [first] = await computeMissingEmbeddings({ projectId: p.id });
     expect(first).toMatchObject({ embedded: 30, sweep: true, complete: true });
-    expect(Date.now() - first!.scannedFrom.getTime()).toBeGreaterThanOrEqual(35 * DAY);
     const [row] = await progressOf(p.id);
-    expect(row).toMatchObject({ field: "input", model: first!.model, completeFrom: first!.scannedFrom });
-    // Just below the pass's start, for ingest transactions still open when it began.
-    expect(row!.completeBefore.getTime()).toBeGreaterThanOrEqual(before - 61_000);
-    expect(row!.completeBefore.getTime()).toBeLessThanOrEqual(before);
+    expect(row).toMatchObject({ field: "input", model: first!.model });
+    expect(before - row!.completeFrom.getTime()).toBeGreaterThanOrEqual(35 * DAY - 1000);
+    // At least a minute below the pass's start, for ingest transactions still open when it began
+    // (and below any transaction open then, up to an hour back).
+    expect(row!.arrivedAt.getTime()).toBeLessThanOrEqual(before - 59_000);
+    expect(row!.arrivedAt.getTime()).toBeGreaterThanOrEqual(before - HOUR - 1000);
 
-    // Steady state: only the hour below the watermark is probed — one of the 30 spans.
-    const [second] = await computeMissingEmbeddings({ projectId: p.id });
-    expect(second).toMatchObject({ embedded: 0, sweep: false, complete: true });
-    expect(second!.scannedFrom).toEqual(new Date(row!.completeBefore.getTime() - HOUR));
-    expect(await spansFrom(p.id, second!.scannedFrom)).toBe(1);
+    // Steady state: nothing new arrived, nothing to do, and no full walk.
+    expect((await computeMissingEmbeddings({ projectId: p.id }))[0]).toMatchObject({ embedded: 0, sweep: false, complete: true });
 
-    // A new span is found by the incremental pass, and the watermark moves up.
+    // A new span, a span that started 3 days before it arrived and one from 20 days ago: all
+    // arrivals, all embedded by the next incremental pass.
     const [fresh] = await ingestSpans(p.key, [ago(30_000)]);
-    const [third] = await computeMissingEmbeddings({ projectId: p.id });
-    expect(third).toMatchObject({ embedded: 1, sweep: false });
-    expect(await embeddedIds(p.id)).toContain(fresh);
-    expect((await progressOf(p.id))[0]!.completeBefore.getTime()).toBeGreaterThan(row!.completeBefore.getTime());
-
-    // A span that starts days before it arrives is below the watermark: not this pass's business…
     const [late] = await ingestSpans(p.key, [ago(3 * DAY)]);
-    const [fourth] = await computeMissingEmbeddings({ projectId: p.id });
-    expect(fourth).toMatchObject({ embedded: 0, sweep: false });
-    expect(await embeddedIds(p.id)).not.toContain(late);
-    // …until the last sweep is a day old, when the whole window is walked again.
-    await db.embeddingProgress.updateMany({ where: { projectId: p.id }, data: { sweptAt: ago(25 * HOUR) } });
-    expect((await computeMissingEmbeddings({ projectId: p.id }))[0]).toMatchObject({ embedded: 1, sweep: true });
-    expect(await embeddedIds(p.id)).toContain(late);
-    // The same by a later clock instead of an old row.
-    const [late2] = await ingestSpans(p.key, [ago(2 * DAY)]);
+    const [older] = await ingestSpans(p.key, [ago(20 * DAY)]);
+    // Outside the 35-day window: not the pass's business.
+    const [ancient] = await ingestSpans(p.key, [ago(40 * DAY)]);
+    const [third] = await computeMissingEmbeddings({ projectId: p.id });
+    expect(third).toMatchObject({ embedded: 3, sweep: false, complete: true });
+    const ids = await embeddedIds(p.id);
+    expect(ids).toEqual(expect.arrayContaining([fresh, late, older]));
+    expect(ids).not.toContain(ancient);
+
+    // Once they arrived longer ago than the in-flight margin, the watermark passes them.
+    await arrivedAgo(p.id, [fresh!, late!, older!, ancient!], 2 * 60_000);
+    await db.embeddingProgress.updateMany({ where: { projectId: p.id }, data: { arrivedAt: ago(3 * 60_000) } });
     expect((await computeMissingEmbeddings({ projectId: p.id }))[0]).toMatchObject({ embedded: 0, sweep: false });
-    const tomorrow = new Date(Date.now() + 25 * HOUR);
-    const [sweep] = await computeMissingEmbeddings({ projectId: p.id, now: tomorrow });
-    expect(sweep).toMatchObject({ embedded: 1, sweep: true, complete: true });
-    expect(await embeddedIds(p.id)).toContain(late2);
-    const swept = (await progressOf(p.id))[0]!;
-    expect(swept.sweptAt).toEqual(tomorrow);
-    // A simulated clock never moves the watermark past what the walk actually saw.
-    expect(swept.completeBefore.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await progressOf(p.id))[0]!.arrivedAt.getTime()).toBeGreaterThan(ago(2 * 60_000).getTime());
   });
 
-  it("does not move the watermark when a pass stops at its limit; the next pass carries on", async () => {
+  it("stops at its limit with the watermark on the last span visited; the next pass carries on from there", async () => {
     const p = await project("watermark-limit");
     await ingestSpans(p.key, Array.from({ length: 5 }, (_, i) => ago((i + 1) * DAY)));
     expect((await computeMissingEmbeddings({ projectId: p.id, limit: 3 }))[0]).toMatchObject({ embedded: 3, sweep: true, complete: false });
     expect(await progressOf(p.id)).toEqual([]);
     // Still a sweep (nothing vouches for the window yet); it finds the two older spans left.
     expect((await computeMissingEmbeddings({ projectId: p.id, limit: 3 }))[0]).toMatchObject({ embedded: 2, sweep: true, complete: true });
-    const [row] = await progressOf(p.id);
 
-    await ingestSpans(p.key, [ago(40_000), ago(30_000), ago(20_000), ago(10_000)]);
+    // Four backdated spans in one batch (one ingested_at), arrived 5 minutes ago, after a pass 10 minutes ago.
+    const batch = await ingestSpans(p.key, [ago(4 * DAY), ago(3 * DAY), ago(2 * DAY), ago(DAY)]);
+    await arrivedAgo(p.id, batch, 5 * 60_000);
+    await db.embeddingProgress.updateMany({ where: { projectId: p.id }, data: { arrivedAt: ago(10 * 60_000) } });
     expect((await computeMissingEmbeddings({ projectId: p.id, limit: 2 }))[0]).toMatchObject({ embedded: 2, sweep: false, complete: false });
-    expect((await progressOf(p.id))[0]!.completeBefore).toEqual(row!.completeBefore);
+    const spans = await db.span.findMany({ where: { projectId: p.id, id: { in: batch } }, orderBy: [{ traceId: "asc" }, { id: "asc" }] });
+    const [mid] = await progressOf(p.id);
+    expect(mid).toMatchObject({ arrivedAt: spans[1]!.ingestedAt, arrivedTraceId: spans[1]!.traceId, arrivedSpanId: spans[1]!.id });
+    expect(await embeddedIds(p.id)).toEqual(expect.arrayContaining([spans[0]!.id, spans[1]!.id]));
     expect((await computeMissingEmbeddings({ projectId: p.id, limit: 10 }))[0]).toMatchObject({ embedded: 2, sweep: false, complete: true });
-    expect((await progressOf(p.id))[0]!.completeBefore.getTime()).toBeGreaterThan(row!.completeBefore.getTime());
+    expect((await progressOf(p.id))[0]!.arrivedAt.getTime()).toBeGreaterThan(spans[0]!.ingestedAt.getTime());
     expect(await db.embedding.count({ where: { projectId: p.id } })).toBe(9);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DriftWindow } from "../../schemas/drift";
-import { driftTicks, driftVerdict, prepareDriftChart } from "./prepare-drift-chart";
+import { driftTicks, driftVerdict, prepareDriftChart, waitingSpans } from "./prepare-drift-chart";
 
 const w = (start: string, o: Partial<DriftWindow> = {}): DriftWindow => ({
   start, end: start, referenceCount: 40, currentCount: 40, distance: 0.1, pValue: 0.3, adjustedP: 0.6, noise: 0.05, floor: 0.1, drifted: false, insufficient: false, partial: false, ...o,
@@ -39,5 +39,28 @@ describe("drift chart preparation", () => {
     expect(driftVerdict([w("2026-11-20T00:00:00Z"), w("2026-11-21T00:00:00Z", { drifted: true })])).toEqual({ tone: "red", text: "Drift in 1 of 2 windows" });
     expect(driftVerdict([w("2026-11-20T00:00:00Z")]).tone).toBe("green");
     expect(driftVerdict([w("2026-11-20T00:00:00Z", { insufficient: true })]).tone).toBe("zinc");
+  });
+
+  it("says why a window is untested: spans still waiting for vectors, or genuinely too few", () => {
+    const untested = { distance: null, floor: null, insufficient: true };
+    const rows = prepareDriftChart([
+      w("2026-11-20T00:00:00.000Z", { ...untested, currentCount: 2, llmSpans: 1_180, waiting: 1_178, referenceWaiting: 0 }),
+      w("2026-11-21T00:00:00.000Z", { ...untested, referenceCount: 3, llmSpans: 40, waiting: 0, referenceWaiting: 37 }),
+      w("2026-11-22T00:00:00.000Z", { ...untested, currentCount: 4, llmSpans: 4, waiting: 0, referenceWaiting: 0 }),
+      w("2026-11-23T00:00:00.000Z", { ...untested, currentCount: 4, llmSpans: 9, waiting: null, referenceWaiting: null }),
+      w("2026-11-24T00:00:00.000Z", { llmSpans: 40, waiting: 0 }),
+    ], "day");
+    expect(rows.map((r) => r.note)).toEqual([
+      "waiting for embeddings: 1,178 in this window",
+      "waiting for embeddings: 37 in its reference",
+      "too few vectors: 40 → 4, at least 10 a side (4 of 4 LLM spans have one)",
+      "too few vectors: 40 → 4, at least 10 a side (4 of 9 LLM spans have one)",
+      null,
+    ]);
+    const all = [w("2026-11-20T00:00:00Z", { ...untested, waiting: 12 }), w("2026-11-21T00:00:00Z", { ...untested, waiting: 3 })];
+    expect(waitingSpans(all)).toBe(15);
+    expect(driftVerdict(all)).toEqual({ tone: "zinc", text: "Waiting for embeddings: 15 LLM spans have no vector yet" });
+    // Reports stored before these counts existed read as before.
+    expect(prepareDriftChart([w("2026-11-20T00:00:00Z", { ...untested, currentCount: 1 })], "day")[0]!.note).toBe("too few vectors: 40 → 1, at least 10 a side");
   });
 });

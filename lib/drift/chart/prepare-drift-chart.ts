@@ -14,6 +14,8 @@ export type DriftChartRow = {
   drifted: number | null;
   pValue: number | null;
   counts: string;
+  /** Why an untested window has no distance (too few vectors, spans still waiting for them); null when tested. */
+  note: string | null;
   partial: boolean;
 };
 
@@ -32,6 +34,7 @@ export function prepareDriftChart(windows: readonly DriftWindow[], granularity: 
       drifted: w.drifted ? w.distance : null,
       pValue: w.adjustedP,
       counts: `${w.referenceCount} → ${w.currentCount}`,
+      note: w.insufficient ? insufficientReason(w) : null,
       partial: w.partial,
     };
   });
@@ -58,10 +61,28 @@ export function driftTicks(rows: readonly Pick<DriftChartRow, "time" | "drifted"
   return rows.filter((_, i) => drifted.has(i) || (i % step === 0 && !near(i))).map((r) => r.time);
 }
 
+/** Why a window could not be tested, in the words the page shows. */
+export function insufficientReason(w: DriftWindow): string {
+  const waiting = (w.waiting ?? 0) + (w.referenceWaiting ?? 0);
+  if (waiting > 0) {
+    const where = [w.waiting ? `${w.waiting.toLocaleString("en-US")} in this window` : null, w.referenceWaiting ? `${w.referenceWaiting.toLocaleString("en-US")} in its reference` : null].filter(Boolean).join(", ");
+    return `waiting for embeddings: ${where}`;
+  }
+  const spans = w.llmSpans !== undefined ? ` (${w.currentCount.toLocaleString("en-US")} of ${w.llmSpans.toLocaleString("en-US")} LLM spans have one)` : "";
+  return `too few vectors: ${w.referenceCount} → ${w.currentCount}, at least 10 a side${spans}`;
+}
+
+/** LLM spans of the shown windows that had no vector yet when the report was computed. */
+export function waitingSpans(windows: readonly DriftWindow[]): number {
+  return windows.reduce((sum, w) => sum + (w.waiting ?? 0), 0);
+}
+
 /** A one-line verdict for the report header. */
 export function driftVerdict(windows: readonly DriftWindow[]): { tone: "red" | "green" | "zinc"; text: string } {
   const drifted = windows.filter((w) => w.drifted);
   const tested = windows.filter((w) => !w.insufficient);
+  const waiting = waitingSpans(windows);
+  if (!tested.length && waiting) return { tone: "zinc", text: `Waiting for embeddings: ${waiting.toLocaleString("en-US")} LLM spans have no vector yet` };
   if (!tested.length) return { tone: "zinc", text: "Not enough vectors to test any window yet (at least 10 on each side)" };
   if (!drifted.length) return { tone: "green", text: `No significant drift in ${tested.length} window${tested.length === 1 ? "" : "s"}` };
   return { tone: "red", text: `Drift in ${drifted.length} of ${tested.length} windows` };
