@@ -9,6 +9,7 @@ import * as publicRoute from "@/app/api/public/llm-connections/[name]/route";
 import { db } from "@/lib/db";
 import { addMember, createKey, createOrgAndProject, type Member } from "../factories";
 import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
+import { withoutAllowList } from "../support/outbound";
 import { call } from "../support/route";
 
 const KEY = "sk-live-0123456789abcdefWXYZ";
@@ -37,15 +38,6 @@ const patch = (t: Tenant, connectionId: string, body: unknown, who: Member = t.o
   call(connectionRoute.PATCH, "PATCH", { params: { projectId: t.project.id, connectionId }, cookie: who.cookie, body });
 const test = (t: Tenant, connectionId: string, body: unknown = {}) => call(testRoute.POST, "POST", { params: { projectId: t.project.id, connectionId }, cookie: t.owner.cookie, body });
 
-async function withoutAllowList(fn: () => Promise<void>) {
-  const allowed = process.env.PHAROS_OUTBOUND_ALLOWED_HOSTS;
-  delete process.env.PHAROS_OUTBOUND_ALLOWED_HOSTS;
-  try {
-    await fn();
-  } finally {
-    process.env.PHAROS_OUTBOUND_ALLOWED_HOSTS = allowed;
-  }
-}
 
 /** Every byte a connection could leak through: API answers and its project's audit rows. */
 async function auditText(projectId: string) {
