@@ -7,6 +7,6 @@ export function createPrismaClient(url: string, options: { poolSize: number }): 
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: options.poolSize }),
     // Secret material never leaves the data layer unless a caller asks for it explicitly.
-    omit: { user: { passwordHash: true }, apiKey: { hashedSecret: true } },
+    omit: { user: { passwordHash: true }, apiKey: { hashedSecret: true }, llmConnection: { apiKeyEncrypted: true, headersEncrypted: true } },
   });
 }

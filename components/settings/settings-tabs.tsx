@@ -7,6 +7,7 @@ export function SettingsTabs({ projectId, showKeys }: { projectId: string; showK
       <SidebarLink href={`${base}/general`} label="General" />
       {showKeys && <SidebarLink href={`${base}/api-keys`} label="API keys" />}
       <SidebarLink href={`${base}/ingestion`} label="Ingestion" />
+      <SidebarLink href={`${base}/llm-connections`} label="LLM connections" />
       <SidebarLink href={`${base}/inbox`} label="Inbox rules" />
       <SidebarLink href={`${base}/members`} label="Members" />
     </nav>

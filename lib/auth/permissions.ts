@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "drift:manage": ["owner", "admin", "engineer"],
   "prompts:propose": ["owner", "admin", "engineer"],
   "prompts:approve": ADMINS,
+  /** Read is settings:read (names, URLs, models; never secrets). */
+  "llmConnections:manage": ["owner", "admin", "engineer"],
   "annotation:judge": ["owner", "admin", "annotator"],
   "annotation:manage": ["owner", "admin", "engineer"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -21,6 +21,14 @@ export async function requireDataset(options: { projectId: string; datasetId: st
   return dataset;
 }
 
+/** The dataset of that name, or 404 (the public API addresses sets by name). */
+export async function requireDatasetByName(options: { projectId: string; name: string; tx?: Tx }) {
+  const { projectId, name } = options;
+  const dataset = await (options.tx ?? db).dataset.findUnique({ where: { projectId_name: { projectId, name } } });
+  if (!dataset) throw new AppError("NOT_FOUND", `Dataset "${name}" not found`);
+  return dataset;
+}
+
 /** Marks the dataset as changed (list order, "updated" column) inside an item write. */
 export async function touchDataset(options: { tx: Tx; projectId: string; datasetId: string }) {
   const { projectId, datasetId } = options;

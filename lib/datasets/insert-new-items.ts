@@ -4,7 +4,7 @@ import { newItemId } from "./item-id";
 import { nullableJson, type NewItem } from "./item-versions";
 
 /** Inserts version 1 of new items (one statement per 1,000) inside the caller's transaction. */
-export async function insertNewItems(options: { tx: Tx; projectId: string; datasetId: string; userId: string; items: NewItem[] }) {
+export async function insertNewItems(options: { tx: Tx; projectId: string; datasetId: string; userId: string | null; items: NewItem[] }) {
   const { tx, projectId, datasetId, userId } = options;
   const validFrom = await dbNow(tx);
   const itemIds: string[] = [];

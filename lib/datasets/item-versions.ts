@@ -25,7 +25,7 @@ export type NewItem = {
   input: unknown;
   expectedOutput?: unknown;
   metadata?: Record<string, unknown> | null;
-  source: "trace" | "span" | "inbox" | "import" | "manual";
+  source: "trace" | "span" | "inbox" | "import" | "manual" | "api";
   sourceTraceId?: string | null;
   sourceSpanId?: string | null;
 };

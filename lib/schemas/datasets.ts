@@ -73,3 +73,8 @@ export const importLineSchema = z
   .object({ input: requiredJson, expected_output: optionalJson, metadata: metadataSchema.nullable().optional() })
   .strict();
 export type ImportLine = z.infer<typeof importLineSchema>;
+
+/** POST /api/public/datasets/{name}/items: every item is checked before any is stored. */
+export const appendItemsBody = z
+  .object({ items: z.array(createItemBody).min(1, "must hold at least one item").max(5_000, "at most 5000 items per request") })
+  .strict();

@@ -7,3 +7,19 @@ const segment = z.string().min(1);
 export function routeParams<K extends string>(...names: K[]) {
   return z.object(Object.fromEntries(names.map((name) => [name, segment])) as Record<K, typeof segment>);
 }
+
+/**
+ * A segment that is a user-given name (`/api/public/datasets/{name}/items`): names may hold
+ * spaces, Korean, "/". Next decodes segments once; a client that encoded twice, or a caller
+ * that hands over the raw segment, still gets the name — so one more percent-decoding is
+ * applied when the value still holds an escape. (A name with a literal "%41"-style sequence
+ * therefore cannot be addressed by URL; such names are vanishingly rare.)
+ */
+export const nameSegment = segment.transform((value) => {
+  if (!/%[0-9A-Fa-f]{2}/.test(value)) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+});

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { computeMissingEmbeddings } from "@/lib/embeddings/compute-embeddings";
 import { createKey, createOrgAndProject } from "../factories";
 import { hex } from "../support/ingest";
+import { withoutAllowList } from "../support/outbound";
 import { call } from "../support/route";
 
 /** Every request that reaches the receiver on 127.0.0.1; a refused call must add none. */
@@ -29,16 +30,6 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-/** Runs `fn` as an operator who allowed nothing beyond public addresses. */
-async function withoutAllowList(fn: () => Promise<void>) {
-  const allowed = process.env.PHAROS_OUTBOUND_ALLOWED_HOSTS;
-  delete process.env.PHAROS_OUTBOUND_ALLOWED_HOSTS;
-  try {
-    await fn();
-  } finally {
-    process.env.PHAROS_OUTBOUND_ALLOWED_HOSTS = allowed;
-  }
-}
 
 describe("outbound URLs", () => {
   it("refuse private and reserved webhook targets unless the operator allows them, when saved and when sent", async () => {

@@ -9,6 +9,7 @@ import * as itemsRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]
 import * as invitesRoute from "@/app/api/projects/[projectId]/invites/route";
 import * as triageRoute from "@/app/api/projects/[projectId]/triage/route";
 import * as viewsRoute from "@/app/api/projects/[projectId]/views/route";
+import * as connectionsRoute from "@/app/api/projects/[projectId]/llm-connections/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import { db } from "@/lib/db";
 import { addMember, createKey, createOrgAndProject } from "../factories";
@@ -35,12 +36,15 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
   (sample.events[0]!.body as { sessionId: string }).sessionId = sessionId;
   expect((await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: sample.events } })).status).toBe(207);
   const dataset = await createDataset(t, "golden");
+  // Public routes address sets and connections by name: give each tenant names the other lacks.
+  const ownSet = await createDataset(t, `own-${t.project.id.slice(-6)}`);
+  const connection = await call(connectionsRoute.POST, "POST", { params: p, cookie: owner, body: { name: `conn-${t.project.id.slice(-6)}`, baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-tenant-secret-key-000" } });
   const item = await call(itemsRoute.POST, "POST", { params: { ...p, datasetId: dataset.id }, cookie: owner, body: { input: { q: "secret question" } } });
   const rule = await call(rulesRoute.POST, "POST", { params: p, cookie: owner, body: { name: "Errors", measure: "error_rate", threshold: 0.5, webhookUrl: "http://127.0.0.1:9/hook" } });
   const triage = await call(triageRoute.POST, "POST", { params: p, cookie: owner, body: { traceId: sample.traceId } });
   const view = await call(viewsRoute.POST, "POST", { params: p, cookie: owner, body: { name: "Errors", query: "status=error" } });
   const invite = await call(invitesRoute.POST, "POST", { params: p, cookie: owner, body: { role: "viewer" } });
-  for (const res of [item, rule, triage, view, invite]) expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
+  for (const res of [item, rule, triage, view, invite, connection]) expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
   const member = await addMember(t, "engineer");
   const report = await db.driftReport.create({
     data: { projectId: t.project.id, field: "input", model: "m", granularity: "day", baseline: "previous", rangeStart: new Date(Date.now() - 86_400_000), rangeEnd: new Date(), alpha: 0.05, status: "done" },
@@ -50,6 +54,9 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
     "alerts/[ruleId]": rule.json.id,
     "api-keys/[apiKeyId]": key.id,
     "datasets/[datasetId]": dataset.id,
+    "datasets/[name]": ownSet.name,
+    "llm-connections/[connectionId]": connection.json.id,
+    "llm-connections/[name]": connection.json.name,
     "items/[itemId]": item.json.id,
     "reports/[reportId]": report.id,
     "clusters/[cluster]": "0",
@@ -80,6 +87,8 @@ const REQUESTS: Record<string, Omit<CallOptions, "params" | "cookie" | "authoriz
   "POST api/projects/[projectId]/datasets/[datasetId]/items": { body: { input: { q: "pwned" } } },
   "PATCH api/projects/[projectId]/datasets/[datasetId]/items/[itemId]": { body: { input: { q: "pwned" } } },
   "POST api/projects/[projectId]/invites": { body: { role: "admin" } },
+  "POST api/projects/[projectId]/llm-connections": { body: { name: "pwned", baseUrl: "http://127.0.0.1:9/v1" } },
+  "PATCH api/projects/[projectId]/llm-connections/[connectionId]": { body: { models: ["pwned"] } },
   "PATCH api/projects/[projectId]/members/[userId]": { body: { role: "viewer" } },
   "POST api/projects/[projectId]/triage/[itemId]/comments": { body: { body: "pwned" } },
   "PATCH api/projects/[projectId]/triage/[itemId]": { body: { status: "ignored" } },
@@ -181,7 +190,12 @@ describe("tenant isolation", () => {
       "POST api/public/otel/v1/traces": { body: { resourceSpans: [] } },
       "GET api/public/metrics": { query: { from, to } },
       "GET api/public/traces": { query: { from, to } },
+      "POST api/public/datasets": { body: { name: "ci set" } },
+      "POST api/public/datasets/[name]/items": { body: { items: [{ input: "pwned" }] } },
+      "PUT api/public/llm-connections/[name]": { body: { baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-pwned" } },
     };
+    // PUT by name is an upsert in the key's own project: B's name there is just a new name of A's.
+    const upserts = new Set(["PUT api/public/llm-connections/[name]"]);
     const unmapped = new Set<string>();
     const wrong: string[] = [];
     const publicRoutes = await targets("api/public");
@@ -189,9 +203,10 @@ describe("tenant isolation", () => {
       const params = paramsFor(target.route, { projectId: b.project.id, orgId: b.org.id }, seeded.ids, unmapped);
       const res = await call(target.handler, target.method, { ...requests[`${target.method} ${target.route.route}`], params, authorization: `Bearer ${aKey.secretKey}` });
       const text = JSON.stringify(res.json) ?? "";
-      const leaked = secrets.filter((id) => text.includes(id));
-      // A route that takes an id answers 404 for B's; one that does not acts on A's project only.
-      const ok = target.route.segments.length > 0 ? res.status === 404 : res.status < 300 && leaked.length === 0;
+      const upsert = upserts.has(`${target.method} ${target.route.route}`);
+      const leaked = secrets.filter((id) => text.includes(id) && !(upsert && id === params.name));
+      // A route that takes an id answers 404 for B's; one that does not (or upserts by name) acts on A's project only.
+      const ok = target.route.segments.length > 0 && !upsert ? res.status === 404 : res.status < 300 && leaked.length === 0;
       if (!ok || res.status >= 500) wrong.push(`${show(target)}: ${res.status} ${leaked.join(",")} ${text.slice(0, 200)}`);
     }
     expect([...unmapped]).toEqual([]);
@@ -200,6 +215,7 @@ describe("tenant isolation", () => {
     expect(await snapshot(b)).toEqual(before);
     // What the key sent went to A.
     expect(await db.score.count({ where: { projectId: a.project.id, traceId: seeded.traceId, name: "user_feedback" } })).toBe(1);
+    expect(await db.llmConnection.count({ where: { projectId: a.project.id, name: seeded.ids["llm-connections/[name]"] } })).toBe(1);
   });
 
   it("keeps an API key inside its own project", async () => {

@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import { contains, containsParams, notContains } from "./contains";
+import { embeddingSimilarity, embeddingSimilarityParams } from "./embedding-similarity";
+import { exactMatch, exactMatchParams } from "./exact-match";
+import { jsonSchema, jsonSchemaParams } from "./json-schema";
+import { jsonValid, jsonValidParams } from "./json-valid";
+import { length, lengthParams } from "./length";
+import { llmJudge, llmJudgeParams } from "./llm-judge";
+import { numeric, numericParams } from "./numeric";
+import { regex, regexParams } from "./regex";
+import type { EvalCase, EvalContext, EvalResult } from "./types";
+
+/**
+ * The public evaluator `type` names (POST /api/public/runs `evaluators: [{ type, ...params, threshold? }]`)
+ * and what each scores. Scores are in [0, 1] except embedding_similarity (cosine, −1…1) and
+ * llm_judge (1–5, or 1/0 for pass_fail); an item passes an evaluator when score ≥ threshold.
+ */
+export const EVALUATORS = {
+  exact_match: { params: exactMatchParams, run: exactMatch },
+  contains: { params: containsParams, run: contains },
+  not_contains: { params: containsParams, run: notContains },
+  regex: { params: regexParams, run: regex },
+  json_valid: { params: jsonValidParams, run: jsonValid },
+  json_schema: { params: jsonSchemaParams, run: jsonSchema },
+  numeric: { params: numericParams, run: numeric },
+  length: { params: lengthParams, run: length },
+  embedding_similarity: { params: embeddingSimilarityParams, run: embeddingSimilarity },
+  llm_judge: { params: llmJudgeParams, run: llmJudge },
+} as const;
+
+export type EvaluatorType = keyof typeof EVALUATORS;
+export const EVALUATOR_TYPES = Object.keys(EVALUATORS) as EvaluatorType[];
+
+/** An evaluator as configured: its type and validated params (defaults filled in). */
+export type EvaluatorSpec = { [K in EvaluatorType]: { type: K; params: z.output<(typeof EVALUATORS)[K]["params"]> } }[EvaluatorType];
+
+const typeSchema = z.object({ type: z.enum(EVALUATOR_TYPES as [EvaluatorType, ...EvaluatorType[]], { error: `must be one of ${EVALUATOR_TYPES.join(", ")}` }) }).passthrough();
+
+/**
+ * `{ type, ...params }` → a spec. Throws a ZodError whose paths name the field ("type",
+ * "pattern", "schema"…), so a route maps it to a 400 naming e.g. `body.evaluators.2.pattern`.
+ */
+export function parseEvaluatorSpec(value: unknown): EvaluatorSpec {
+  const { type, ...rest } = typeSchema.parse(value);
+  return { type, params: EVALUATORS[type].params.parse(rest) } as EvaluatorSpec;
+}
+
+/** Runs one evaluator on one item. Never throws for what the output holds; only for a programming error. */
+export async function runEvaluator(spec: EvaluatorSpec, c: EvalCase, ctx: EvalContext = {}): Promise<EvalResult> {
+  const run = EVALUATORS[spec.type].run as (params: unknown, c: EvalCase, ctx: EvalContext) => EvalResult | Promise<EvalResult>;
+  return run(spec.params, c, ctx);
+}

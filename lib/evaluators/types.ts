@@ -1,0 +1,41 @@
+import type { LlmEndpoint } from "../llm/provider-http";
+import type { PriceOverride } from "../pricing/price-overrides";
+
+/** One golden-set item with the output under test. */
+export type EvalCase = { input: unknown; output: unknown; expectedOutput?: unknown; metadata?: Record<string, unknown> | null };
+
+/**
+ * passed/failed: the evaluator ran and the score met (or missed) the threshold.
+ * error: it could not run (no expected output to compare with, the provider failed).
+ * judge_error: an LLM judge answered, twice, with something that is not the required JSON.
+ * Only "passed" passes: an evaluator that could not decide never counts as a pass.
+ */
+export type EvalStatus = "passed" | "failed" | "error" | "judge_error";
+
+export type EvalResult = {
+  status: EvalStatus;
+  passed: boolean;
+  /** In the evaluator's own scale (see the registry); null when it could not score. */
+  score: number | null;
+  threshold: number;
+  reason: string;
+  details?: Record<string, unknown>;
+  /** Provider calls the evaluator made (LLM judge), priced like every other call. */
+  usage?: { calls: number; inputTokens: number; outputTokens: number; cost: number | null; latencyMs: number };
+};
+
+/** What evaluators that call a model need; the runs engine resolves it from an LLM connection. */
+export type EvalContext = {
+  judge?: { endpoint: LlmEndpoint; model: string; overrides?: PriceOverride[]; timeoutMs?: number; retry?: { maxAttempts?: number; baseDelayMs?: number } };
+  signal?: AbortSignal;
+};
+
+/** A result from a score and a threshold: pass when score ≥ threshold. */
+export function scored(score: number, threshold: number, reason: string, details?: Record<string, unknown>): EvalResult {
+  const passed = score >= threshold;
+  return { status: passed ? "passed" : "failed", passed, score, threshold, reason, ...(details ? { details } : {}) };
+}
+
+export function cannotScore(threshold: number, reason: string, status: "error" | "judge_error" = "error", extra: Partial<EvalResult> = {}): EvalResult {
+  return { status, passed: false, score: null, threshold, reason, ...extra };
+}
