@@ -1,7 +1,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { sendJob } from "../jobs/send-job";
-import { QUEUES } from "../jobs/boss";
+import { jobQueueSender } from "../db-job-queue";
+import { DELIVERY_OPTIONS, QUEUES } from "../jobs/boss";
 import type { Tx } from "./prompt-rows";
 
 export type ReleaseEventKind = "label_move" | "canary_guard_ended";
@@ -29,7 +29,7 @@ export async function dispatchReleaseEvents(projectId: string, ids: readonly (st
   for (const eventId of ids) {
     if (!eventId) continue;
     try {
-      await sendJob(QUEUES.deliverReleaseEvent, { projectId, eventId });
+      await (await jobQueueSender()).send(QUEUES.deliverReleaseEvent, { projectId, eventId }, DELIVERY_OPTIONS);
     } catch (error) {
       console.error("[pharos] could not enqueue release event; the worker's sweep will send it", (error as Error).message);
     }

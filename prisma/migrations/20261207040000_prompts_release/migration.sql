@@ -26,6 +26,6 @@ CREATE TABLE "prompt_release_events" (
 CREATE INDEX "prompt_release_events_delivery_status_created_at_idx" ON "prompt_release_events"("delivery_status", "created_at");
 
 
--- One active canary per label (a partial unique index Prisma cannot express; see schema.prisma
+-- One active canary per label (a partial unique index Prisma cannot express, see schema.prisma
 -- PromptCanary). Starting a second one fails here even if two requests race past the service check.
 CREATE UNIQUE INDEX "prompt_canaries_one_active" ON "prompt_canaries"("project_id", "prompt_id", "label") WHERE "status" = 'active';
