@@ -16,7 +16,11 @@ import { serializeCanary } from "./canary-rows";
  * by the unique partial index prompt_canaries_one_active). The label's version and revision do
  * not change; the fetch caches are notified.
  */
-export async function startCanary(options: { project: ProjectRef; userId: string; role: Role; promptId: string; label: string; version: number; percent: number; guard?: CanaryGuard }) {
+export async function startCanary(options: {
+  project: ProjectRef; userId: string; role: Role; promptId: string; label: string; version: number; percent: number; guard?: CanaryGuard;
+  /** Only for the demo seed, whose sample traffic lies in the past. */
+  startedAt?: Date;
+}) {
   const { project, userId, role, promptId, label, version } = options;
   await requirePrompt({ projectId: project.id, promptId });
   await requireVersion({ projectId: project.id, promptId, version, field: "body.version" });
@@ -32,7 +36,7 @@ export async function startCanary(options: { project: ProjectRef; userId: string
     if (row.canary_id) throw new AppError("CONFLICT", `body.label: label ${label} already has an active canary (${row.canary_id}); end or promote it first`);
     if (row.version === version) throw new AppError("CONFLICT", `body.version: label ${label} already points at version ${version}`);
     const created = await tx.promptCanary.create({
-      data: { projectId: project.id, promptId, label, baseVersion: row.version, canaryVersion: version, percent: options.percent, guard: (options.guard ?? undefined) as Prisma.InputJsonValue | undefined, startedById: userId },
+      data: { projectId: project.id, promptId, label, baseVersion: row.version, canaryVersion: version, percent: options.percent, guard: (options.guard ?? undefined) as Prisma.InputJsonValue | undefined, startedById: userId, ...(options.startedAt ? { startedAt: options.startedAt } : {}) },
     });
     await tx.promptLabel.update({ where: { projectId_promptId_label: { projectId: project.id, promptId, label } }, data: { canaryId: created.id } });
     await writeAuditLog(tx, {
