@@ -147,8 +147,11 @@ async function initialize() {
 
 async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   const { seedDemoTraces } = await import("../lib/bootstrap/seed-demo-traces");
+  const { seedDemoPrompts } = await import("../lib/bootstrap/seed-demo-prompts");
   const { closeSqlPool } = await import("../lib/db-sql-pool");
   const seeded = await seedDemoTraces({ projectId: demo.projectId, now: demo.seedFrom });
+  // Versions, labels, a pending change request, a rollback and a canary with traffic (idempotent).
+  await seedDemoPrompts({ projectId: demo.projectId, now: demo.seedFrom });
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;

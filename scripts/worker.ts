@@ -1,13 +1,14 @@
 /**
  * The background worker (started by `npm start` beside the web server): evaluates alert
  * rules every minute, delivers their webhooks with retries, keeps the hour rollups, embeds span
- * text and computes drift reports. Jobs live in Postgres
+ * text, computes drift reports, checks canary guards and delivers release webhooks. Jobs live in Postgres
  * (pg-boss), so several workers can run against one database safely.
  */
 import { databaseUrl } from "../lib/env";
 import { registerAlertJobs } from "../lib/jobs/alert-jobs";
 import { registerDriftJobs } from "../lib/jobs/drift-jobs";
 import { startBoss } from "../lib/jobs/boss";
+import { registerPromptJobs } from "../lib/jobs/prompt-jobs";
 import { registerRollupJobs } from "../lib/jobs/rollup-jobs";
 
 let url: string;
@@ -22,7 +23,8 @@ const boss = await startBoss(url);
 await registerAlertJobs(boss);
 await registerRollupJobs(boss);
 await registerDriftJobs(boss);
-console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly");
+await registerPromptJobs(boss);
+console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly, canary guards every minute, release webhooks");
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -29,8 +29,14 @@ export const PERMISSIONS = {
   "datasets:update": ["owner", "admin", "engineer"],
   "drift:read": READERS,
   "drift:manage": ["owner", "admin", "engineer"],
+  // Prompts: annotators see nothing of them. Who may approve a change is the label's policy
+  // (lib/prompts/approval-status.ts); `prompts:review` only lets a member reach the review and
+  // merge endpoints, where the policy decides.
+  "prompts:read": READERS,
   "prompts:propose": ["owner", "admin", "engineer"],
-  "prompts:approve": ADMINS,
+  "prompts:review": ["owner", "admin", "engineer", "pm"],
+  "prompts:rollback": ADMINS,
+  "prompts:configure": ADMINS,
   /** Read is settings:read (names, URLs, models; never secrets). */
   "llmConnections:manage": ["owner", "admin", "engineer"],
   "annotation:judge": ["owner", "admin", "annotator"],

@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 export const QUEUES = {
   evaluateAlerts: "evaluate-alerts", deliverAlert: "deliver-alert", rollupHours: "rollup-hours",
   embedSpans: "embed-spans", driftRefresh: "drift-refresh", computeDrift: "compute-drift",
+  checkCanaries: "check-canaries", deliverReleaseEvent: "deliver-release-event",
 } as const;
 
 export const DELIVERY_OPTIONS = { retryLimit: 8, retryDelay: 2, retryBackoff: true } as const;

@@ -10,11 +10,13 @@ import * as invitesRoute from "@/app/api/projects/[projectId]/invites/route";
 import * as triageRoute from "@/app/api/projects/[projectId]/triage/route";
 import * as viewsRoute from "@/app/api/projects/[projectId]/views/route";
 import * as connectionsRoute from "@/app/api/projects/[projectId]/llm-connections/route";
+import * as canariesRoute from "@/app/api/projects/[projectId]/prompts/[promptId]/canaries/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import { db } from "@/lib/db";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { createDataset } from "../support/datasets";
 import { sampleTraceEvents } from "../support/ingest";
+import { merge, promptWithVersions, propose, review } from "../support/prompts";
 import { call, type CallOptions } from "../support/route";
 import { HTTP_METHODS, type RouteFile, routeFiles } from "../support/route-tree";
 
@@ -46,6 +48,15 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
   const invite = await call(invitesRoute.POST, "POST", { params: p, cookie: owner, body: { role: "viewer" } });
   for (const res of [item, rule, triage, view, invite, connection]) expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
   const member = await addMember(t, "engineer");
+  // A prompt with production → v1 through the flow, a pending request for v2 and a canary of v2.
+  const admin = await addMember(t, "admin");
+  const promptId = await promptWithVersions(t, t.owner, `tenant-${t.project.id.slice(-6)}`, 2);
+  const merged = (await propose(t, t.owner, promptId, "production", 1)).json.changeRequest.id as string;
+  await review(t, admin, promptId, merged, "approve");
+  expect((await merge(t, t.owner, promptId, merged)).status).toBe(200);
+  const pending = (await propose(t, t.owner, promptId, "production", 2)).json.changeRequest.id as string;
+  const canary = await call(canariesRoute.POST, "POST", { params: { ...p, promptId }, cookie: owner, body: { label: "production", version: 2, percent: 10 } });
+  expect(canary.status, JSON.stringify(canary.json)).toBe(201);
   const report = await db.driftReport.create({
     data: { projectId: t.project.id, field: "input", model: "m", granularity: "day", baseline: "previous", rangeStart: new Date(Date.now() - 86_400_000), rangeEnd: new Date(), alpha: 0.05, status: "done" },
   });
@@ -66,6 +77,11 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
     "traces/[traceId]": sample.traceId,
     "triage/[itemId]": triage.json.id,
     "views/[viewId]": view.json.id,
+    "prompts/[promptId]": promptId,
+    "versions/[version]": "1",
+    "labels/[label]": "production",
+    "change-requests/[changeRequestId]": pending,
+    "canaries/[canaryId]": canary.json.id,
   };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toEqual(expect.any(String));
   return { ids, key, traceId: sample.traceId };
@@ -94,6 +110,19 @@ const REQUESTS: Record<string, Omit<CallOptions, "params" | "cookie" | "authoriz
   "PATCH api/projects/[projectId]/triage/[itemId]": { body: { status: "ignored" } },
   "POST api/projects/[projectId]/views": { body: { name: "pwned", query: "x=1" } },
   "POST api/orgs/[orgId]/projects": { body: { name: "sneaky" } },
+  "POST api/projects/[projectId]/prompts": { body: { name: "pwned", type: "text", template: "pwned" } },
+  "GET api/projects/[projectId]/prompts/lookup": { query: { name: "pwned" } },
+  "GET api/projects/[projectId]/prompts/[promptId]/diff": { query: { from: "1", to: "2" } },
+  "POST api/projects/[projectId]/prompts/[promptId]/compile": { body: { version: 1, variables: { question: "x" } } },
+  "POST api/projects/[projectId]/prompts/[promptId]/change-requests": { body: { label: "staging", version: 1 } },
+  "POST api/projects/[projectId]/prompts/[promptId]/change-requests/[changeRequestId]/reviews": { body: { verdict: "approve" } },
+  "POST api/projects/[projectId]/prompts/[promptId]/labels/[label]/rollback": { body: { version: 1, reason: "pwned" } },
+  "PUT api/projects/[projectId]/prompts/[promptId]/policies": { body: { label: "production", requiredApprovals: 0 } },
+  "DELETE api/projects/[projectId]/prompts/[promptId]/policies": { query: { label: "production" } },
+  "PUT api/projects/[projectId]/prompt-policies": { body: { label: "production", requiredApprovals: 0 } },
+  "DELETE api/projects/[projectId]/prompt-policies": { query: { label: "production" } },
+  "POST api/projects/[projectId]/prompts/[promptId]/canaries": { body: { label: "production", version: 2, percent: 10 } },
+  "PUT api/projects/[projectId]/settings/release-webhook": { body: { url: null } },
 };
 
 /** Every row of `t`'s tenant, in every table that has a project_id or org_id, as text. */
@@ -180,7 +209,9 @@ describe("tenant isolation", () => {
     const { key: aKey } = await seedTenant(a);
     const seeded = await seedTenant(b);
     const before = await snapshot(b);
-    const secrets = [b.project.id, b.org.id, ...Object.values(seeded.ids).filter((id) => id.length > 8)];
+    // Ids only: a label name ("production") or a version number is shared vocabulary, not B's data.
+    const vocabulary = new Set(["labels/[label]", "versions/[version]"]);
+    const secrets = [b.project.id, b.org.id, ...Object.entries(seeded.ids).filter(([k, id]) => !vocabulary.has(k) && id.length > 8).map(([, id]) => id)];
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
     // Requests that name B's rows where the body can: the key, not the body, decides the project.
@@ -193,6 +224,7 @@ describe("tenant isolation", () => {
       "POST api/public/datasets": { body: { name: "ci set" } },
       "POST api/public/datasets/[name]/items": { body: { items: [{ input: "pwned" }] } },
       "PUT api/public/llm-connections/[name]": { body: { baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-pwned" } },
+      "POST api/public/prompts": { body: { name: "pwned", type: "text", template: "pwned", proposeFor: "production" } },
     };
     // PUT by name is an upsert in the key's own project: B's name there is just a new name of A's.
     const upserts = new Set(["PUT api/public/llm-connections/[name]"]);

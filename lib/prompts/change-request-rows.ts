@@ -1,0 +1,76 @@
+import { effectiveRole, type Role } from "../auth/permissions";
+import type { PromptChangeRequest } from "../generated/prisma/client";
+import { AppError } from "../errors";
+import { type ApprovalStatus, approvalStatus } from "./approval-status";
+import type { ProjectRef, Tx } from "./prompt-rows";
+import { type EffectivePolicy, resolvePolicy } from "./resolve-policy";
+
+/** Locks a change request for the rest of the transaction: reviews, merges, rebases and closes of one request run one at a time. */
+export async function lockChangeRequest(tx: Tx, options: { projectId: string; promptId: string; changeRequestId: string }): Promise<PromptChangeRequest> {
+  const { projectId, promptId, changeRequestId } = options;
+  await tx.$queryRaw`select 1 from prompt_change_requests where project_id = ${projectId} and id = ${changeRequestId} and prompt_id = ${promptId} for update`;
+  const cr = await tx.promptChangeRequest.findUnique({ where: { projectId_id: { projectId, id: changeRequestId } } });
+  if (!cr || cr.promptId !== promptId) throw new AppError("NOT_FOUND", `Change request ${changeRequestId} not found`);
+  return cr;
+}
+
+/** Each user's role in the project now (null: no longer a member), so a removed member's approval stops counting. */
+export async function memberRoles(tx: Tx, project: ProjectRef, userIds: readonly string[]): Promise<Map<string, Role | null>> {
+  const ids = [...new Set(userIds)];
+  const [org, proj] = await Promise.all([
+    tx.membership.findMany({ where: { orgId: project.orgId, userId: { in: ids } }, select: { userId: true, role: true } }),
+    tx.projectMembership.findMany({ where: { projectId: project.id, userId: { in: ids } }, select: { userId: true, role: true } }),
+  ]);
+  const override = new Map(proj.map((p) => [p.userId, p.role]));
+  const roles = new Map<string, Role | null>(ids.map((id) => [id, null]));
+  for (const m of org) roles.set(m.userId, effectiveRole(m.role, override.get(m.userId)));
+  return roles;
+}
+
+export type Evaluation = {
+  policy: EffectivePolicy;
+  status: ApprovalStatus;
+  authors: string[];
+  labelVersion: number | null;
+  labelRevision: number;
+  stale: boolean;
+  roles: Map<string, Role | null>;
+};
+
+/** Where a change request stands now: the label's policy, approvals of the current round, and whether the label moved since. */
+export async function evaluateChangeRequest(tx: Tx, project: ProjectRef, cr: PromptChangeRequest, extraUserIds: readonly string[] = []): Promise<Evaluation> {
+  const [policy, reviews, label, version] = await Promise.all([
+    resolvePolicy({ projectId: project.id, promptId: cr.promptId, label: cr.label, tx }),
+    tx.promptReview.findMany({ where: { projectId: project.id, changeRequestId: cr.id, round: cr.round }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { reviewerId: true, verdict: true } }),
+    tx.promptLabel.findUnique({ where: { projectId_promptId_label: { projectId: project.id, promptId: cr.promptId, label: cr.label } }, select: { version: true, revision: true } }),
+    tx.promptVersion.findUnique({ where: { projectId_promptId_version: { projectId: project.id, promptId: cr.promptId, version: cr.version } }, select: { authorId: true } }),
+  ]);
+  const authors = [...new Set([cr.authorId, version?.authorId].filter((a): a is string => Boolean(a)))];
+  const roles = await memberRoles(tx, project, [...reviews.map((r) => r.reviewerId), ...extraUserIds]);
+  const labelRevision = label?.revision ?? 0;
+  return {
+    policy, authors, roles,
+    status: approvalStatus({ policy, reviews, roles, authors }),
+    labelVersion: label && label.revision > 0 ? label.version : null,
+    labelRevision,
+    stale: cr.status === "open" && labelRevision !== cr.baseRevision,
+  };
+}
+
+export function serializeChangeRequest(cr: PromptChangeRequest, evaluation?: Evaluation) {
+  return {
+    id: cr.id, promptId: cr.promptId, label: cr.label, version: cr.version, baseVersion: cr.baseVersion, baseRevision: cr.baseRevision,
+    status: cr.status, round: cr.round, description: cr.description, authorId: cr.authorId, authorApiKey: cr.authorApiKey,
+    mergedById: cr.mergedById, mergedAt: cr.mergedAt?.toISOString() ?? null, closedAt: cr.closedAt?.toISOString() ?? null, createdAt: cr.createdAt.toISOString(),
+    ...(evaluation
+      ? {
+          stale: evaluation.stale,
+          labelVersion: evaluation.labelVersion,
+          policy: evaluation.policy,
+          approvals: evaluation.status,
+          mergeable: cr.status === "open" && !evaluation.stale && evaluation.status.satisfied,
+        }
+      : {}),
+  };
+}
+export type ChangeRequestView = ReturnType<typeof serializeChangeRequest>;
