@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 
 // Trace and session ids come from users' SDKs and OTel exporters, so any string can be one.
 // In the App Router a static folder beside `[traceId]` wins over it: `traces/options` once
-// made the trace whose id is "options" unreachable. No user-named segment may have static siblings.
-const USER_NAMED = new Set(["[traceId]", "[sessionId]"]);
+// made the trace whose id is "options" unreachable. No user-named segment may have static siblings
+// (prompt names too: a folder beside `prompts/[...name]` would hide the prompt of that name).
+const USER_NAMED = new Set(["[traceId]", "[sessionId]", "[...name]"]);
 const APP = path.resolve(import.meta.dirname, "../../app");
 
 async function folders(dir: string): Promise<string[]> {
