@@ -26,6 +26,8 @@ const serverEnvSchema = z.object({
   PHAROS_ENCRYPTION_KEY: text,
   PHAROS_OUTBOUND_ALLOWED_HOSTS: z.string().default(""),
   PHAROS_METRICS_TOKEN: text,
+  /** Benchmarks only: lets the prompt fetch honour `x-pharos-bench-cache: off` (bench/prompts measures what the cache buys). */
+  PHAROS_BENCH_MODE: flag,
   PHAROS_INGEST_POOL: count(4),
   PHAROS_INGEST_RATE_LIMIT_PER_MINUTE: count(12_000),
   PHAROS_INGEST_RATE_LIMIT_BURST: optionalCount,

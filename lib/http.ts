@@ -82,3 +82,12 @@ export function attachment(filename: string): string {
   const exact = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
+
+/** Whether the request's If-None-Match names this ETag (or `*`); weak and strong forms compare equal, as RFC 9110 asks for GET. */
+export function matchesIfNoneMatch(req: Request, etag: string): boolean {
+  const header = req.headers.get("if-none-match");
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => bare(tag) === bare(etag));
+}

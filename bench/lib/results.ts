@@ -84,7 +84,22 @@ export type DriftResults = BenchResults<"drift",
   },
   { workerVsEmbedderAlone: number }>;
 
-export type AnyResults = IngestResults | DashboardResults | ExplorerResults | DriftResults;
+export type LatencyStats = { requests: number; p50Ms: number; p99Ms: number; maxMs: number; errors: number };
+type PromptPaths = { cached: LatencyStats; uncached: LatencyStats; floor: LatencyStats };
+export type PromptsResults = BenchResults<"prompts",
+  {
+    fetchers: number; seconds: number; warmupSeconds: number; idleSeconds: number; ingestClients: number; batch: number;
+    canaryPercent: number; stickyKeys: number; templateBytes: number;
+  },
+  {
+    /** The three paths with no ingest running, then under the ingest load. */
+    idle: PromptPaths; loaded: PromptPaths;
+    ingest: { spansPerSec: number; requests: number; p50Ms: number; p99Ms: number; errors: number; storedSpans: number };
+  },
+  /** p99 over p99, under ingest load. */
+  { cachedVsFloorP99: number; uncachedVsFloorP99: number; uncachedVsCachedP99: number }>;
+
+export type AnyResults = IngestResults | DashboardResults | ExplorerResults | DriftResults | PromptsResults;
 
 /** CPU, cores, RAM and Node of this process; the Postgres version string from `select version()`. */
 export function machineFacts(postgres: string | null): Machine {

@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { IngestResults } from "../lib/results";
+import type { IngestResults, PromptsResults } from "../lib/results";
 import { loadRuns } from "./load-runs";
 import { range, replaceSection, table } from "./markdown";
 import { renderBenchmarksDoc } from "./render";
 import { renderIngest } from "./render-ingest";
+import { renderPrompts } from "./render-prompts";
 
 const root = path.join(import.meta.dirname, "../..");
 
@@ -70,5 +71,23 @@ describe("docs/benchmarks.md", () => {
     const doc = await readFile(path.join(root, "docs/benchmarks.md"), "utf8");
     const edited = doc.replace("### What limits it", "### What limits it (edited)");
     expect(renderBenchmarksDoc(edited, await loadRuns(root))).toContain("### What limits it (edited)");
+  });
+});
+
+describe("renderPrompts", () => {
+  const stats = (p99Ms: number) => ({ requests: 1000, p50Ms: p99Ms / 3, p99Ms, maxMs: p99Ms * 2, errors: 0 });
+  const paths = { cached: stats(9), uncached: stats(30), floor: stats(8) };
+  const results: PromptsResults = {
+    benchmark: "prompts", format: 1, date: "2026-12-07T10:00:00.000Z",
+    machine: { cpuModel: "Test CPU", cores: 2, ramGiB: 8, node: "v20.1.0", postgres: null },
+    parameters: { fetchers: 50, seconds: 30, warmupSeconds: 5, idleSeconds: 5, ingestClients: 16, batch: 100, canaryPercent: 10, stickyKeys: 1000, templateBytes: 1500 },
+    measurements: { idle: paths, loaded: paths, ingest: { spansPerSec: 7000, requests: 2100, p50Ms: 200, p99Ms: 400, errors: 0, storedSpans: 210_000 } },
+    ratios: { cachedVsFloorP99: 1.13, uncachedVsFloorP99: 3.75, uncachedVsCachedP99: 3.33 },
+  };
+  const sections = renderPrompts({ file: "bench/prompts/results.json", results }, []);
+  it("shows each path's p99 against the floor's, and judges both goals", () => {
+    expect(sections.prompts).toContain("| ingest running | prompt fetch, cached | 1,000 | 3.0 ms | 9.0 ms | 18.0 ms | 1.13 | 0 |");
+    expect(sections["prompts:goals"]).toContain("| cached fetch p99 ≤ 1.5 × floor p99 | met: 1.13 (9.0 ms vs 8.0 ms) |");
+    expect(sections["prompts:goals"]).toContain("| cached fetch p99 < 10 ms | met: 9.0 ms |");
   });
 });

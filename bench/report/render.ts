@@ -3,15 +3,16 @@
  * lies between their markers; the prose around them is kept as written. Pure: text and
  * results in, text out (bench/report.ts does the reading and writing).
  */
-import type { DashboardResults, DriftResults, ExplorerResults, IngestResults } from "../lib/results";
+import type { AnyResults, DashboardResults, DriftResults, ExplorerResults, IngestResults, PromptsResults } from "../lib/results";
 import { type Recorded, replaceSection } from "./markdown";
 import { renderDashboard } from "./render-dashboard";
 import { renderDrift } from "./render-drift";
 import { renderExplorer } from "./render-explorer";
 import { renderIngest } from "./render-ingest";
+import { renderPrompts } from "./render-prompts";
 
-export type Runs<T extends IngestResults | DashboardResults | ExplorerResults | DriftResults> = { latest: Recorded<T>; history: Recorded<T>[] };
-export type AllRuns = { ingest: Runs<IngestResults>; dashboard: Runs<DashboardResults>; explorer: Runs<ExplorerResults>; drift: Runs<DriftResults> };
+export type Runs<T extends AnyResults> = { latest: Recorded<T>; history: Recorded<T>[] };
+export type AllRuns = { ingest: Runs<IngestResults>; dashboard: Runs<DashboardResults>; explorer: Runs<ExplorerResults>; drift: Runs<DriftResults>; prompts: Runs<PromptsResults> };
 
 /** Every generated section, by marker name (`ingest`, `ingest:goals`, `ingest:history`, …). */
 export function renderSections(runs: AllRuns): Record<string, string> {
@@ -20,6 +21,7 @@ export function renderSections(runs: AllRuns): Record<string, string> {
     ...renderDashboard(runs.dashboard.latest, runs.dashboard.history),
     ...renderExplorer(runs.explorer.latest, runs.explorer.history),
     ...renderDrift(runs.drift.latest, runs.drift.history),
+    ...renderPrompts(runs.prompts.latest, runs.prompts.history),
   };
 }
 

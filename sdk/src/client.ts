@@ -4,6 +4,8 @@ import { sendFeedback, type FeedbackResult } from "./feedback.js";
 import { isSampled, newEventId, newTraceId } from "./ids.js";
 import { guard, type Emitter } from "./observation.js";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
+import type { ChatPrompt, Prompt, TextPrompt } from "./prompt.js";
+import { type GetPromptOptions, PromptFetcher } from "./prompt-fetcher.js";
 import { serializeEvent } from "./serialize.js";
 import { Sleeper } from "./time.js";
 import { Trace } from "./trace.js";
@@ -22,6 +24,7 @@ export class Pharos {
   private readonly enabled: boolean;
   private readonly report: (error: PharosError) => void;
   private readonly defaults: { environment?: string; release?: string };
+  private readonly prompts: PromptFetcher;
 
   constructor(options: PharosOptions) {
     const { options: resolved, problems, usable } = resolveOptions(options);
@@ -30,6 +33,9 @@ export class Pharos {
     this.report = createReporter(resolved.onError, [resolved.secretKey, resolved.publicKey]);
     for (const problem of problems) this.report(new PharosError("config", problem));
     this.defaults = { environment: resolved.environment, release: resolved.release };
+    this.prompts = new PromptFetcher({
+      baseUrl: resolved.baseUrl, secretKey: resolved.secretKey, timeoutMs: resolved.requestTimeoutMs, fetch: resolved.fetch, report: this.report, usable,
+    });
     const sleeper = new Sleeper();
     const transport = {
       url: `${resolved.baseUrl}/api/public/ingest`, secretKey: resolved.secretKey, maxRetries: resolved.maxRetries,
@@ -73,6 +79,18 @@ export class Pharos {
     const result = await sendFeedback(this.options.baseUrl, this.options.publicKey ?? this.options.secretKey, params, this.options.fetch);
     if (!result.ok) this.report(result.error);
     return result;
+  }
+
+  /**
+   * The prompt version behind a label (default "production") or a fixed version, from an
+   * in-process cache revalidated in the background. Rejects only when there is neither a
+   * cached copy nor a `fallback`; `prompt.compile(variables)` fills in its variables.
+   */
+  getPrompt(name: string, options: GetPromptOptions & { type: "chat" }): Promise<ChatPrompt>;
+  getPrompt(name: string, options: GetPromptOptions & { type: "text" }): Promise<TextPrompt>;
+  getPrompt(name: string, options?: GetPromptOptions): Promise<Prompt>;
+  getPrompt(name: string, options: GetPromptOptions = {}): Promise<Prompt> {
+    return this.prompts.get(name, options);
   }
 
   /** Sends everything queued, waiting out retries; call it before a serverless function returns. */

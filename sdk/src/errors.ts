@@ -4,6 +4,7 @@ export type PharosErrorCode =
   | "serialize" // a body could not be turned into JSON
   | "network" // the request never got an HTTP answer
   | "http" // the server refused the whole request
+  | "not_found" // getPrompt: no such prompt, label or version
   | "rejected" // the server refused single events (per-event 400 in a 207)
   | "queue_full" // events dropped because maxQueueSize was reached
   | "internal";

@@ -4,6 +4,8 @@ export { Generation, Parent, Span } from "./observation.js";
 export { PharosError, type ErrorHandler, type PharosErrorCode } from "./errors.js";
 export { observeOpenAI, type ObserveOpenAIOptions, type OpenAILike } from "./observe-openai.js";
 export type { FeedbackResult } from "./feedback.js";
+export { ChatPrompt, PromptCompileError, TextPrompt, type ChatMessage, type ChatTemplateItem, type Prompt } from "./prompt.js";
+export type { GetPromptOptions } from "./prompt-fetcher.js";
 export type { TimeInput } from "./time.js";
 export type {
   EventParams, FeedbackParams, FetchLike, GenerationFields, GenerationParams, Level, PharosOptions, ScoreParams, SpanEmbedding, SpanEnd, SpanKind, SpanParams,

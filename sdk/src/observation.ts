@@ -21,6 +21,13 @@ export function guard<T>(emitter: Emitter, what: string, fn: () => T, fallback: 
   }
 }
 
+/** `prompt` (from getPrompt) becomes promptName/promptVersion; the prompt object itself is never sent. */
+function linkPrompt<T extends Partial<GenerationParams>>(params: T): Omit<T, "prompt"> {
+  const { prompt, ...rest } = params;
+  if (typeof prompt !== "object" || prompt === null || prompt.isFallback || typeof prompt.version !== "number") return rest;
+  return { ...rest, promptName: rest.promptName ?? prompt.name, promptVersion: rest.promptVersion ?? prompt.version };
+}
+
 const asObject = <T extends object>(value: T | undefined | null): Partial<T> => (typeof value === "object" && value !== null ? value : {});
 
 /** Scores, events and child observations hang off both traces and spans. */
@@ -77,7 +84,7 @@ export class Span extends Parent {
     params: Partial<GenerationParams>,
   ) {
     super(emitter, traceId);
-    const { id, startTime, completionStartTime, ...rest } = params;
+    const { id, startTime, completionStartTime, ...rest } = linkPrompt(params);
     this.id = typeof id === "string" && id.length > 0 ? id : newSpanId();
     this.startTime = toIso(startTime, new Date())!;
     this.fields = { ...rest, completionStartTime: toIso(completionStartTime) };
@@ -113,7 +120,7 @@ export class Span extends Parent {
   }
 
   private merge(params: Partial<SpanEnd>): void {
-    const { endTime: _ignored, completionStartTime, ...rest } = params;
+    const { endTime: _ignored, completionStartTime, ...rest } = linkPrompt(params);
     for (const [k, v] of Object.entries(rest)) if (v !== undefined) this.fields[k] = v;
     if (completionStartTime !== undefined) this.fields.completionStartTime = toIso(completionStartTime);
   }

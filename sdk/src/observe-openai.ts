@@ -2,6 +2,7 @@ import type { Pharos } from "./client.js";
 import type { Generation, Parent } from "./observation.js";
 import { completionOutput, requestFields, responseModel, usageFrom } from "./openai-mapping.js";
 import { observeStream, type Finish } from "./openai-stream.js";
+import { promptOfMessages } from "./prompt.js";
 import { overlay, trackPromise } from "./proxy.js";
 
 // Structural, so the SDK needs no openai import and works with any v5/v6 client.
@@ -21,6 +22,11 @@ export type ObserveOpenAIOptions = {
   metadata?: Record<string, unknown>;
   promptName?: string;
   promptVersion?: number;
+  /**
+   * The prompt from getPrompt() these calls use. Without it, a call whose `messages` is the
+   * very array a chat prompt's compile() returned is linked to that prompt by itself.
+   */
+  prompt?: { name: string; version: number | null; isFallback: boolean };
   /** Record calls under this trace or span instead of one new trace per call. */
   parent?: Parent;
 };
@@ -76,7 +82,8 @@ function begin(body: unknown, options: ObserveOpenAIOptions): Call | undefined {
     const parent = options.parent ?? owned!;
     const generation = parent.generation({
       name: options.generationName ?? "openai.chat.completions", provider: "openai", model: request.model, input: request.input,
-      modelParameters: request.modelParameters, promptName: options.promptName, promptVersion: options.promptVersion, metadata: options.metadata,
+      modelParameters: request.modelParameters, promptName: options.promptName, promptVersion: options.promptVersion,
+      prompt: options.prompt ?? promptOfMessages((body as { messages?: unknown } | null)?.messages), metadata: options.metadata,
       userId: options.userId, sessionId: options.sessionId,
     });
     let ended = false;

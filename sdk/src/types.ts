@@ -1,7 +1,8 @@
 import type { ErrorHandler } from "./errors.js";
 import type { TimeInput } from "./time.js";
 
-export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{
+/** `body` is absent on GET (getPrompt). */
+export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
@@ -67,6 +68,8 @@ export type GenerationFields = {
   modelParameters?: Record<string, unknown>;
   promptName?: string;
   promptVersion?: number;
+  /** A prompt from getPrompt(): sets promptName and promptVersion (a fallback prompt sets neither). */
+  prompt?: { name: string; version: number | null; isFallback: boolean };
   usage?: Usage;
   /** When the first token arrived; with startTime it gives time to first token. */
   completionStartTime?: TimeInput;

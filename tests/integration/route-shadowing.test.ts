@@ -6,8 +6,9 @@ import { APP, folders } from "../support/route-tree";
 // Trace and session ids come from users' SDKs and OTel exporters, and prompt labels from their
 // authors, so any string (of the allowed characters) can be one.
 // In the App Router a static folder beside `[traceId]` wins over it: `traces/options` once
-// made the trace whose id is "options" unreachable. No user-named segment may have static siblings.
-const USER_NAMED = new Set(["[traceId]", "[sessionId]", "[label]"]);
+// made the trace whose id is "options" unreachable. No user-named segment may have static siblings
+// (prompt names too: a folder beside `prompts/[...name]` would hide the prompt of that name).
+const USER_NAMED = new Set(["[traceId]", "[sessionId]", "[label]", "[...name]"]);
 
 describe("routes", () => {
   it("no static route segment shadows a user-provided trace or session id", async () => {
