@@ -29,10 +29,10 @@ module.exports = {
     },
     {
       name: "sdk-stands-alone",
-      comment: "The SDK is published on its own: it imports nothing outside sdk/ but Node's built-ins.",
+      comment: "The SDK is published on its own: it imports nothing outside sdk/ but Node's built-ins and its one dependency (mustache, in sdk/package.json).",
       severity: "error",
       from: { path: "^sdk/" },
-      to: { pathNot: "^sdk/", dependencyTypesNot: ["core"] },
+      to: { pathNot: ["^sdk/", "^node_modules/mustache/"], dependencyTypesNot: ["core"] },
     },
     {
       name: "no-circular",

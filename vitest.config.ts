@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/support/**/*.test.ts", "tests/architecture/**/*.test.ts", "bench/**/*.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/support/**/*.test.ts", "tests/architecture/**/*.test.ts", "tests/sdk/**/*.test.ts", "bench/**/*.test.ts"] },
       },
       {
         extends: true,

@@ -85,7 +85,9 @@ export function contentHash(content: { type: PromptType; template: Template; con
   return createHash("sha256").update(canonicalJson({ type: content.type, template: content.template, config: content.config })).digest("hex");
 }
 
-const render = (text: string, view: Record<string, unknown>) => Mustache.render(text, view, {}, { escape: (v: unknown) => String(v) });
+/** No HTML escaping (a prompt is not HTML); an object or list printed as a variable becomes JSON, as in the SDK. */
+const verbatim = (v: unknown) => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v));
+const render = (text: string, view: Record<string, unknown>) => Mustache.render(text, view, {}, { escape: verbatim });
 
 /**
  * The template with the variables filled in. A chat placeholder is replaced by the message list

@@ -57,7 +57,7 @@ abstract class BasePrompt implements PromptData {
     const parts = [
       problem.missing.length ? `missing variable${problem.missing.length > 1 ? "s" : ""}: ${problem.missing.join(", ")}` : "",
       missingPlaceholders.length ? `missing placeholder${missingPlaceholders.length > 1 ? "s" : ""}: ${missingPlaceholders.join(", ")}` : "",
-      problem.unsupported.length ? `unsupported Mustache tags (only {{variables}} are compiled): ${problem.unsupported.join(" ")}` : "",
+      problem.unsupported.length ? `unsupported template (partials or a syntax error): ${problem.unsupported.join(" ")}` : "",
     ].filter(Boolean);
     throw new PromptCompileError(`Cannot compile ${what}: ${parts.join("; ")}`, [...problem.missing, ...missingPlaceholders], problem.unsupported);
   }
