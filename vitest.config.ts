@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/support/**/*.test.ts", "tests/architecture/**/*.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/support/**/*.test.ts", "tests/architecture/**/*.test.ts", "tests/calibration/**/*.test.ts"] },
       },
       {
         extends: true,

@@ -27,15 +27,18 @@ export async function latestDriftDistance(projectId: string, now = new Date()): 
     const key = `${r.field}\u0000${r.model}`;
     if (r.filters !== null || seen.has(key)) continue;
     seen.add(key);
-    const effect = closedWindowEffect(r.windows as DriftWindow[], now);
+    const effect = closedWindowEffect(r.windows as DriftWindow[]);
     if (effect !== null) value = Math.max(value ?? 0, effect);
   }
   return value;
 }
 
-/** The latest closed tested window's effect when it is flagged, 0 when not, null when there is none. */
-export function closedWindowEffect(windows: readonly DriftWindow[], now: Date): number | null {
-  const latest = [...windows].reverse().find((w) => !w.partial && !w.insufficient && new Date(w.end).getTime() <= now.getTime());
+/**
+ * The latest closed tested window's effect when it is flagged, 0 when not, null when there is
+ * none. "Closed" as of the report: a window still open then stays a partial sample in it.
+ */
+export function closedWindowEffect(windows: readonly DriftWindow[]): number | null {
+  const latest = [...windows].reverse().find((w) => !w.partial && !w.insufficient);
   if (!latest) return null;
   return latest.drifted ? Math.max(latest.effect ?? 0, 1e-9) : 0;
 }

@@ -39,14 +39,12 @@ export function toUnits(rows: VectorSet, keys: readonly string[]): UnitVectors {
   for (const [key, members] of groups) {
     unitKeys.push(key);
     firstRow[u] = members[0]!;
-    const seen = new Set<string>();
     sum.fill(0);
-    for (const i of members) {
-      const row = data.subarray(i * dim, (i + 1) * dim);
-      const fingerprint = exactKey(row);
-      if (seen.has(fingerprint)) continue;
-      seen.add(fingerprint);
-      for (let j = 0; j < dim; j++) sum[j]! += row[j]!;
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m]!;
+      // A unit has a handful of rows: comparing them pairwise is cheaper than hashing each.
+      if (members.slice(0, m).some((k) => sameRow(data, k, i, dim))) continue;
+      for (let j = 0, o = i * dim; j < dim; j++) sum[j]! += data[o + j]!;
     }
     let norm = 0;
     for (let j = 0; j < dim; j++) norm += sum[j]! * sum[j]!;
@@ -57,10 +55,7 @@ export function toUnits(rows: VectorSet, keys: readonly string[]): UnitVectors {
   return { data: out, n: groups.size, dim, keys: unitKeys, firstRow };
 }
 
-/** The row's exact bits as a string (identical vectors, identical keys). */
-function exactKey(row: Float32Array): string {
-  const bits = new Uint16Array(row.buffer, row.byteOffset, row.length * 2);
-  let key = "";
-  for (let i = 0; i < bits.length; i++) key += String.fromCharCode(bits[i]!);
-  return key;
+function sameRow(data: Float32Array, a: number, b: number, dim: number): boolean {
+  for (let j = 0, oa = a * dim, ob = b * dim; j < dim; j++) if (data[oa + j] !== data[ob + j]) return false;
+  return true;
 }
