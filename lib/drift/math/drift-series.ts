@@ -15,12 +15,19 @@ export type SeriesStep = { window: Window; reference: WindowUnits; current: Wind
 export const MIN_PER_SIDE = 10;
 /** Units loaded per window; a pooled reference loads cap / periods from each of its periods. */
 export const WINDOW_CAP = 5_000;
+/**
+ * Units a side in the permutation test (distance, noise and effect use every loaded unit). Beyond
+ * 2,000 a side, a window whose effect clears the floor is far beyond Holm's threshold already
+ * (noise / spread = √(2 / 2,000) ≈ 0.03 < 0.05), while each permutation of 5,000 would cost 2.5×
+ * as much — minutes for a drifted window at B = 14,000.
+ */
+export const PERMUTATION_CAP = 2_000;
 
 /**
  * The drift decision for a series of windows, as a function of what `load` returns — the
  * production job (run-drift-report.ts) passes a Postgres loader, the calibration and power tests
  * (tests/calibration) an in-memory one, so both run exactly this code: references by the
- * baseline, the centroid test on every loaded unit with B = permutationsFor(windows, alpha) and
+ * baseline, the centroid test on the loaded units (≤ PERMUTATION_CAP a side) with B = permutationsFor(windows, alpha) and
  * early stopping at alpha, windows below the effect floor untested (p = 1 in Holm), Holm over
  * the windows tested.
  */
@@ -43,7 +50,7 @@ export async function driftSeries(options: {
     if (testable) {
       const shift = centroidShift(reference, current);
       test = aboveFloor(shift, thresholds)
-        ? centroidDriftTest(reference, current, { permutations, stopAbove: thresholds.alpha, seed: i + 1 })
+        ? centroidDriftTest(reference, current, { permutations, maxPerSide: PERMUTATION_CAP, stopAbove: thresholds.alpha, seed: i + 1 })
         : { ...shift, pValue: null };
     }
     steps.push({ window, reference, current, test });
