@@ -12,5 +12,5 @@ describe("drift H0 calibration (short)", () => {
     expect(result.lower95).toBeLessThanOrEqual(DEFAULT_THRESHOLDS.alpha);
     // Not vacuous: a good share of windows clears the effect floor and is permutation-tested.
     expect(result.windowsTested).toBeGreaterThan(result.windows * 0.15);
-  }, 120_000);
+  }, 300_000);
 });
