@@ -75,7 +75,7 @@ export type DriftScoreRun = {
   noise?: number; floor?: number; flagged?: boolean;
 };
 export type DriftResults = BenchResults<"drift",
-  { vectorsPerSide: number; dim: number; workerSpans: number; thresholds?: { alpha: number; minDistance: number } },
+  { vectorsPerSide: number; dim: number; workerSpans: number; thresholds?: { alpha: number; minDistance?: number; minEffect?: number } },
   {
     score: DriftScoreRun[];
     deepCheck: { mmdMedianMs: number; classifierMedianMs: number; mapMedianMs: number };

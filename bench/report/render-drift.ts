@@ -8,9 +8,12 @@ const p = (x: number) => (x < 0.01 ? String(x) : x.toFixed(2));
 export function renderDrift(recorded: Recorded<DriftResults>, history: Recorded<DriftResults>[]): Record<string, string> {
   const latest = recorded.results;
   const { parameters: params, measurements: m } = latest;
-  const floors = params.thresholds
-    ? ` A window is flagged when its Holm-adjusted p < ${params.thresholds.alpha} and its distance exceeds the floor √(noise² + ${params.thresholds.minDistance}²); "flagged" is that rule applied to the pair as one window.`
-    : ` This run did not record the product's floor, so the table cannot say whether a report would flag the case: a small p alone does not.`;
+  const t = params.thresholds;
+  const floors = !t
+    ? ` This run did not record the product's floor, so the table cannot say whether a report would flag the case: a small p alone does not.`
+    : t.minEffect !== undefined
+      ? ` A window is flagged when its Holm-adjusted p < ${t.alpha} and its noise-corrected, scale-free effect √(distance² − noise²) / spread exceeds ${t.minEffect} (the "floor" column is that bound in distance units, √(noise² + (${t.minEffect} · spread)²)); "flagged" is that rule applied to the pair as one window.`
+      : ` A window is flagged when its Holm-adjusted p < ${t.alpha} and its distance exceeds the floor √(noise² + ${t.minDistance}²); "flagged" is that rule applied to the pair as one window.`;
   const score = table(["Case", "subsample per side", "permutations", "median", "max", "distance", "p", "floor", "flagged"],
     m.score.map((s) => [s.case, int(s.maxPerSide), int(s.permutations), ms(s.medianMs), ms(s.maxMs), s.distance.toFixed(4), p(s.pValue),
       s.floor === undefined ? "not recorded" : s.floor.toFixed(4), s.flagged === undefined ? "not recorded" : s.flagged ? "yes" : "no"]),

@@ -12,7 +12,7 @@ const MEASURES = [
   { id: "error_rate", label: "Error rate", unit: "%", toApi: (v: number) => v / 100 },
   { id: "cost_per_hour", label: "Cost per hour", unit: "USD/h", toApi: (v: number) => v },
   { id: "thumbs_down_rate", label: "Thumbs-down rate", unit: "%", toApi: (v: number) => v / 100 },
-  { id: "drift", label: "Embedding drift", unit: "centroid distance", toApi: (v: number) => v },
+  { id: "drift", label: "Embedding drift", unit: "effect (0 = none flagged)", toApi: (v: number) => v },
 ] as const;
 
 export function AlertRuleForm({ projectId }: { projectId: string }) {

@@ -7,7 +7,7 @@ const p = (v: number) => (v < 0.001 ? "< 0.001" : v.toFixed(3));
 export function DeepCheck({ check }: { check: NonNullable<DriftReportDetail["deepCheck"]> }) {
   const { mmd, classifier } = check;
   return (
-    <Card title="Deep check" description="Two further tests of the same window that look beyond the centroid: do the distributions differ in shape, and can a classifier tell them apart?">
+    <Card title="Deep check (descriptive)" description="Two views of the same window beyond the centroid: do the distributions differ in shape, and can a classifier tell them apart? They run on the data that flagged the window, so read them as descriptions of the shift, not as a second, independent test.">
       <dl className="grid gap-4 text-sm sm:grid-cols-2" data-testid="drift-deep-check">
         <div>
           <dt className="text-xs text-zinc-500">RBF kernel MMD (median-heuristic bandwidth {mmd.bandwidth.toFixed(2)}, {mmd.perSide[0]} vs {mmd.perSide[1]} samples)</dt>

@@ -9,6 +9,8 @@ import { DriftChart } from "./drift-chart";
 import { ProjectionScatter } from "./projection-scatter";
 import { UntestedWindows } from "./untested-windows";
 
+const REFERENCE_LABEL: Record<string, string> = { trailing: "the trailing week, pooled", previous: "the previous window", fixed: "fixed baseline" };
+
 type Props = { projectId: string; report: DriftReportDetail; canManage: boolean; highlight: number | null; onHighlight: (cluster: number | null) => void };
 
 /** One report: distance per window, then (for the window it projected) the scatter, the clusters and the deep check. */
@@ -20,7 +22,7 @@ export function DriftReportView({ projectId, report, canManage, highlight, onHig
     <>
       <Card
         title={<span className="flex items-center gap-2">Distance per {report.granularity} {verdict && <Badge tone={verdict.tone}>{verdict.text}</Badge>}</span>}
-        description={`Reference: ${report.baseline === "fixed" ? "fixed baseline" : "the previous window"} · α = ${report.alpha} corrected over ${report.windows.length} windows (Holm) · drifted also needs the noise-corrected shift √(d² − noise²) above ${report.threshold ?? 0.05} (the grey band) · computed ${report.completedAt ? formatDistanceToNow(new Date(report.completedAt), { addSuffix: true }) : "—"}`}
+        description={`Reference: ${REFERENCE_LABEL[report.baseline] ?? report.baseline} · one vector per ${report.unit ?? "span"} · α = ${report.alpha} corrected over ${report.windows.length} windows (Holm) · drifted also needs the noise-corrected shift √(d² − noise²) above ${report.threshold ?? 0.05} × the reference's spread (the grey band) · computed ${report.completedAt ? formatDistanceToNow(new Date(report.completedAt), { addSuffix: true }) : "—"}`}
       >
         <DriftChart rows={rows} />
         <UntestedWindows rows={rows} waiting={waitingSpans(report.windows)} />
@@ -30,7 +32,7 @@ export function DriftReportView({ projectId, report, canManage, highlight, onHig
           <Card title="Projection (PCA)" description={`Sample of the reference vs the window of ${focus.start.slice(0, report.granularity === "hour" ? 16 : 10).replace("T", " ")}${focus.drifted ? " (drifted)" : ""}. Click a point to open its trace.`}>
             <ProjectionScatter projectId={projectId} points={report.projection.points} highlight={highlight} />
           </Card>
-          <Card title="Clusters" description="k-means on the combined sample, ranked by how over-represented the window is (share in window ÷ share in reference).">
+          <Card title="Clusters" description="k-means on the combined sample, ranked by the share of the window they add (share in window − share in reference); the badge shows the ratio.">
             <ClusterList projectId={projectId} reportId={report.id} clusters={report.projection.clusters} canManage={canManage} highlight={highlight} onHighlight={onHighlight} />
           </Card>
         </div>

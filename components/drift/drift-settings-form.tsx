@@ -7,6 +7,13 @@ import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { useDriftSettingsMutation } from "@/lib/queries/drift/use-drift-settings-mutation";
 import type { EmbeddingSettingsView } from "@/lib/schemas/drift";
 
+/** What each reference detects (lib/drift/math/baseline.ts). */
+const BASELINE_HELP: Record<"trailing" | "previous" | "fixed", string> = {
+  trailing: "Trailing week: each window against the previous 7 days pooled (hourly: the same hour on each of the previous 7 days). Catches gradual drift, sustained shifts (flagged until they become the norm) and one-off spikes.",
+  previous: "Previous window: each window against the one before. Catches abrupt changes only: a step is flagged once, a spike twice, and drift slower than the floor per window never.",
+  fixed: "Fixed period: each window against the period you choose. Catches any departure from it, for as long as it lasts.",
+};
+
 /** Embedding provider, fields and the drift test's windows, baseline and thresholds (managers only). */
 export function DriftSettingsForm({ projectId, settings }: { projectId: string; settings: EmbeddingSettingsView }) {
   const save = useDriftSettingsMutation(projectId);
@@ -21,8 +28,8 @@ export function DriftSettingsForm({ projectId, settings }: { projectId: string; 
     save.mutate(
       {
         provider, fields, granularity: String(f.get("granularity")) as "hour" | "day", windows: Number(f.get("windows")),
-        alpha: Number(f.get("alpha")), minDistance: Number(f.get("minDistance")),
-        baseline: baseline === "fixed" ? { kind: "fixed", start: iso("baselineStart"), end: iso("baselineEnd") } : { kind: "previous" },
+        alpha: Number(f.get("alpha")), minEffect: Number(f.get("minEffect")), unit: String(f.get("unit")) as "trace" | "session",
+        baseline: baseline === "fixed" ? { kind: "fixed", start: iso("baselineStart"), end: iso("baselineEnd") } : { kind: baseline },
         ...(provider === "provider" ? { providerConfig: { baseUrl: String(f.get("baseUrl")), model: String(f.get("model")), ...(apiKey ? { apiKey } : {}) } } : {}),
       },
       { onSuccess: () => toast.success("Drift settings saved; the worker uses them from its next run") },
@@ -48,7 +55,8 @@ export function DriftSettingsForm({ projectId, settings }: { projectId: string; 
             <div><Label htmlFor="drift-api-key">API key</Label><Input id="drift-api-key" name="apiKey" type="password" autoComplete="off" placeholder={settings.providerConfig?.hasApiKey ? "stored (encrypted) — leave empty to keep" : "sk-…"} /></div>
           </>
         )}
-        <div><Label htmlFor="drift-baseline">Reference</Label><Select id="drift-baseline" value={baseline} onChange={(e) => setBaseline(e.target.value as typeof baseline)}><option value="previous">previous window</option><option value="fixed">fixed baseline period</option></Select></div>
+        <div><Label htmlFor="drift-baseline">Reference</Label><Select id="drift-baseline" value={baseline} onChange={(e) => setBaseline(e.target.value as typeof baseline)}><option value="trailing">trailing week (pooled)</option><option value="previous">previous window</option><option value="fixed">fixed baseline period</option></Select></div>
+        <div><Label htmlFor="drift-unit">Count one vector per</Label><Select id="drift-unit" name="unit" defaultValue={settings.unit}><option value="trace">trace</option><option value="session">session</option></Select></div>
         {baseline === "fixed" && (
           <>
             <div><Label htmlFor="drift-baseline-start">Baseline from</Label><Input id="drift-baseline-start" name="baselineStart" type="datetime-local" required defaultValue={local(settings.baseline.kind === "fixed" ? settings.baseline.start : undefined)} /></div>
@@ -56,7 +64,8 @@ export function DriftSettingsForm({ projectId, settings }: { projectId: string; 
           </>
         )}
         <div><Label htmlFor="drift-alpha">Alpha</Label><Input id="drift-alpha" name="alpha" type="number" step="any" min={0.0001} max={0.2} defaultValue={settings.alpha} /></div>
-        <div><Label htmlFor="drift-min-distance">Minimum shift</Label><Input id="drift-min-distance" name="minDistance" type="number" step="any" min={0} max={2} defaultValue={settings.minDistance} /></div>
+        <div><Label htmlFor="drift-min-effect">Minimum effect</Label><Input id="drift-min-effect" name="minEffect" type="number" step="any" min={0} max={2} defaultValue={settings.minEffect} /></div>
+        <p className="col-span-full text-xs text-zinc-500" data-testid="drift-baseline-help">{BASELINE_HELP[baseline]} Minimum effect: how far the centroid must move, net of sampling noise, as a share of the reference&apos;s typical spread (the same meaning for every embedding model). One vector per trace (or session): spans of one agent trace repeat the same question and count once.</p>
         <div className="flex items-end"><Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save settings"}</Button></div>
         <div className="col-span-full"><FieldError>{save.error?.message}</FieldError></div>
       </form>

@@ -3,7 +3,8 @@ import type { MetricPoint } from "../schemas/metrics";
 
 /**
  * The rule's measure over its window, or null when the window has no data to judge. `drift`
- * is not a metrics total: the caller passes the latest drift distance (lib/drift/latest-distance).
+ * is not a metrics total: the caller passes the drift decision's value (lib/drift/latest-distance):
+ * the scale-free effect of a flagged latest closed window, 0 when none is flagged.
  */
 export function measureValue(measure: AlertMeasure, totals: MetricPoint, windowMinutes: number, drift: number | null = null): number | null {
   switch (measure) {
@@ -37,7 +38,7 @@ export const MEASURE_LABELS: Record<AlertMeasure, string> = {
   error_rate: "error rate",
   cost_per_hour: "cost per hour",
   thumbs_down_rate: "thumbs-down rate",
-  drift: "embedding drift (centroid distance)",
+  drift: "embedding drift (effect of a flagged window)",
 };
 
 export function formatMeasure(measure: AlertMeasure, value: number | null): string {

@@ -3,7 +3,7 @@ import { db } from "../db";
 
 /** A list row: everything but the projection and deep check, which only the report page needs. */
 const SUMMARY = {
-  id: true, field: true, model: true, granularity: true, baseline: true, referenceStart: true, referenceEnd: true, rangeStart: true, rangeEnd: true,
+  id: true, field: true, model: true, granularity: true, baseline: true, unit: true, referenceStart: true, referenceEnd: true, rangeStart: true, rangeEnd: true,
   filters: true, statistic: true, alpha: true, status: true, progress: true, error: true, windows: true, distance: true, pValue: true, threshold: true,
   drifted: true, createdAt: true, completedAt: true,
 } as const;

@@ -5,20 +5,20 @@ import { sqlPool } from "../db-sql-pool";
 import { toJsonValue } from "../json";
 import type { DriftWindow } from "../schemas/drift";
 import { embeddingSettings } from "./embedding-settings";
-import { type DriftFilters, type LoadedVectors, loadWindowVectors } from "./load-window-vectors";
-import { centroidDriftTest } from "./math/centroid-test";
+import { type DriftFilters, loadWindowVectors } from "./load-window-vectors";
+import { referencePeriods, reportBaseline } from "./math/baseline";
 import { classifierTest } from "./math/classifier-test";
-import { decideWindows, permutationsFor } from "./math/decide";
+import { DEFAULT_THRESHOLDS } from "./math/decide";
+import { driftSeries } from "./math/drift-series";
 import { mmdTest } from "./math/mmd";
 import { driftMap } from "./math/projection";
-import { type Granularity, recentWindows, type Window } from "./math/windows";
+import { type Granularity, GRANULARITY_MS, recentWindows } from "./math/windows";
 import { reportCoverage } from "./window-coverage";
 
-const MIN_PER_SIDE = 10;
-
 /**
- * The drift-report job: load each window's vectors, test it against its reference (the
- * previous window or the fixed baseline), correct over the windows shown, and store the
+ * The drift-report job: `driftSeries` loads each window's units (one vector per trace or
+ * session), tests it against its reference (trailing pool, previous window or fixed baseline)
+ * and decides with Holm and the effect floor; then the job stores the
  * series, a 2D map with ranked clusters and a deep check of the window that matters most
  * (the latest drifted one, else the latest). Progress is written as windows finish.
  */
@@ -30,42 +30,24 @@ export async function runDriftReport(options: { projectId: string; reportId: str
   try {
     await update({ status: "running", progress: 0.02, error: null });
     const now = options.now ?? new Date();
-    const g = report.granularity as Granularity;
-    const span = report.rangeEnd.getTime() - report.rangeStart.getTime();
-    const gMs = g === "hour" ? 3_600_000 : 86_400_000;
-    const all = recentWindows(new Date(report.rangeEnd.getTime() - 1), g, Math.round(span / gMs), false).map((w) => ({ ...w, partial: w.end.getTime() > now.getTime() }));
-    const fixed = report.baseline === "fixed" && report.referenceStart && report.referenceEnd;
-    const shown = fixed ? all : all.slice(1);
-    const load = (w: { start: Date; end: Date }) =>
-      loadWindowVectors({ projectId, field: report.field, model: report.model, from: w.start, to: w.end, filters: report.filters as DriftFilters | null });
-    const fixedRef = fixed ? await load({ start: report.referenceStart!, end: report.referenceEnd! }) : null;
-    let previous = fixed ? null : await load(all[0]!);
-
-    const steps: { window: Window; reference: LoadedVectors; current: LoadedVectors }[] = [];
-    const tests: (ReturnType<typeof centroidDriftTest> | null)[] = [];
-    const permutations = permutationsFor(shown.length, report.alpha);
-    for (const [i, window] of shown.entries()) {
-      const current = await load(window);
-      const reference = fixedRef ?? previous!;
-      const testable = reference.n >= MIN_PER_SIDE && current.n >= MIN_PER_SIDE && reference.dim === current.dim;
-      tests.push(testable ? centroidDriftTest(reference, current, { permutations, maxPerSide: 500, stopAbove: report.alpha, seed: i + 1 }) : null);
-      steps.push({ window, reference, current });
-      previous = current;
-      await update({ progress: 0.05 + (0.8 * (i + 1)) / shown.length });
-    }
-    // How many LLM spans each window has vs how many still wait for a vector, so an untested window says why.
-    const coverage = await reportCoverage({ projectId, field: report.field, model: report.model, filters: report.filters as DriftFilters | null, settings: await embeddingSettings({ projectId }), all, fixedReference: fixed ? { start: report.referenceStart!, end: report.referenceEnd! } : null });
-    const testedIdx = tests.map((t, i) => (t ? i : -1)).filter((i) => i >= 0);
-    const decisions = decideWindows(testedIdx.map((i) => tests[i]!), { alpha: report.alpha, minDistance: report.threshold ?? 0.05 });
-    const windows: DriftWindow[] = steps.map((s, i) => {
-      const t = tests[i];
-      const d = t ? decisions[testedIdx.indexOf(i)]! : null;
-      return {
-        start: s.window.start.toISOString(), end: s.window.end.toISOString(), referenceCount: s.reference.total, currentCount: s.current.total,
-        distance: t?.distance ?? null, pValue: t?.pValue ?? null, adjustedP: d?.adjustedP ?? null, noise: t?.noise ?? null, floor: d?.floor ?? null,
-        drifted: d?.drifted ?? false, insufficient: !t, partial: s.window.partial, ...coverage[i],
-      };
+    const granularity = report.granularity as Granularity;
+    const count = Math.round((report.rangeEnd.getTime() - report.rangeStart.getTime()) / GRANULARITY_MS[granularity]);
+    const shown = recentWindows(new Date(report.rangeEnd.getTime() - 1), granularity, count, false).map((w) => ({ ...w, partial: w.end.getTime() > now.getTime() }));
+    const baseline = reportBaseline(report);
+    const steps = await driftSeries({
+      windows: shown, granularity, baseline, thresholds: { alpha: report.alpha, minEffect: report.threshold ?? DEFAULT_THRESHOLDS.minEffect },
+      load: (period, cap) => loadWindowVectors({
+        projectId, field: report.field, model: report.model, unit: report.unit === "session" ? "session" : "trace", from: period.start, to: period.end,
+        filters: report.filters as DriftFilters | null, cap,
+      }),
+      onWindow: (done) => update({ progress: 0.05 + (0.8 * done) / shown.length }),
     });
+    // How many LLM spans each window has vs how many still wait for a vector, so an untested window says why.
+    const coverage = await reportCoverage({
+      projectId, field: report.field, model: report.model, filters: report.filters as DriftFilters | null, settings: await embeddingSettings({ projectId }),
+      windows: shown, references: shown.map((w) => referencePeriods(w, granularity, baseline)),
+    });
+    const windows: DriftWindow[] = steps.map((s, i) => ({ ...s.row, ...coverage[i] }));
 
     const focus = [...windows.keys()].reverse().find((i) => windows[i]!.drifted) ?? [...windows.keys()].reverse().find((i) => !windows[i]!.insufficient);
     let projection = null;
@@ -84,7 +66,8 @@ export async function runDriftReport(options: { projectId: string; reportId: str
         })),
       };
       await update({ progress: 0.92 });
-      deepCheck = { window: focus, mmd: mmdTest(reference, current, { maxPerSide: 300 }), classifier: classifierTest(reference, current) };
+      // Descriptive only: these run on the data that flagged the window, so their p-value and interval are not a second test.
+      deepCheck = { window: focus, descriptive: true, mmd: mmdTest(reference, current, { maxPerSide: 300 }), classifier: classifierTest(reference, current) };
     }
     const last = [...windows].reverse().find((w) => !w.insufficient) ?? null;
     return await update({

@@ -13,22 +13,30 @@ export type Coverage = { llmSpans: number; waiting: number | null };
 export type WindowCoverage = { llmSpans: number; waiting: number | null; referenceWaiting: number | null };
 
 /**
- * Coverage of a report's windows (`all`, as the report walks them: with the previous-window
- * baseline the first is only a reference) and of its fixed reference, if any. `waiting` counts
- * LLM spans with the field set and no vector of the model; it is null when Pharos does not embed
- * that model (its vectors come with the client's spans), since nothing would ever fill them.
+ * Coverage of a report's shown windows and of the periods each one's reference pools (the
+ * trailing week, the previous window or the fixed period). `waiting` counts LLM spans with the
+ * field set and no vector of the model; it is null when Pharos does not embed that model (its
+ * vectors come with the client's spans), since nothing would ever fill them. Each distinct
+ * period is counted once.
  */
 export async function reportCoverage(options: {
-  projectId: string; field: string; model: string; filters: DriftFilters | null; settings: StoredEmbeddingSettings; all: Range[]; fixedReference: Range | null;
+  projectId: string; field: string; model: string; filters: DriftFilters | null; settings: StoredEmbeddingSettings; windows: Range[]; references: Range[][];
 }): Promise<WindowCoverage[]> {
-  const { projectId, model, filters, all, fixedReference } = options;
+  const { projectId, model, filters } = options;
   const field = options.field === "output" ? "output" : "input";
   const embedsModel = (await workerModelName({ projectId, field, settings: options.settings })) === model;
-  const count = (r: Range) => coverageOf({ projectId, field, model, filters, range: r, embedsModel });
-  const windows = await Promise.all(all.map(count));
-  const fixed = fixedReference ? await count(fixedReference) : null;
-  const shown = fixed ? windows : windows.slice(1);
-  return shown.map((c, i) => ({ llmSpans: c.llmSpans, waiting: c.waiting, referenceWaiting: (fixed ?? windows[i]!).waiting }));
+  const counted = new Map<string, Promise<Coverage>>();
+  const count = (r: Range) => {
+    const key = `${r.start.getTime()}-${r.end.getTime()}`;
+    if (!counted.has(key)) counted.set(key, coverageOf({ projectId, field, model, filters, range: r, embedsModel }));
+    return counted.get(key)!;
+  };
+  return Promise.all(options.windows.map(async (w, i) => {
+    const own = await count(w);
+    const refs = await Promise.all((options.references[i] ?? []).map(count));
+    const referenceWaiting = embedsModel ? refs.reduce((sum, c) => sum + (c.waiting ?? 0), 0) : null;
+    return { llmSpans: own.llmSpans, waiting: own.waiting, referenceWaiting };
+  }));
 }
 
 async function coverageOf(o: { projectId: string; field: "input" | "output"; model: string; filters: DriftFilters | null; range: Range; embedsModel: boolean }): Promise<Coverage> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nameSchema } from "./common";
 
-/** drift: the latest window's embedding-drift distance (centroid distance of unit vectors, 0..2). */
+/** drift: the scale-free effect of a flagged latest closed drift window, 0 when none is flagged (lib/drift/latest-distance.ts). */
 export const ALERT_MEASURES = ["latency_p95", "error_rate", "cost_per_hour", "thumbs_down_rate", "drift"] as const;
 export type AlertMeasure = (typeof ALERT_MEASURES)[number];
 

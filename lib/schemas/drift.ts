@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { alphaWindowsProblem } from "../drift/math/decide";
+import { DRIFT_UNITS } from "../drift/math/units";
 
 /** Embedding and drift settings of a project (ProjectSettings.embeddingSettings). */
 export const EMBEDDING_FIELDS = ["input", "output"] as const;
@@ -7,7 +9,9 @@ export const DRIFT_GRANULARITIES = ["hour", "day"] as const;
 
 const baseUrl = z.string().trim().max(500).refine((u) => /^https?:\/\/[^\s]+$/.test(u), "must be an http(s) URL");
 
+/** What each window is compared with (lib/drift/math/baseline.ts says what each one detects). */
 export const baselineSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("trailing") }),
   z.object({ kind: z.literal("previous") }),
   z.object({
     kind: z.literal("fixed"),
@@ -26,8 +30,10 @@ const shared = {
   windows: z.number().int().min(2).max(60),
   baseline: baselineSchema,
   alpha: z.number().gt(0).max(0.2),
-  /** Absolute effect-size floor on the centroid distance. */
-  minDistance: z.number().min(0).max(2),
+  /** Scale-free effect floor: the noise-corrected centroid shift over the reference's spread √tr Σ. */
+  minEffect: z.number().min(0).max(2),
+  /** The independent unit the test counts: one vector per trace, or per session. */
+  unit: z.enum(DRIFT_UNITS),
 };
 
 /** As stored: the API key only encrypted. */
@@ -42,9 +48,10 @@ export const DEFAULT_EMBEDDING_SETTINGS: StoredEmbeddingSettings = {
   provider: "offline",
   granularity: "day",
   windows: 7,
-  baseline: { kind: "previous" },
+  baseline: { kind: "trailing" },
   alpha: 0.01,
-  minDistance: 0.05,
+  minEffect: 0.05,
+  unit: "trace",
   providerConfig: null,
 };
 
@@ -57,7 +64,12 @@ export const updateEmbeddingSettingsBody = z
       .nullable(),
   })
   .partial()
-  .refine((s) => s.provider !== "provider" || s.providerConfig, { message: "a provider needs providerConfig (baseUrl, model, apiKey)", path: ["providerConfig"] });
+  .refine((s) => s.provider !== "provider" || s.providerConfig, { message: "a provider needs providerConfig (baseUrl, model, apiKey)", path: ["providerConfig"] })
+  // Both given: checked here; one given: updateEmbeddingSettings checks it against the stored other.
+  .refine((s) => s.alpha === undefined || s.windows === undefined || !alphaWindowsProblem(s.alpha, s.windows), {
+    message: "alpha is too small for this many windows: Holm's alpha / windows is out of the permutation test's reach",
+    path: ["alpha"],
+  });
 export type UpdateEmbeddingSettings = z.infer<typeof updateEmbeddingSettingsBody>;
 
 /** What GET returns: never the key, only whether one is stored. */
@@ -94,6 +106,12 @@ export type DriftWindow = {
   adjustedP: number | null;
   noise: number | null;
   floor: number | null;
+  /** Noise-corrected, scale-free shift √max(0, d² − noise²) / spread (absent in reports before it). */
+  effect?: number | null;
+  /** √tr Σ of the reference. */
+  spread?: number | null;
+  /** The effect was at or below the floor, so the window was not permutation-tested (p = 1 in Holm). */
+  belowFloor?: boolean;
   drifted: boolean;
   /** Too few vectors on either side to test. */
   insufficient: boolean;

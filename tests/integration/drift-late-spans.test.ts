@@ -88,11 +88,13 @@ describe("compute now on spans without vectors", () => {
       expect(w.insufficient).toBe(w.currentCount < 10 || w.referenceCount < 10);
     }
     expect(windows.filter((w) => !w.insufficient).length).toBeGreaterThanOrEqual(6);
-    // What the report's range needed (its 8 windows, the first being the reference) is embedded;
-    // older spans are left for the worker's pass.
-    const inRange = await db.span.count({ where: { projectId: p.project.id, kind: "llm", startTime: { gte: done!.rangeStart } } });
-    expect(inRange).toBeLessThan(560);
-    expect(await embeddedOf(p.project.id, backfill)).toBe(inRange);
+    // What the report needed is embedded: its 7 windows and what their references pool (the
+    // trailing week before each, so from 7 days before the range); older spans are left for the
+    // worker's pass. Here that is every backfilled span but those older than the first reference.
+    const firstReference = new Date(done!.rangeStart.getTime() - 7 * DAY);
+    const needed = await db.span.count({ where: { projectId: p.project.id, kind: "llm", startTime: { gte: firstReference } } });
+    expect(needed).toBeGreaterThan(await db.span.count({ where: { projectId: p.project.id, kind: "llm", startTime: { gte: done!.rangeStart } } }));
+    expect(await embeddedOf(p.project.id, backfill)).toBe(needed);
   });
 
   it("says how many spans are still waiting when it cannot embed them all first, in the stored report and the API", async () => {

@@ -10,7 +10,6 @@ import * as ingestRoute from "@/app/api/public/ingest/route";
 import * as otelRoute from "@/app/api/public/otel/v1/traces/route";
 import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
-import { measureValue } from "@/lib/alerts/measure-value";
 import { latestDriftDistance } from "@/lib/drift/latest-distance";
 import { createDriftReport } from "@/lib/drift/create-drift-report";
 import { runDriftReport } from "@/lib/drift/run-drift-report";
@@ -18,6 +17,7 @@ import { refreshProjectDrift } from "@/lib/drift/refresh-project-drift";
 import { seededRng } from "@/lib/drift/math/rng";
 import { sampleQuestion } from "@/lib/drift/math/sample-texts";
 import { embeddingSettings } from "@/lib/drift/embedding-settings";
+import type { DriftWindow } from "@/lib/schemas/drift";
 import { updateEmbeddingSettings } from "@/lib/drift/update-embedding-settings";
 import { computeMissingEmbeddings } from "@/lib/embeddings/compute-embeddings";
 import { decodeVector } from "@/lib/embeddings/vector-codec";
@@ -162,7 +162,7 @@ describe("drift reports (worker job functions)", () => {
     const done = await refreshProjectDrift({ projectId: t.project.id, now, embed: false });
     expect(done).toHaveLength(1);
     const report = await db.driftReport.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: done[0]! } } });
-    expect(report).toMatchObject({ status: "done", progress: 1, field: "input", model: embedded!.model, granularity: "day", baseline: "previous", drifted: true });
+    expect(report).toMatchObject({ status: "done", progress: 1, field: "input", model: embedded!.model, granularity: "day", baseline: "trailing", unit: "trace", drifted: true });
     const windows = report.windows as { drifted: boolean; currentCount: number; distance: number; floor: number; adjustedP: number; partial: boolean }[];
     expect(windows).toHaveLength(7);
     expect(windows.map((w) => w.drifted)).toEqual([false, false, false, false, false, false, true]);
@@ -179,15 +179,19 @@ describe("drift reports (worker job functions)", () => {
     const deep = report.deepCheck as { mmd: { pValue: number }; classifier: { low: number } };
     expect(deep.mmd.pValue).toBeLessThan(0.01);
     expect(deep.classifier.low).toBeGreaterThan(0.5);
+    // The drift alert measure: the only flagged window is still open (partial), so it does not count yet.
+    expect(await latestDriftDistance(t.project.id)).toBe(0);
     // Not recomputed until a window closes; recomputed after.
     expect(await refreshProjectDrift({ projectId: t.project.id, now: new Date(now.getTime() + 3_600_000), embed: false })).toEqual([]);
     const [recomputed] = await refreshProjectDrift({ projectId: t.project.id, now: new Date("2026-10-11T00:30:00Z"), embed: false });
     expect(recomputed).toBeDefined();
-    // The `drift` alert measure is the newest report's latest-window distance.
+    // Now the shifted day has closed and is flagged: the measure is its noise-corrected effect.
     const newest = await db.driftReport.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: recomputed! } } });
-    expect(newest.distance).toBeGreaterThan(0);
-    expect(await latestDriftDistance(t.project.id)).toBe(newest.distance);
-    expect(measureValue("drift", {} as never, 60, newest.distance)).toBe(newest.distance);
+    const newestWindows = newest.windows as { start: string; drifted: boolean; partial: boolean; insufficient: boolean; effect: number }[];
+    expect(newestWindows[5]).toMatchObject({ start: "2026-10-10T00:00:00.000Z", drifted: true, partial: false });
+    expect(newestWindows[6]).toMatchObject({ partial: true, insufficient: true });
+    expect(newestWindows[5]!.effect).toBeGreaterThan(0.05);
+    expect(await latestDriftDistance(t.project.id)).toBe(newestWindows[5]!.effect);
     expect(await latestDriftDistance(t.project.id, new Date(Date.now() + 3 * 86_400_000))).toBeNull();
 
     // API: list, read, send the top cluster to the inbox.
@@ -228,6 +232,78 @@ describe("drift reports (worker job functions)", () => {
     expect(filtered.json.report.filters).toEqual({ environment: "staging" });
     const none = await runDriftReport({ projectId: t.project.id, reportId: filtered.json.report.id });
     expect((none!.windows as { currentCount: number }[]).reduce((s, w) => s + w.currentCount, 0)).toBe(0);
+  });
+});
+
+describe("drift units and the drift alert measure", () => {
+  it("counts one vector per trace (agent traces repeat the question in every LLM span), or per session", async () => {
+    const t = await createOrgAndProject("drift-units");
+    const key = await createKey(t.project);
+    const now = new Date("2026-10-20T12:00:00Z");
+    const events: object[] = [];
+    // 12 traces in 6 sessions; each trace has 3 LLM spans with the same vector (the same last user message).
+    for (let i = 0; i < 12; i++) {
+      const traceId = hex(16);
+      const vector = Array.from({ length: 4 }, (_, j) => (j === i % 4 ? 1 : 0.1 * (i + j)));
+      for (let c = 0; c < 3; c++) {
+        events.push(spanEvent(traceId, { sessionId: `session-${i % 6}`, embeddings: [{ field: "input", model: "agent-model", vector }] }, new Date(now.getTime() - 3_600_000 + i * 60_000 + c * 1000)));
+      }
+    }
+    expect((await sendBatch(key.secretKey, events)).status).toBe(207);
+    const settings = await embeddingSettings({ projectId: t.project.id });
+    const byTrace = await createDriftReport({ projectId: t.project.id, field: "input", model: "agent-model", settings: { ...settings, windows: 2 }, now });
+    const traced = await runDriftReport({ projectId: t.project.id, reportId: byTrace.id, now });
+    expect(traced!.unit).toBe("trace");
+    expect((traced!.windows as { currentCount: number }[]).map((w) => w.currentCount)).toEqual([0, 12]);
+    const bySession = await createDriftReport({ projectId: t.project.id, field: "input", model: "agent-model", settings: { ...settings, windows: 2, unit: "session" }, now });
+    const sessioned = await runDriftReport({ projectId: t.project.id, reportId: bySession.id, now });
+    expect(sessioned!.unit).toBe("session");
+    expect((sessioned!.windows as { currentCount: number }[]).map((w) => w.currentCount)).toEqual([0, 6]);
+  });
+
+  it("the drift measure fires on a flagged closed window, not on a flagged partial one or an unflagged report", async () => {
+    const t = await createOrgAndProject("drift-measure");
+    const settings = await embeddingSettings({ projectId: t.project.id });
+    const window = (day: number, over: Partial<DriftWindow> = {}): DriftWindow => ({
+      start: `2026-10-0${day}T00:00:00.000Z`, end: `2026-10-0${day + 1}T00:00:00.000Z`, referenceCount: 300, currentCount: 40, distance: 0.1, pValue: 0.2,
+      adjustedP: 0.6, noise: 0.08, floor: 0.09, effect: 0.02, spread: 0.9, belowFloor: false, drifted: false, insufficient: false, partial: false, ...over,
+    });
+    let order = 0;
+    const seed = async (model: string, windows: DriftWindow[], filters?: object) => {
+      // createdAt orders the reports: one second apart, newest last.
+      const report = await createDriftReport({ projectId: t.project.id, field: "input", model, settings, filters: (filters ?? null) as never, now: new Date(Date.now() + ++order * 1000) });
+      await db.driftReport.update({ where: { projectId_id: { projectId: t.project.id, id: report.id } }, data: { status: "done", completedAt: new Date(), windows: windows as never } });
+    };
+    expect(await latestDriftDistance(t.project.id)).toBeNull();
+    // Unflagged: 0 (a "> 0" rule does not fire, and resolves).
+    await seed("m1", [window(1), window(2)]);
+    expect(await latestDriftDistance(t.project.id)).toBe(0);
+    // Flagged only in the open window: still 0; an older flagged closed window does not count either.
+    await seed("m1", [window(1, { drifted: true, effect: 0.3 }), window(2), window(3, { drifted: true, effect: 0.4, partial: true })]);
+    expect(await latestDriftDistance(t.project.id)).toBe(0);
+    // A filtered report is not the scheduled one: ignored.
+    await seed("m1", [window(1), window(2, { drifted: true, effect: 0.5 })], { environment: "staging" });
+    expect(await latestDriftDistance(t.project.id)).toBe(0);
+    // The newest unfiltered report's latest closed window flagged: its effect.
+    await seed("m1", [window(1), window(2, { drifted: true, effect: 0.12 }), window(3, { partial: true, insufficient: true })]);
+    expect(await latestDriftDistance(t.project.id)).toBe(0.12);
+    // Another model flagged more strongly: the largest flagged effect; an unflagged model adds nothing.
+    await seed("m2", [window(1), window(2, { drifted: true, effect: 0.2 })]);
+    await seed("m3", [window(1), window(2, { distance: 0.9 })]);
+    expect(await latestDriftDistance(t.project.id)).toBe(0.2);
+  });
+
+  it("refuses alpha and window counts whose Holm threshold the permutation test cannot resolve, naming the field", async () => {
+    const t = await createOrgAndProject("drift-alpha");
+    const params = { projectId: t.project.id };
+    const both = await call(settingsRoute.PUT, "PUT", { cookie: t.owner.cookie, params, body: { alpha: 0.001, windows: 60 } });
+    expect(both.status).toBe(400);
+    expect(both.json.error.message).toMatch(/^body\.alpha: alpha is too small for this many windows/);
+    expect((await call(settingsRoute.PUT, "PUT", { cookie: t.owner.cookie, params, body: { alpha: 0.001 } })).status).toBe(200);
+    const windows = await call(settingsRoute.PUT, "PUT", { cookie: t.owner.cookie, params, body: { windows: 60 } });
+    expect(windows.status).toBe(400);
+    expect(windows.json.error.message).toMatch(/^body\.windows: alpha 0\.001 is too small for 60 windows.*alpha ≥ 0\.006/);
+    expect((await embeddingSettings({ projectId: t.project.id })).windows).toBe(7);
   });
 });
 

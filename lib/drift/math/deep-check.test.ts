@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { aucOf, classifierTest } from "./classifier-test";
 import { mmdTest } from "./mmd";
 import { embedOffline, fitIdf } from "./offline-embedder";
-import { driftMap } from "./projection";
+import { driftMap, rankClusters } from "./projection";
 import { seededRng } from "./rng";
 import { sampleQuestions } from "./sample-texts";
 import { vectorSet } from "./vector-set";
@@ -53,8 +53,20 @@ describe("drift map", () => {
     expect(top.currentShare).toBeGreaterThan(top.referenceShare);
     expect(top.examples.length).toBeGreaterThan(0);
     for (const i of top.examples) expect(texts[i]).toMatch(/[\uAC00-\uD7A3]/);
-    // Lifts are sorted, and the same seed gives the same map.
-    expect(map.clusters.map((c) => c.lift)).toEqual([...map.clusters.map((c) => c.lift)].sort((a, b) => b - a));
+    // Ranked by excess share (not by lift), and the same seed gives the same map.
+    expect(map.clusters.map((c) => c.excess)).toEqual([...map.clusters.map((c) => c.excess)].sort((a, b) => b - a));
     expect(driftMap(reference, current, { perSide: 120, k: 5, seed: 4 })).toEqual(map);
+  });
+
+  it("ranks a new topic holding 20 % of the window above a tiny cluster with a higher smoothed lift", () => {
+    const cluster = (referenceCount: number, currentCount: number, n = 250) => {
+      const lift = ((currentCount + 0.5) / (n + 1)) / ((referenceCount + 0.5) / (n + 1));
+      return { cluster: referenceCount * 1000 + currentCount, referenceCount, currentCount, lift, excess: (currentCount - referenceCount) / n };
+    };
+    const tiny = cluster(0, 3); // lift 7, excess 1.2 %
+    const big = cluster(10, 60); // lift ≈ 5.8, excess 20 %
+    const mid = cluster(8, 40); // lift ≈ 4.8, excess 12.8 %
+    expect(tiny.lift).toBeGreaterThan(big.lift);
+    expect(rankClusters([tiny, mid, big]).map((c) => c.cluster)).toEqual([big.cluster, mid.cluster, tiny.cluster]);
   });
 });

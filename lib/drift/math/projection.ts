@@ -10,8 +10,10 @@ export type DriftCluster = {
   currentCount: number;
   referenceShare: number;
   currentShare: number;
-  /** (current share) / (reference share), each smoothed by +0.5 rows so empty sides stay finite. */
+  /** (current share) / (reference share), each smoothed by +0.5 rows so empty sides stay finite (shown, not ranked on). */
   lift: number;
+  /** currentShare − referenceShare: the part of the window this cluster over-represents (the ranking). */
+  excess: number;
   /** Current-window rows (indices into `current`) nearest the cluster centre. */
   examples: number[];
 };
@@ -22,7 +24,7 @@ export type DriftMap = { points: ProjectedPoint[]; clusters: DriftCluster[] };
  * PCA (ml-pca, NIPALS, 2 components), and k-means clusters of the combined sample (ml-kmeans,
  * k-means++ in the full dimension, best of `restarts` seeded runs by within-cluster sum of
  * squares — one run can merge a spread-out new topic with a block of identical old questions)
- * ranked by how over-represented the current window is once both set sizes are accounted for.
+ * ranked by how much of the current window they over-represent (see rankClusters).
  */
 export function driftMap(reference: VectorSet, current: VectorSet, options: { perSide?: number; k?: number; seed?: number; examples?: number; restarts?: number } = {}): DriftMap {
   const rng = seededRng(options.seed ?? 3);
@@ -79,10 +81,19 @@ export function driftMap(reference: VectorSet, current: VectorSet, options: { pe
     const referenceShare = referenceCount / Math.max(1, nRef);
     const currentShare = currentCount / Math.max(1, nCur);
     const lift = ((currentCount + 0.5) / (nCur + 1)) / ((referenceCount + 0.5) / (nRef + 1));
-    clusters.push({ cluster: c, referenceCount, currentCount, referenceShare, currentShare, lift, examples });
+    clusters.push({ cluster: c, referenceCount, currentCount, referenceShare, currentShare, lift, excess: currentShare - referenceShare, examples });
   }
-  clusters.sort((x, y) => y.lift - x.lift || y.currentCount - x.currentCount);
-  return { points, clusters };
+  return { points, clusters: rankClusters(clusters) };
+}
+
+/**
+ * Most over-represented first, by excess share (current share − reference share), not by lift:
+ * a +0.5-smoothed lift gives a cluster of 2 new rows and none old a lift of 5 — as high as a
+ * new topic holding 20 % of the window — so tiny clusters topped the list. The excess share is
+ * what a reader wants first: how much of this window is traffic the reference did not have.
+ */
+export function rankClusters<T extends { excess: number; currentCount: number }>(clusters: T[]): T[] {
+  return [...clusters].sort((x, y) => y.excess - x.excess || y.currentCount - x.currentCount);
 }
 
 function inertia(rows: number[][], clusters: number[], centroids: number[][]): number {

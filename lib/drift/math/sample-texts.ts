@@ -33,6 +33,27 @@ const EN_PRODUCT = [
   "How do I connect the API with my {card} integration?",
 ];
 
+/** Korean, another subject (delivery): a same-language topic shift for the power tests. */
+const KO_DELIVERY = [
+  "주문한 상품이 {days}일째 배송 중으로 나와요. 언제 도착하나요?",
+  "배송지 주소를 변경하고 싶어요. 아직 출고 전인가요?",
+  "택배 송장 번호 조회가 안 돼요. 확인 부탁드립니다.",
+  "{plan} 상품 배송이 누락됐어요. 박스에 {fewer}개만 왔어요.",
+  "해외 배송도 가능한가요? 배송비는 얼마인가요?",
+  "배송 예정일이 {month}로 나오는데 더 빨리 받을 수 있나요?",
+  "경비실에 맡겨 달라고 했는데 문 앞에 두고 갔어요.",
+  "배송 기사님 연락처를 알 수 있을까요?",
+];
+/** English, a subject absent from the usual mix (account security): an emerging topic. */
+const EN_SECURITY = [
+  "I never received the two-factor code on my {card} phone, how do I log in?",
+  "Someone reset my password from an unknown device, is my account compromised?",
+  "How do I turn on SSO for the {plan} workspace?",
+  "My API key leaked in a public repo, how do I rotate it?",
+  "Can admins force {seats} users to enable two-factor authentication?",
+  "I got a suspicious login alert from another country in {month}.",
+];
+
 function fill(rng: Rng, template: string): string {
   return template
     .replaceAll("{amount}", `$${(5 + Math.floor(rng() * 500)).toString()}.${Math.floor(rng() * 90 + 10)}`)
@@ -44,11 +65,11 @@ function fill(rng: Rng, template: string): string {
     .replaceAll("{days}", String(2 + Math.floor(rng() * 20)));
 }
 
-export type QuestionTopic = "en-billing" | "ko-refund" | "en-product";
+const TEMPLATES = { "en-billing": EN_BILLING, "ko-refund": KO_REFUND, "en-product": EN_PRODUCT, "ko-delivery": KO_DELIVERY, "en-security": EN_SECURITY } as const;
+export type QuestionTopic = keyof typeof TEMPLATES;
 
 export function sampleQuestion(rng: Rng, topic: QuestionTopic): string {
-  const templates = topic === "en-billing" ? EN_BILLING : topic === "ko-refund" ? KO_REFUND : EN_PRODUCT;
-  return fill(rng, pickOne(rng, templates));
+  return fill(rng, pickOne(rng, TEMPLATES[topic]));
 }
 
 /** n questions: a share `shifted` of them Korean refund questions, the rest the usual English mix. */

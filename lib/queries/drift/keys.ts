@@ -2,7 +2,7 @@ import type { DriftWindow } from "@/lib/schemas/drift";
 
 export type DriftSource = { field: string; model: string; dimension: number; source: string; vectors: number; last: string };
 export type DriftReportSummary = {
-  id: string; field: string; model: string; granularity: string; baseline: string; referenceStart: string | null; referenceEnd: string | null;
+  id: string; field: string; model: string; granularity: string; baseline: string; unit: string; referenceStart: string | null; referenceEnd: string | null;
   rangeStart: string; rangeEnd: string; filters: Record<string, string | number> | null; alpha: number; status: "queued" | "running" | "done" | "failed";
   progress: number; error: string | null; windows: DriftWindow[]; distance: number | null; pValue: number | null; threshold: number | null; drifted: boolean;
   createdAt: string; completedAt: string | null;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "drift_reports" ADD COLUMN     "unit" TEXT NOT NULL DEFAULT 'span';
