@@ -26,7 +26,7 @@ export function DriftHeader({ field, model, pairs, canManage, noVectors, busy, c
           {pairs.map((p) => <option key={p.model} value={p.model}>{p.model} · {p.dimension}d · {p.vectors.toLocaleString()}</option>)}
         </Select>
         {canManage && (
-          <Button className="whitespace-nowrap" onClick={onCompute} disabled={noVectors || busy || computing} title={noVectors ? `No ${field} vectors yet: there is nothing to compare` : "Compute a fresh report (c)"}>
+          <Button className="whitespace-nowrap" onClick={onCompute} disabled={busy || computing} title={noVectors ? `No ${field} vectors yet: the worker embeds the spans first, then computes (c)` : "Compute a fresh report (c)"}>
             <RefreshCw className={`mr-1 h-4 w-4 ${computing ? "animate-spin" : ""}`} />Compute now
           </Button>
         )}
