@@ -150,11 +150,12 @@ describe("prompt fetching across processes and through the SDK", () => {
     });
     const pharos = new Pharos({ baseUrl: a.baseUrl, secretKey: SECRET, flushIntervalMs: 60_000 });
     const chat = await pharos.getPrompt("chat/support", { type: "chat" });
-    expect(chat.variables).toEqual(["customer.name", "topic", "question"]);
+    // Variables are named by their first segment, as the server lists them (`customer` for `{{customer.name}}`).
+    expect(chat.variables).toEqual(["customer", "topic", "question"]);
     const error = (() => { try { chat.compile({ topic: "refunds" }); } catch (e) { return e; } })() as PromptCompileError;
     expect(error).toBeInstanceOf(PromptCompileError);
-    expect(error.message).toBe('Cannot compile prompt "chat/support" version 1: missing variables: customer.name, question; missing placeholder: history');
-    expect(error.missing).toEqual(["customer.name", "question", "history"]);
+    expect(error.message).toBe('Cannot compile prompt "chat/support" version 1: missing variables: customer, question; missing placeholder: history');
+    expect(error.missing).toEqual(["customer", "question", "history"]);
     const messages = chat.compile({ customer: { name: "민지" }, topic: "환불", question: "How long do refunds take?" }, { history: [{ role: "assistant", content: "Hi!" }] });
     expect(messages).toEqual([
       { role: "system", content: "You help 민지 with 환불." }, { role: "assistant", content: "Hi!" }, { role: "user", content: "How long do refunds take?" },

@@ -50,7 +50,8 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
   const member = await addMember(t, "engineer");
   // A prompt with production → v1 through the flow, a pending request for v2 and a canary of v2.
   const admin = await addMember(t, "admin");
-  const promptId = await promptWithVersions(t, t.owner, `tenant-${t.project.id.slice(-6)}`, 2);
+  const promptName = `tenant/${t.project.id.slice(-6)}`;
+  const promptId = await promptWithVersions(t, t.owner, promptName, 2);
   const merged = (await propose(t, t.owner, promptId, "production", 1)).json.changeRequest.id as string;
   await review(t, admin, promptId, merged, "approve");
   expect((await merge(t, t.owner, promptId, merged)).status).toBe(200);
@@ -78,6 +79,7 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
     "triage/[itemId]": triage.json.id,
     "views/[viewId]": view.json.id,
     "prompts/[promptId]": promptId,
+    "prompts/[...name]": promptName,
     "versions/[version]": "1",
     "labels/[label]": "production",
     "change-requests/[changeRequestId]": pending,
@@ -154,11 +156,12 @@ async function targets(under: string): Promise<Target[]> {
 
 /** The params for a route: the project and org segments from `project`, every other from `ids`; unmapped segments listed. */
 function paramsFor(route: RouteFile, project: { projectId: string; orgId: string }, ids: Ids, unmapped: Set<string>) {
-  const params: Record<string, string> = {};
+  const params: Record<string, string | string[]> = {};
   for (const s of route.segments) {
     const value = s.key === "projects/[projectId]" ? project.projectId : s.key === "orgs/[orgId]" ? project.orgId : ids[s.key];
     if (value === undefined) unmapped.add(`${route.route}: ${s.key}`);
-    else params[s.name] = value;
+    // A catch-all segment (`[...name]`) reaches the handler as the list of its parts.
+    else params[s.name] = s.key.includes("[...") ? value.split("/") : value;
   }
   return params;
 }
@@ -176,7 +179,7 @@ describe("tenant isolation", () => {
     const projectRoutes = [...(await targets("api/projects")), ...(await targets("api/orgs/[orgId]"))];
     const seen: string[] = [];
     const wrong: string[] = [];
-    const expectNotFound = async (target: Target, params: Record<string, string>, what: string) => {
+    const expectNotFound = async (target: Target, params: Record<string, string | string[]>, what: string) => {
       const res = await call(target.handler, target.method, { ...REQUESTS[`${target.method} ${target.route.route}`], params, cookie: a.owner.cookie });
       const orgLevel = !target.route.segments.some((s) => s.key === "projects/[projectId]");
       const allowed = orgLevel ? [403, 404] : [404];

@@ -1,8 +1,9 @@
 // Calls a Next route handler the way Next does: a real Request and a params promise.
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 export type CallOptions = {
-  params?: Record<string, string>;
+  /** Route segments; a catch-all (`[...name]`) takes the list of its parts. */
+  params?: Record<string, string | string[]>;
   cookie?: string;
   authorization?: string;
   /** A value to JSON-encode, or a raw string sent as is. */
