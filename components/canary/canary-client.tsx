@@ -64,12 +64,12 @@ function ComparisonCard({ data }: { data: CanaryComparison }) {
   ];
   return (
     <Card title={`v${data.canaryVersion.version} vs v${data.main.version} since the canary started`} description="From the per-minute rollups of this prompt's LLM calls. Rates are tested with a two-proportion z-test (two-sided).">
-      <Table head={["Measure", `Main v${data.main.version}`, `Canary v${data.canaryVersion.version}`, "Change", "p-value", "Verdict"]}>
+      <Table head={["Measure", `Main v${data.main.version}`, `Canary v${data.canaryVersion.version}`, "Change", <span key="p" className="whitespace-nowrap">p-value</span>, "Verdict"]}>
         {rows.map((r) => (
           <tr key={r.key} data-testid={`canary-row-${r.key}`}>
-            <Td className="font-medium">{r.label}</Td>
-            <Td className="tabular-nums">{r.main}</Td>
-            <Td className="tabular-nums">{r.canary}</Td>
+            <Td className="whitespace-nowrap font-medium">{r.label}</Td>
+            <Td className="whitespace-nowrap tabular-nums">{r.main}</Td>
+            <Td className="whitespace-nowrap tabular-nums">{r.canary}</Td>
             <Td className="tabular-nums text-zinc-600 dark:text-zinc-400">{r.change}</Td>
             <Td className="tabular-nums">{r.pValue ?? ""}</Td>
             <Td>{r.verdict && <Badge tone={r.verdict.tone}>{r.verdict.text}</Badge>}</Td>

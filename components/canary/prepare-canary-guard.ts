@@ -5,7 +5,6 @@ import { formatPValue, type Tone } from "./prepare-canary";
 
 export type GuardRow = { key: string; threshold: string; now: string; state: { tone: Tone; text: string } };
 
-const WAITING = { tone: "zinc" as const, text: "waiting for calls" };
 
 /**
  * The guard's thresholds and where the canary stands against each, judged the way the worker
@@ -19,6 +18,9 @@ export function prepareGuardRows(data: CanaryComparison): GuardRow[] {
   const minCalls = guard.minCalls ?? 200;
   const minVotes = guard.minVotes ?? 30;
   const judged = c.calls >= minCalls && main.calls > 0;
+  // Once the canary is over nothing is awaited any more: say the threshold was never reached.
+  const active = data.canary.status === "active";
+  const WAITING = { tone: "zinc" as const, text: active ? "waiting for calls" : "not reached before the end" };
   const rows: GuardRow[] = [
     {
       key: "minCalls", threshold: `Judged after ${formatCount(minCalls)} canary calls`, now: `${formatCount(c.calls)} of ${formatCount(minCalls)} calls`,
@@ -39,7 +41,7 @@ export function prepareGuardRows(data: CanaryComparison): GuardRow[] {
     rows.push({
       key: "thumbsDown", threshold: `Thumbs-down rate worse by more than ${guard.thumbsDownPoints} points (after ${formatCount(minVotes)} votes a side)`,
       now: points === null ? `${formatCount(c.thumbsUp + c.thumbsDown)} and ${formatCount(main.thumbsUp + main.thumbsDown)} votes` : `${points > 0 ? "+" : ""}${points.toFixed(1)} points`,
-      state: !judged || points === null ? { tone: "zinc", text: "waiting for votes" } : points > guard.thumbsDownPoints ? { tone: "red", text: "breached" } : { tone: "green", text: "holding" },
+      state: !judged || points === null ? { tone: "zinc", text: active ? "waiting for votes" : "not reached before the end" } : points > guard.thumbsDownPoints ? { tone: "red", text: "breached" } : { tone: "green", text: "holding" },
     });
   }
   if (guard.latencyP95Ratio !== undefined) {

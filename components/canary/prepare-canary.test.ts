@@ -36,7 +36,7 @@ describe("canary verdicts", () => {
 describe("prepareComparisonRows", () => {
   it("puts main and canary side by side with the change and the test", () => {
     const rows = Object.fromEntries(prepareComparisonRows(comparison()).map((r) => [r.key, r]));
-    expect(rows.calls).toMatchObject({ main: "1k", canary: "250", change: "20% of calls to the canary" });
+    expect(rows.calls).toMatchObject({ main: "1k", canary: "250", change: "20% to the canary (target 20%)" });
     expect(rows.errorRate).toMatchObject({ main: "1%", canary: "6%", change: "+5 pp", pValue: "< 0.001", verdict: { tone: "red", text: "worse, significant at p < 0.01" } });
     expect(rows.latencyP95).toMatchObject({ main: "1.20 s", canary: "1.50 s", change: "+25%" });
     expect(rows.costPerCall!.change).toBe("-50%");
@@ -65,6 +65,9 @@ describe("guard and status", () => {
     const early = prepareGuardRows(comparison({ canaryVersion: side({ version: 3, calls: 60, thumbsUp: 18 }) }));
     expect(early[0]!.now).toBe("60 of 200 calls");
     expect(early[1]!.state.text).toBe("waiting for calls");
+    const over = comparison({ canaryVersion: side({ version: 3, calls: 60 }) });
+    over.canary.status = "ended";
+    expect(prepareGuardRows(over)[1]!.state.text).toBe("not reached before the end");
   });
 
   it("reads thumbs-down and latency thresholds when set", () => {
@@ -79,5 +82,6 @@ describe("guard and status", () => {
   it("names the status and strips the guard prefix from its reason", () => {
     expect(canaryStatusView({ status: "guard_ended", endedReason: "guard: error rate 6% vs main 1%" })).toEqual({ label: "Ended by guard", tone: "red", detail: "error rate 6% vs main 1%" });
     expect(canaryStatusView({ status: "active", endedReason: null }).label).toBe("Active");
+    expect(canaryStatusView({ status: "promoted", endedReason: "promoted" }).detail).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { formatCost } from "@/lib/format/format-cost";
 import { formatCount } from "@/lib/format/format-count";
 import { formatDuration } from "@/lib/format/format-duration";
-import { formatPointChange, formatRate, formatRelativeChange } from "@/lib/format/format-percent";
+import { formatPercent, formatPointChange, formatRate, formatRelativeChange } from "@/lib/format/format-percent";
 import type { Canary, CanaryComparison, CanarySide, RateDifference } from "@/lib/queries/prompts/keys";
 
 export type Tone = "red" | "green" | "zinc" | "amber" | "indigo";
@@ -35,7 +35,7 @@ export function prepareComparisonRows(data: CanaryComparison): ComparisonRow[] {
   const votes = (s: CanarySide) => s.thumbsUp + s.thumbsDown;
   const total = main.calls + c.calls;
   return [
-    { key: "calls", label: "Calls", main: formatCount(main.calls), canary: formatCount(c.calls), change: total ? `${formatRate(c.calls / total)} of calls to the canary` : "—", pValue: null, verdict: null },
+    { key: "calls", label: "Calls", main: formatCount(main.calls), canary: formatCount(c.calls), change: total ? `${formatRate(c.calls / total)} to the canary (target ${formatPercent(data.canary.percent)})` : "—", pValue: null, verdict: null },
     {
       key: "errorRate", label: "Error rate", main: formatRate(main.errorRate), canary: formatRate(c.errorRate),
       change: d.errorRate ? formatPointChange(d.errorRate.difference) : "—", pValue: d.errorRate ? formatPValue(d.errorRate.pValue) : null,
@@ -75,7 +75,7 @@ export type StatusView = { label: string; tone: Tone; detail: string | null };
 export function canaryStatusView(canary: Pick<Canary, "status" | "endedReason">): StatusView {
   switch (canary.status) {
     case "active": return { label: "Active", tone: "indigo", detail: null };
-    case "promoted": return { label: "Promoted", tone: "green", detail: canary.endedReason };
+    case "promoted": return { label: "Promoted", tone: "green", detail: canary.endedReason === "promoted" ? null : canary.endedReason };
     case "guard_ended": return { label: "Ended by guard", tone: "red", detail: canary.endedReason?.replace(/^guard: /, "") ?? null };
     default: return { label: "Ended", tone: "zinc", detail: canary.endedReason };
   }

@@ -38,7 +38,7 @@ export function StartCanaryDialog({ projectId, prompt, open, onOpenChange }: { p
       {labels.length === 0 ? (
         <p className="text-sm text-zinc-500">No label points at a version yet. Move production or staging first: a canary needs a main version to compare with.</p>
       ) : (
-        <form onSubmit={(e) => (e.preventDefault(), submit())} className="space-y-3">
+        <form noValidate onSubmit={(e) => (e.preventDefault(), submit())} className="space-y-3">
           <div className="grid grid-cols-3 gap-3">
             <Field id="canary-label" label="Label" error={errors.label}>
               <Select id="canary-label" value={form.label} onChange={(e) => set({ label: e.target.value })}>

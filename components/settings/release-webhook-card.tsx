@@ -55,7 +55,7 @@ export function ReleaseWebhookCard({ projectId }: { projectId: string }) {
               {RELEASE_WEBHOOK_EXAMPLES.map((ex) => (
                 <div key={ex.title}>
                   <p className="mb-1 text-xs text-zinc-500">{ex.title}</p>
-                  <pre className="max-h-80 overflow-auto rounded-md bg-zinc-50 p-2 text-[11px] leading-snug dark:bg-zinc-950">{JSON.stringify(ex.body, null, 2)}</pre>
+                  <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded-md bg-zinc-50 p-2 text-[11px] leading-snug dark:bg-zinc-950">{JSON.stringify(ex.body, null, 2)}</pre>
                 </div>
               ))}
             </div>

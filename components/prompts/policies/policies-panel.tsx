@@ -72,7 +72,7 @@ function PoliciesPanel({ projectId, promptId, canEdit, title, description }: Pan
       )}
       {canEdit && (
         <form className="mt-3 flex items-center gap-2" onSubmit={(e) => (e.preventDefault(), addLabel())}>
-          <Input aria-label="Another label" className="h-8 w-56" placeholder="another label, e.g. eu-production" value={newLabel} onChange={(e) => setNewLabel(e.target.value)} />
+          <Input aria-label="Another label" className="h-8 w-56" placeholder="label, e.g. eu-production" value={newLabel} onChange={(e) => setNewLabel(e.target.value)} />
           <Button size="sm" variant="secondary" type="submit" disabled={!newLabel.trim()}><Plus className="h-3.5 w-3.5" aria-hidden /> Add policy</Button>
         </form>
       )}
