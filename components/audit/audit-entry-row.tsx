@@ -10,7 +10,7 @@ export function AuditEntryRow({ entry, users }: { entry: AuditEntry; users: Audi
   const emergency = isEmergency(entry);
   const { changes, unchanged } = auditChanges(entry.before, entry.after);
   return (
-    <li data-testid="audit-entry" data-emergency={emergency || undefined} className={cn("grid grid-cols-[9rem_minmax(0,1fr)] gap-4 px-4 py-3", emergency && "border-l-4 border-red-500 bg-red-50/60 pl-3 dark:bg-red-950/30")}>
+    <li data-testid="audit-entry" data-emergency={emergency || undefined} className={cn("grid grid-cols-[9rem_minmax(0,1fr)] gap-4 px-4 py-3", emergency && "border-l-4 border-l-red-500 bg-red-50/60 pl-3 dark:bg-red-950/30")}>
       <div className="text-xs text-zinc-500">
         <div title={formatDateTime(entry.createdAt)}>{formatRelative(entry.createdAt)}</div>
         <div className="mt-0.5 truncate text-zinc-700 dark:text-zinc-300" title={actorLabel(entry, users)}>{actorLabel(entry, users)}</div>

@@ -6,7 +6,7 @@ describe("auditChanges", () => {
   it("lists changed, added and removed keys, nested ones dotted, and counts the rest", () => {
     const out = auditChanges(
       { label: "production", version: 2, revision: 3, policy: { requiredApprovals: 1, roles: ["owner"] } },
-      { label: "production", version: 1, revision: 4, reason: "bad refunds", emergency: true, policy: { requiredApprovals: 2, roles: ["owner"] } },
+      { label: "production", version: 1, revision: 4, reason: "bad refunds", changeRequestId: null, emergency: true, policy: { requiredApprovals: 2, roles: ["owner"] } },
     );
     expect(out.unchanged).toBe(2);
     expect(out.changes).toEqual([

@@ -26,7 +26,8 @@ export function formatAuditValue(v: unknown): string {
 
 /**
  * Before → after as key/value changes: keys only in `after` were added, keys only in `before`
- * removed, keys in both with another value changed. Equal keys are counted, not listed.
+ * removed, keys in both with another value changed. Equal keys are counted, not listed; keys that
+ * appear only as null are left out.
  */
 export function auditChanges(before: unknown, after: unknown): ChangeSet {
   const b = flatten(before);
@@ -39,7 +40,10 @@ export function auditChanges(before: unknown, after: unknown): ChangeSet {
     if (inB && inA) {
       if (JSON.stringify(b.get(key)) === JSON.stringify(a.get(key))) unchanged++;
       else changes.push({ key, before: formatAuditValue(b.get(key)), after: formatAuditValue(a.get(key)), kind: "changed" });
-    } else if (inA) changes.push({ key, before: null, after: formatAuditValue(a.get(key)), kind: "added" });
+    } else if (inA) {
+      // A key that appears as null says nothing happened to it (label moves carry reason: null and the like).
+      if (a.get(key) !== null) changes.push({ key, before: null, after: formatAuditValue(a.get(key)), kind: "added" });
+    }
     else changes.push({ key, before: formatAuditValue(b.get(key)), after: null, kind: "removed" });
   }
   return { changes, unchanged };

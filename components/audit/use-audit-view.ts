@@ -9,9 +9,11 @@ export function useAuditView() {
   const pathname = usePathname();
   const view = useMemo(() => parseAuditView(params), [params]);
   const filters = useMemo(() => auditFilters(view, Date.now()), [view]);
+  // Reads the URL at call time, not the render's view: two changes in a row (a blur, then a
+  // select) must both land, and router.replace has not re-rendered between them.
   const setView = useCallback((patch: Partial<AuditView>) => {
-    const qs = serializeAuditView({ ...view, ...patch });
+    const qs = serializeAuditView({ ...parseAuditView(new URLSearchParams(window.location.search)), ...patch });
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  }, [router, pathname, view]);
+  }, [router, pathname]);
   return { view, filters, setView };
 }

@@ -28,7 +28,7 @@ export function PromptCanariesPanel({ projectId, promptId, canManage }: { projec
       title="Canaries"
       description="A version for a share of one label's calls, compared with the label's version before the label moves."
       actions={canManage && prompt.data && (
-        <Button size="sm" onClick={() => setStarting(true)}><Plus className="h-3.5 w-3.5" aria-hidden /> Start canary</Button>
+        <Button size="sm" className="shrink-0 whitespace-nowrap" onClick={() => setStarting(true)}><Plus className="h-3.5 w-3.5" aria-hidden /> Start canary</Button>
       )}
     >
       {canaries.isPending ? <Skeleton className="h-16 w-full" /> : canaries.isError ? <FieldError>{canaries.error.message}</FieldError> : canaries.data.length === 0 ? (

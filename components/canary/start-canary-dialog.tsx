@@ -17,8 +17,13 @@ export function StartCanaryDialog({ projectId, prompt, open, onOpenChange }: { p
   const [errors, setErrors] = useState<Record<string, string>>({});
   const m = usePromptMutations(projectId);
   const router = useRouter();
-  const set = (patch: Partial<StartCanaryForm>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<StartCanaryForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    // An error goes away with the edit that may fix it; the next submit checks again.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch) && !(k === "guard" && Object.keys(patch).some((p) => p !== "label" && p !== "version" && p !== "percent")))));
+  };
   const current = labels.find((l) => l.label === form.label);
+  const picked = prompt.versions.find((v) => String(v.version) === form.version);
 
   function submit() {
     const built = buildStartCanaryBody(form);
@@ -39,22 +44,23 @@ export function StartCanaryDialog({ projectId, prompt, open, onOpenChange }: { p
         <p className="text-sm text-zinc-500">No label points at a version yet. Move production or staging first: a canary needs a main version to compare with.</p>
       ) : (
         <form noValidate onSubmit={(e) => (e.preventDefault(), submit())} className="space-y-3">
-          <div className="grid grid-cols-3 gap-3">
+          <div className="grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)] gap-3">
             <Field id="canary-label" label="Label" error={errors.label}>
               <Select id="canary-label" value={form.label} onChange={(e) => set({ label: e.target.value })}>
-                {labels.map((l) => <option key={l.label} value={l.label} disabled={Boolean(l.disabled)}>{l.label} (v{l.version}){l.disabled ? ` — ${l.disabled}` : ""}</option>)}
+                {labels.map((l) => <option key={l.label} value={l.label} disabled={Boolean(l.disabled)} title={l.disabled ?? undefined}>{l.label} · v{l.version}{l.disabled ? " (has a canary)" : ""}</option>)}
               </Select>
             </Field>
             <Field id="canary-version" label="Canary version" error={errors.version}>
               <Select id="canary-version" value={form.version} onChange={(e) => set({ version: e.target.value })}>
                 <option value="">Pick…</option>
-                {prompt.versions.map((v) => <option key={v.version} value={v.version} disabled={v.version === current?.version}>v{v.version}{v.commitMessage ? ` — ${v.commitMessage.slice(0, 40)}` : ""}</option>)}
+                {prompt.versions.map((v) => <option key={v.version} value={v.version} disabled={v.version === current?.version} title={v.commitMessage ?? undefined}>v{v.version}{v.version === prompt.latestVersion ? " (latest)" : ""}</option>)}
               </Select>
             </Field>
             <Field id="canary-percent" label="Share of calls (%)" error={errors.percent}>
               <Input id="canary-percent" type="number" min={0.1} max={50} step="any" value={form.percent} onChange={(e) => set({ percent: e.target.value })} />
             </Field>
           </div>
+          {picked?.commitMessage && <p className="text-xs text-zinc-600 dark:text-zinc-400">v{picked.version}: {picked.commitMessage}</p>}
           <p className="text-xs text-zinc-500">Up to 50 %. The same sticky key (user or session id) keeps its version for as long as the canary lasts.</p>
           <fieldset className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
             <legend className="px-1 text-xs font-medium">

@@ -135,6 +135,7 @@ describe("browser: canary, audit, policies and release webhook pages", () => {
       await page.getByLabel("Action starts with").fill("no.such.action");
       await page.getByLabel("Action starts with").press("Enter");
       await page.getByText("Nothing matches these filters").waitFor();
+      await page.waitForURL(/action=no\.such\.action&range=24h/);
       await shoot(page, "audit-empty");
     } finally {
       await receiver.close();
