@@ -19,26 +19,26 @@ export function AuditFilters({ view, setView, members }: { view: AuditView; setV
       onSubmit={(e) => (e.preventDefault(), setView({ action: action.trim() }))}
       aria-label="Audit filters"
     >
-      <div className="w-56">
+      <div className="w-48">
         <Label htmlFor="audit-action">Action starts with</Label>
         <Input id="audit-action" list="audit-action-presets" value={action} placeholder="e.g. prompt." onChange={(e) => setAction(e.target.value)} onBlur={() => action.trim() !== view.action && setView({ action: action.trim() })} />
         <datalist id="audit-action-presets">{ACTION_PRESETS.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}</datalist>
       </div>
-      <div className="w-52">
+      <div className="w-44">
         <Label htmlFor="audit-actor">Actor</Label>
         <Select id="audit-actor" value={view.actor} onChange={(e) => setView({ actor: e.target.value })}>
           <option value="">Anyone</option>
           {members.map((m) => <option key={m.userId} value={m.userId}>{m.name ?? m.email}</option>)}
         </Select>
       </div>
-      <div className="w-48">
+      <div className="w-40">
         <Label htmlFor="audit-resource">Resource</Label>
         <Select id="audit-resource" value={view.resourceType} onChange={(e) => setView({ resourceType: e.target.value })}>
           <option value="">Any</option>
           {RESOURCE_TYPES.map((t) => <option key={t} value={t}>{t.replaceAll("_", " ")}</option>)}
         </Select>
       </div>
-      <div className="w-40">
+      <div className="w-36">
         <Label htmlFor="audit-range">When</Label>
         <Select id="audit-range" value={view.range} onChange={(e) => setView({ range: e.target.value as AuditRange })}>
           {(Object.keys(AUDIT_RANGES) as AuditRange[]).map((r) => <option key={r} value={r}>{RANGE_LABELS[r]}</option>)}

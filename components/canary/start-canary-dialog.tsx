@@ -44,7 +44,7 @@ export function StartCanaryDialog({ projectId, prompt, open, onOpenChange }: { p
         <p className="text-sm text-zinc-500">No label points at a version yet. Move production or staging first: a canary needs a main version to compare with.</p>
       ) : (
         <form noValidate onSubmit={(e) => (e.preventDefault(), submit())} className="space-y-3">
-          <div className="grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)] gap-3">
+          <div className="grid grid-cols-[minmax(0,1.3fr)_minmax(0,1.2fr)_minmax(0,0.8fr)] gap-3">
             <Field id="canary-label" label="Label" error={errors.label}>
               <Select id="canary-label" value={form.label} onChange={(e) => set({ label: e.target.value })}>
                 {labels.map((l) => <option key={l.label} value={l.label} disabled={Boolean(l.disabled)} title={l.disabled ?? undefined}>{l.label} · v{l.version}{l.disabled ? " (has a canary)" : ""}</option>)}
