@@ -11,6 +11,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { href: "datasets", label: "Golden sets", action: "datasets:read" },
   { href: "drift", label: "Drift", action: "drift:read" },
   { href: "alerts", label: "Alerts", action: "dashboards:read" },
+  { href: "audit", label: "Audit", action: "audit:read" },
   { href: "settings", label: "Settings", action: "settings:read" },
 ];
 

@@ -28,7 +28,9 @@ export async function deliverReleaseEvent(options: { projectId: string; eventId:
   const payload = event.payload as Record<string, unknown>;
   const text = event.kind === "label_move"
     ? `Prompt ${(payload.prompt as { name?: string })?.name}: ${payload.label} → v${payload.version} (${payload.kind}${payload.reason ? `: ${payload.reason}` : ""})`
-    : `Prompt ${(payload.prompt as { name?: string })?.name}: canary on ${payload.label} ended by its guard (${payload.reason})`;
+    : event.kind === "test"
+      ? `Pharos release webhook test for ${project.name}: label moves and canary guard ends will be posted here`
+      : `Prompt ${(payload.prompt as { name?: string })?.name}: canary on ${payload.label} ended by its guard (${payload.reason})`;
   let result: ReleaseDelivery;
   try {
     const res = await outboundFetch(url, {

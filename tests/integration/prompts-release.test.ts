@@ -9,6 +9,7 @@ import * as crRoute from "@/app/api/projects/[projectId]/prompts/[promptId]/chan
 import * as rollbackRoute from "@/app/api/projects/[projectId]/prompts/[promptId]/labels/[label]/rollback/route";
 import * as historyRoute from "@/app/api/projects/[projectId]/prompts/[promptId]/labels/[label]/route";
 import * as releaseWebhookRoute from "@/app/api/projects/[projectId]/settings/release-webhook/route";
+import * as releaseWebhookTestRoute from "@/app/api/projects/[projectId]/settings/release-webhook/test/route";
 import * as publicPromptsRoute from "@/app/api/public/prompts/route";
 import { db } from "@/lib/db";
 import { startBoss } from "@/lib/jobs/boss";
@@ -333,5 +334,21 @@ describe("audit trail, notification and webhook", () => {
       await boss.stop({ graceful: false, wait: true });
       await listener.end();
     }
+  });
+
+  it("'Send test' posts a test event to the release webhook at once and reports it; without a URL it says so", async () => {
+    const t = await createOrgAndProject("release-hook-test");
+    const send = (who: Member) => call(releaseWebhookTestRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: who.cookie });
+    const none = await send(t.owner);
+    expect(none.status).toBe(409);
+    expect(none.json.error.message).toContain("No release webhook");
+    expect((await call(releaseWebhookRoute.PUT, "PUT", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { url: hookUrl } })).status).toBe(200);
+    const sent = await send(t.owner);
+    expect(sent.json).toMatchObject({ delivered: true, status: 200, error: null });
+    const hit = received.find((r) => r.body.pharos.id === sent.json.eventId)!;
+    expect(hit.body.pharos).toMatchObject({ kind: "test", event: "prompt.release.test" });
+    expect(hit.body.text).toContain("release webhook test");
+    expect(await db.promptReleaseEvent.findFirstOrThrow({ where: { projectId: t.project.id, id: sent.json.eventId } })).toMatchObject({ kind: "test", deliveryStatus: "delivered" });
+    expect((await send(await addMember(t, "engineer"))).status).toBe(403);
   });
 });

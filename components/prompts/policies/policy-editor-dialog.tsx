@@ -1,0 +1,78 @@
+"use client";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { WideDialog } from "@/components/ui/dialog";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import type { MemberRow } from "@/lib/queries/members/keys";
+import type { Policy } from "@/lib/queries/prompts/keys";
+import { usePromptMutations } from "@/lib/queries/prompts/use-prompt-mutations";
+import { APPROVER_ROLES, formToPolicyInput, type PolicyForm, policyToForm, toggle } from "./prepare-policy-form";
+
+type Props = { projectId: string; promptId: string; policy: Policy; members: MemberRow[]; open: boolean; onOpenChange: (open: boolean) => void };
+
+/** Edit one label's policy, for a prompt (promptId) or as the project default (promptId ""). */
+export function PolicyEditorDialog({ projectId, promptId, policy, members, open, onOpenChange }: Props) {
+  const [form, setForm] = useState<PolicyForm>(() => policyToForm(policy));
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const m = usePromptMutations(projectId);
+  const set = (patch: Partial<PolicyForm>) => setForm((f) => ({ ...f, ...patch }));
+  const scope = promptId ? "this prompt" : "every prompt without its own policy";
+
+  function save() {
+    const built = formToPolicyInput(policy.label, form);
+    if ("error" in built) return setError(built.error);
+    setError(null);
+    m.setPolicy.mutate({ promptId, ...built.input }, { onSuccess: () => (toast.success(`Policy for ${policy.label} saved`), onOpenChange(false)) });
+  }
+
+  return (
+    <WideDialog open={open} onOpenChange={onOpenChange} title={`Policy for ${policy.label}`} description={`Who must approve a change before ${policy.label} moves, for ${scope}.`}>
+      <form onSubmit={(e) => (e.preventDefault(), save())} className="space-y-4">
+        <div className="w-48">
+          <Label htmlFor="policy-approvals">Required approvals</Label>
+          <Input id="policy-approvals" type="number" min={0} max={10} value={form.requiredApprovals} onChange={(e) => set({ requiredApprovals: e.target.value })} />
+          {error?.field === "requiredApprovals" && <p className="mt-1 text-xs text-red-600">{error.message}</p>}
+        </div>
+        <fieldset>
+          <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Who may approve: roles</legend>
+          <div className="flex flex-wrap gap-4">
+            {APPROVER_ROLES.map((r) => (
+              <Check key={r} label={r} checked={form.approverRoles.includes(r)} onChange={(on) => set({ approverRoles: toggle(form.approverRoles, r, on) })} />
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">…and these members, whatever their role</legend>
+          {members.length === 0 ? <p className="text-xs text-zinc-500">No members loaded.</p> : (
+            <div className="grid max-h-40 grid-cols-2 gap-x-4 gap-y-1 overflow-y-auto rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
+              {members.map((mem) => (
+                <Check key={mem.userId} label={`${mem.name ?? mem.email} (${mem.role})`} checked={form.approverUserIds.includes(mem.userId)} onChange={(on) => set({ approverUserIds: toggle(form.approverUserIds, mem.userId, on) })} />
+              ))}
+            </div>
+          )}
+          {error?.field === "approvers" && <p className="mt-1 text-xs text-red-600">{error.message}</p>}
+        </fieldset>
+        <div className="space-y-2">
+          <Check label="Allow authors to approve their own change" checked={form.allowSelfApproval} onChange={(on) => set({ allowSelfApproval: on })} />
+          <Check label="Merge automatically as soon as the policy holds" checked={form.autoMerge} onChange={(on) => set({ autoMerge: on })} />
+          <Check label="Require a passing regression run" checked={form.requirePassingRun} disabled hint="needs a regression run — coming with runs" onChange={() => undefined} />
+        </div>
+        <FieldError>{m.setPolicy.error?.message}</FieldError>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button type="submit" disabled={m.setPolicy.isPending}>Save policy</Button>
+        </div>
+      </form>
+    </WideDialog>
+  );
+}
+
+function Check({ label, checked, onChange, disabled, hint }: { label: string; checked: boolean; onChange: (on: boolean) => void; disabled?: boolean; hint?: string }) {
+  return (
+    <label className={`flex items-center gap-2 text-sm ${disabled ? "text-zinc-400" : ""}`}>
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}{hint && <span className="ml-1.5 text-xs text-zinc-500">({hint})</span>}</span>
+    </label>
+  );
+}
