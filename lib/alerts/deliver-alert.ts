@@ -1,13 +1,12 @@
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { OutboundBlockedError, outboundFetch } from "../security/outbound";
+import { postWebhook, type WebhookDelivery } from "../security/post-webhook";
 import { webhookPayload } from "./webhook-payload";
 
 export const MAX_DELIVERY_ATTEMPTS = 5;
-const TIMEOUT_MS = 10_000;
 
-export type DeliveryResult = { ok: boolean; status?: number; error?: string; retry: boolean };
+export type DeliveryResult = WebhookDelivery;
 
 /**
  * POSTs one alert event to its rule's webhook and records the attempt. A failure before
@@ -26,22 +25,7 @@ export async function deliverAlertEvent(options: { projectId: string; eventId: s
 
   const attempt = event.deliveryAttempts + 1;
   const payload = webhookPayload({ project, rule, event, baseUrl: options.baseUrl ?? env().NEXTAUTH_URL ?? "http://localhost:3000" });
-  let result: DeliveryResult;
-  try {
-    // No redirects are followed: a 3xx counts as a failed delivery.
-    const res = await outboundFetch(rule.webhookUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Pharos-Alerts/1" },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      maxBytes: 64 * 1024,
-    });
-    result = res.ok ? { ok: true, status: res.status, retry: false } : { ok: false, status: res.status, error: `webhook answered ${res.status}`, retry: true };
-  } catch (error) {
-    // A refused address stays refused: retrying cannot help.
-    const blocked = error instanceof OutboundBlockedError;
-    result = { ok: false, error: blocked ? `webhook refused: ${error.message}` : `webhook unreachable: ${(error as Error).message}`, retry: !blocked };
-  }
+  const result: DeliveryResult = await postWebhook({ url: rule.webhookUrl, body: payload, userAgent: "Pharos-Alerts/1" });
   if (result.ok || event.kind === "test") result.retry = false;
   if (!result.ok && attempt >= MAX_DELIVERY_ATTEMPTS) result.retry = false;
   await db.alertEvent.update({

@@ -1,10 +1,9 @@
 import { db } from "../db";
-import { OutboundBlockedError, outboundFetch } from "../security/outbound";
+import { postWebhook, type WebhookDelivery } from "../security/post-webhook";
 
 export const MAX_RELEASE_DELIVERY_ATTEMPTS = 5;
-const TIMEOUT_MS = 10_000;
 
-export type ReleaseDelivery = { ok: boolean; status?: number; error?: string; retry: boolean };
+export type ReleaseDelivery = WebhookDelivery;
 
 /**
  * POSTs one release event to the project's release webhook and records the attempt (the same
@@ -31,20 +30,7 @@ export async function deliverReleaseEvent(options: { projectId: string; eventId:
     : event.kind === "test"
       ? `Pharos release webhook test for ${project.name}: label moves and canary guard ends will be posted here`
       : `Prompt ${(payload.prompt as { name?: string })?.name}: canary on ${payload.label} ended by its guard (${payload.reason})`;
-  let result: ReleaseDelivery;
-  try {
-    const res = await outboundFetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Pharos-Releases/1" },
-      body: JSON.stringify({ text, pharos: { id: event.id, kind: event.kind, project: project, createdAt: event.createdAt.toISOString(), ...payload } }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      maxBytes: 64 * 1024,
-    });
-    result = res.ok ? { ok: true, status: res.status, retry: false } : { ok: false, status: res.status, error: `webhook answered ${res.status}`, retry: true };
-  } catch (error) {
-    const blocked = error instanceof OutboundBlockedError;
-    result = { ok: false, error: blocked ? `webhook refused: ${error.message}` : `webhook unreachable: ${(error as Error).message}`, retry: !blocked };
-  }
+  const result: ReleaseDelivery = await postWebhook({ url, userAgent: "Pharos-Releases/1", body: { text, pharos: { id: event.id, kind: event.kind, project: project, createdAt: event.createdAt.toISOString(), ...payload } } });
   if (!result.ok && attempt >= MAX_RELEASE_DELIVERY_ATTEMPTS) result.retry = false;
   await db.promptReleaseEvent.update({
     where: { projectId_id: { projectId, id: eventId } },
