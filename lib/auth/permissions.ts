@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   "prompts:configure": ADMINS,
   /** Read is settings:read (names, URLs, models; never secrets). */
   "llmConnections:manage": ["owner", "admin", "engineer"],
+  // Runs: readers see them; those who curate golden sets start and cancel them. Annotators see nothing.
+  "runs:read": READERS,
+  "runs:start": ["owner", "admin", "engineer"],
   "annotation:judge": ["owner", "admin", "annotator"],
   "annotation:manage": ["owner", "admin", "engineer"],
 } as const satisfies Record<string, readonly Role[]>;

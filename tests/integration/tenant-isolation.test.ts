@@ -12,6 +12,7 @@ import * as viewsRoute from "@/app/api/projects/[projectId]/views/route";
 import * as connectionsRoute from "@/app/api/projects/[projectId]/llm-connections/route";
 import * as canariesRoute from "@/app/api/projects/[projectId]/prompts/[promptId]/canaries/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
+import * as runsRoute from "@/app/api/projects/[projectId]/runs/route";
 import { db } from "@/lib/db";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { createDataset } from "../support/datasets";
@@ -58,6 +59,9 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
   const pending = (await propose(t, t.owner, promptId, "production", 2)).json.changeRequest.id as string;
   const canary = await call(canariesRoute.POST, "POST", { params: { ...p, promptId }, cookie: owner, body: { label: "production", version: 2, percent: 10 } });
   expect(canary.status, JSON.stringify(canary.json)).toBe(201);
+  // A run that only scores supplied outputs (no provider needed); not executed, so it stays queued.
+  const run = await call(runsRoute.POST, "POST", { params: p, cookie: owner, body: { datasetId: dataset.id, outputs: [], evaluators: [{ type: "json_valid" }] } });
+  expect(run.status, JSON.stringify(run.json)).toBe(202);
   const report = await db.driftReport.create({
     data: { projectId: t.project.id, field: "input", model: "m", granularity: "day", baseline: "previous", rangeStart: new Date(Date.now() - 86_400_000), rangeEnd: new Date(), alpha: 0.05, status: "done" },
   });
@@ -79,11 +83,13 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
     "triage/[itemId]": triage.json.id,
     "views/[viewId]": view.json.id,
     "prompts/[promptId]": promptId,
+    // The public prompt fetch addresses prompts by name (a catch-all: names may hold "/").
     "prompts/[...name]": promptName,
     "versions/[version]": "1",
     "labels/[label]": "production",
     "change-requests/[changeRequestId]": pending,
     "canaries/[canaryId]": canary.json.id,
+    "runs/[runId]": run.json.id,
   };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toEqual(expect.any(String));
   return { ids, key, traceId: sample.traceId };
@@ -125,6 +131,7 @@ const REQUESTS: Record<string, Omit<CallOptions, "params" | "cookie" | "authoriz
   "DELETE api/projects/[projectId]/prompt-policies": { query: { label: "production" } },
   "POST api/projects/[projectId]/prompts/[promptId]/canaries": { body: { label: "production", version: 2, percent: 10 } },
   "PUT api/projects/[projectId]/settings/release-webhook": { body: { url: null } },
+  "POST api/projects/[projectId]/runs": { body: { dataset: "golden", outputs: [], evaluators: [{ type: "json_valid" }] } },
 };
 
 /** Every row of `t`'s tenant, in every table that has a project_id or org_id, as text. */
@@ -228,6 +235,8 @@ describe("tenant isolation", () => {
       "POST api/public/datasets/[name]/items": { body: { items: [{ input: "pwned" }] } },
       "PUT api/public/llm-connections/[name]": { body: { baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-pwned" } },
       "POST api/public/prompts": { body: { name: "pwned", type: "text", template: "pwned", proposeFor: "production" } },
+      // "golden" exists in both projects: the run must start in the key's (A's).
+      "POST api/public/runs": { body: { dataset: "golden", outputs: [], evaluators: [{ type: "json_valid" }] } },
     };
     // PUT by name is an upsert in the key's own project: B's name there is just a new name of A's.
     const upserts = new Set(["PUT api/public/llm-connections/[name]"]);

@@ -1,0 +1,110 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { runEvaluator } from "../evaluators/registry";
+import type { EvalResult } from "../evaluators/types";
+import { ingest } from "../ingest/ingest";
+import { chatCompletion, type ChatCompletionResult, type ChatMessage } from "../llm/chat-completion";
+import { LlmCallError } from "../llm/provider-http";
+import { compileTemplate, type ChatItem } from "../prompts/template";
+import type { ClaimedItem, ItemOutcome } from "./item-claims";
+import { itemVariables } from "./item-variables";
+import type { RunContext } from "./run-context";
+
+/** A claim re-queued this many times (its workers kept dying on it) fails instead of looping. */
+export const MAX_CLAIMS = 3;
+
+/**
+ * One item: compile the prompt with the item's input, call the model (the client retries,
+ * honours Retry-After and times out per attempt), store the call as a trace, score it with
+ * every evaluator. null when `kill` fired mid-item: the process is treated as dead and writes
+ * nothing, so the item's lease lapses and another executor runs it.
+ */
+export async function executeRunItem(options: { ctx: RunContext; item: ClaimedItem; kill?: AbortSignal }): Promise<ItemOutcome | null> {
+  const { ctx, item, kill } = options;
+  const failed = (error: string, extra: Partial<ItemOutcome> = {}): ItemOutcome => ({
+    status: "failed", output: null, error, passed: false, latencyMs: null, inputTokens: 0, outputTokens: 0, cost: 0, scores: null, traceId: null, ...extra,
+  });
+  if (item.attempts > MAX_CLAIMS) return failed(`abandoned: claimed ${item.attempts - 1} times by workers that stopped before finishing it`);
+
+  let output: unknown = item.output;
+  let call: ChatCompletionResult | null = null;
+  let traceId: string | null = null;
+  if (ctx.source === "prompt") {
+    const messages = compileMessages(ctx, item.input);
+    if (typeof messages === "string") return failed(messages);
+    try {
+      call = await chatCompletion({ endpoint: ctx.endpoint!.endpoint, overrides: ctx.endpoint!.overrides, request: { ...ctx.request, model: ctx.model!, messages }, timeoutMs: ctx.limits.timeoutMs, retry: ctx.limits.retry, signal: kill });
+    } catch (error) {
+      if (kill?.aborted) return null;
+      if (!(error instanceof LlmCallError)) throw error;
+      return failed(`model call failed after ${error.attempts} attempt${error.attempts === 1 ? "" : "s"}: ${error.message}`, { latencyMs: error.totalMs });
+    }
+    output = call.content;
+    traceId = await storeTrace(ctx, item, messages, call);
+  } else if (output === null || output === undefined) {
+    return failed("no output was supplied for this item");
+  }
+
+  const scores: Record<string, EvalResult & { type: string }> = {};
+  for (const e of ctx.evaluators) {
+    const result = await runEvaluator(e.spec, { input: item.input, output, expectedOutput: item.expectedOutput ?? undefined, metadata: item.metadata as Record<string, unknown> | null }, { ...ctx.evalContext, signal: kill });
+    if (kill?.aborted) return null;
+    scores[e.key] = { type: e.spec.type, ...result };
+  }
+  const results = Object.values(scores);
+  const judgeError = results.find((r) => r.status === "judge_error");
+  const judge = results.map((r) => r.usage).filter((u) => u !== undefined);
+  const inputTokens = (call?.usage.inputTokens ?? 0) + judge.reduce((n, u) => n + u.inputTokens, 0);
+  const outputTokens = (call?.usage.outputTokens ?? 0) + judge.reduce((n, u) => n + u.outputTokens, 0);
+  const cost = (call?.cost.totalCost ?? 0) + judge.reduce((n, u) => n + (u.cost ?? 0), 0);
+  return {
+    status: judgeError ? "judge_error" : "done",
+    output,
+    error: judgeError ? judgeError.reason : null,
+    passed: results.every((r) => r.passed),
+    latencyMs: call?.latencyMs ?? null,
+    inputTokens,
+    outputTokens,
+    cost: Math.round(cost * 1e10) / 1e10,
+    scores,
+    traceId,
+  };
+}
+
+/** The prompt version compiled with the item's input (item-variables.ts), as chat messages; a string says why it cannot be. */
+function compileMessages(ctx: RunContext, input: unknown): ChatMessage[] | string {
+  const prompt = ctx.prompt!;
+  const vars = itemVariables(input, prompt.variables);
+  if (!vars.ok) return `cannot compile the prompt: ${vars.reason}`;
+  try {
+    const compiled = compileTemplate(prompt.type, prompt.template, vars.variables);
+    if (typeof compiled === "string") return [{ role: "user", content: compiled }];
+    return (compiled as ChatItem[]).map((m) => m as { role: string; content: string }).map((m) => ({ role: m.role as ChatMessage["role"], content: m.content }));
+  } catch (error) {
+    return `cannot compile the prompt: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * The call as a trace through the normal ingest path (masked, priced, in the trace view):
+ * environment `experiment`, tags and metadata naming the run and item. Ids derive from the
+ * run item and its claim, so a re-run after a crash writes a new trace, never half of one.
+ */
+async function storeTrace(ctx: RunContext, item: ClaimedItem, messages: ChatMessage[], call: ChatCompletionResult): Promise<string> {
+  const hash = createHash("sha256").update(`${ctx.runId}:${item.id}:${item.attempts}`).digest("hex");
+  const traceId = hash.slice(0, 32);
+  const metadata = { runId: ctx.runId, runItemId: item.id, datasetId: ctx.datasetId, datasetItemId: item.itemId };
+  const tags = [`run:${ctx.runId}`, `item:${item.itemId}`];
+  const endTime = new Date(call.startedAt.getTime() + call.totalMs);
+  await ingest(ctx.projectId, {
+    spans: [{
+      id: hash.slice(32, 48), traceId, parentId: null, kind: "llm", name: `run ${ctx.prompt!.name} v${ctx.prompt!.version}`,
+      startTime: call.startedAt, endTime, ttftMs: null, model: call.model, provider: null, input: messages, output: call.content,
+      modelParameters: { ...ctx.request.extra, ...(ctx.request.temperature === undefined ? {} : { temperature: ctx.request.temperature }), ...(ctx.request.maxTokens === undefined ? {} : { max_tokens: ctx.request.maxTokens }) },
+      usage: call.usage, level: "DEFAULT", statusMessage: null, userId: null, sessionId: null, environment: "experiment", release: null,
+      promptName: ctx.prompt!.name, promptVersion: ctx.prompt!.version, tags, metadata, traceName: `run ${ctx.runId}`,
+    }],
+    traces: [{ id: traceId, name: `run ${ctx.runId}`, timestamp: call.startedAt, input: messages, output: call.content, userId: null, sessionId: null, environment: "experiment", release: null, tags, metadata }],
+  });
+  return traceId;
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "../db";
+import { toJsonValue } from "../json";
+import type { RunEvaluator } from "./run-evaluators";
+import { type SummaryItem, summarizeRun } from "./summarize-run";
+
+/**
+ * Writes the summary once no item is pending or running (or the run was cancelled and its
+ * in-flight items have finished). The run row is locked, so two executors finishing together
+ * write it once. A running run becomes succeeded (it ran; `passed` says whether it passed);
+ * a cancelled one keeps its status and never passes.
+ */
+export async function finishRun(options: { projectId: string; runId: string }): Promise<boolean> {
+  const { projectId, runId } = options;
+  return db.$transaction(async (tx) => {
+    const [run] = await tx.$queryRaw<{ status: string; summary: unknown }[]>`select status, summary from runs where project_id = ${projectId} and id = ${runId} for update`;
+    if (!run || run.status === "succeeded" || run.status === "failed" || (run.status === "cancelled" && run.summary !== null)) return false;
+    const open = await tx.runItem.count({ where: { projectId, runId, status: run.status === "cancelled" ? "running" : { in: ["pending", "running"] } } });
+    if (open > 0) return false;
+    const row = await tx.run.findUniqueOrThrow({ where: { projectId_id: { projectId, id: runId } } });
+    const items = await tx.runItem.findMany({ where: { projectId, runId }, select: { status: true, passed: true, latencyMs: true, cost: true, scores: true } });
+    const evaluators = row.evaluators as unknown as RunEvaluator[];
+    const { summary, passed } = summarizeRun({
+      total: row.total,
+      items: items.map((i) => ({ ...i, cost: i.cost === null ? null : Number(i.cost), scores: i.scores as SummaryItem["scores"] })),
+      evaluators: evaluators.map((e) => ({ key: e.key, type: e.spec.type, required: e.required, minPassRate: e.minPassRate })),
+      minPassRate: row.minPassRate,
+    });
+    await tx.run.update({
+      where: { projectId_id: { projectId, id: runId } },
+      data: { status: run.status === "cancelled" ? "cancelled" : "succeeded", summary: toJsonValue(summary), passed: run.status === "cancelled" ? false : passed, finishedAt: new Date() },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { EvalContext } from "../evaluators/types";
+import { resolveLlmEndpoint } from "../llm-connections/resolve-llm-endpoint";
+import type { ChatCompletionRequest } from "../llm/chat-completion";
+import type { CallOptions } from "../llm/provider-http";
+import type { RetryPolicy } from "../llm/retry-policy";
+import type { PriceOverride } from "../pricing/price-overrides";
+import { extractVariables, type PromptType, type Template } from "../prompts/template";
+import type { RunEvaluator } from "./run-evaluators";
+
+/** Per-call limits a run's model and judge calls use; tests shorten them. */
+export type CallLimits = { timeoutMs?: number; retry?: Partial<RetryPolicy> };
+
+/** What executing a run's items needs, loaded once per executor: the endpoint (secrets opened here), the prompt version, the evaluators. */
+export type RunContext = {
+  projectId: string;
+  runId: string;
+  datasetId: string;
+  source: "prompt" | "outputs";
+  evaluators: RunEvaluator[];
+  model: string | null;
+  endpoint: { endpoint: Awaited<ReturnType<typeof resolveLlmEndpoint>>["endpoint"]; overrides: PriceOverride[]; provider: string | null } | null;
+  prompt: { name: string; version: number; type: PromptType; template: Template; variables: string[]; config: Record<string, unknown> } | null;
+  request: Omit<ChatCompletionRequest, "model" | "messages">;
+  limits: CallLimits;
+  evalContext: EvalContext;
+};
+
+const CONFIG_KEYS = new Set(["model", "temperature", "maxTokens", "responseFormat"]);
+
+/** Loads the context; an AppError means the run cannot execute at all (e.g. its connection was deleted). */
+export async function loadRunContext(options: { projectId: string; runId: string; limits?: CallLimits }): Promise<RunContext> {
+  const { projectId, runId } = options;
+  const run = await db.run.findUniqueOrThrow({ where: { projectId_id: { projectId, id: runId } } });
+  const limits = options.limits ?? {};
+  const endpoint = run.connectionId ? await resolveLlmEndpoint({ projectId, connectionId: run.connectionId }) : null;
+  let prompt: RunContext["prompt"] = null;
+  if (run.promptId && run.promptVersion !== null) {
+    const [p, v] = await Promise.all([
+      db.prompt.findUnique({ where: { projectId_id: { projectId, id: run.promptId } } }),
+      db.promptVersion.findUnique({ where: { projectId_promptId_version: { projectId, promptId: run.promptId, version: run.promptVersion } } }),
+    ]);
+    if (!p || !v) throw new AppError("NOT_FOUND", `prompt version ${run.promptName} v${run.promptVersion} no longer exists`);
+    const type = p.type as PromptType;
+    prompt = { name: p.name, version: v.version, type, template: v.template as Template, variables: extractVariables(type, v.template as Template), config: v.config as Record<string, unknown> };
+  }
+  // The version's config, then the run's overrides: temperature, maxTokens, responseFormat; other keys go to the body as is.
+  const config = { ...(prompt?.config ?? {}), ...(run.modelConfig as Record<string, unknown>) };
+  const extra = Object.fromEntries(Object.entries(config).filter(([k]) => !CONFIG_KEYS.has(k)));
+  const request: RunContext["request"] = {
+    ...(typeof config.temperature === "number" ? { temperature: config.temperature } : {}),
+    ...(typeof config.maxTokens === "number" ? { maxTokens: config.maxTokens } : {}),
+    ...(config.responseFormat && typeof config.responseFormat === "object" ? { responseFormat: config.responseFormat as Record<string, unknown> } : {}),
+    ...(Object.keys(extra).length ? { extra } : {}),
+  };
+  const callOptions: CallOptions = { timeoutMs: limits.timeoutMs, retry: limits.retry };
+  return {
+    projectId, runId, datasetId: run.datasetId, source: run.source as RunContext["source"], evaluators: run.evaluators as unknown as RunEvaluator[], model: run.model,
+    endpoint: endpoint ? { endpoint: endpoint.endpoint, overrides: endpoint.overrides, provider: null } : null,
+    prompt, request, limits,
+    evalContext: endpoint && run.model ? { judge: { endpoint: endpoint.endpoint, model: run.model, overrides: endpoint.overrides, timeoutMs: callOptions.timeoutMs, retry: callOptions.retry } } : {},
+  };
+}

@@ -1,0 +1,73 @@
+/** The summary of a finished (or cancelled) run, from its items (pure). */
+export type SummaryItem = {
+  status: string;
+  passed: boolean | null;
+  latencyMs: number | null;
+  cost: number | null;
+  scores: Record<string, { passed: boolean; score: number | null; status: string }> | null;
+};
+export type SummaryEvaluator = { key: string; type: string; required: boolean; minPassRate: number | null };
+
+export type RunSummary = {
+  total: number;
+  done: number;
+  passed: number;
+  failures: number;
+  judgeErrors: number;
+  passRate: number;
+  evaluators: Record<string, { type: string; mean: number | null; passRate: number; scored: number; required: boolean; minPassRate: number | null; met: boolean }>;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+  cost: number;
+};
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (!sorted.length) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/**
+ * Pass rate over every item of the snapshot (an item that failed or was never run does not
+ * pass). An evaluator's mean is over the items it scored; its pass rate over all items.
+ * `passed`: pass rate ≥ minPassRate and every required evaluator's pass rate ≥ its minimum.
+ */
+export function summarizeRun(options: { total: number; items: readonly SummaryItem[]; evaluators: readonly SummaryEvaluator[]; minPassRate: number }): { summary: RunSummary; passed: boolean } {
+  const { total, items, evaluators, minPassRate } = options;
+  const finished = items.filter((i) => i.status !== "pending" && i.status !== "running");
+  const passedCount = finished.filter((i) => i.passed === true).length;
+  const latencies = finished.map((i) => i.latencyMs).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const cost = Math.round(finished.reduce((n, i) => n + (i.cost ?? 0), 0) * 1e10) / 1e10;
+  const passRate = total ? passedCount / total : 0;
+  const perEvaluator: RunSummary["evaluators"] = {};
+  for (const e of evaluators) {
+    const results = finished.map((i) => i.scores?.[e.key]).filter((s) => s !== undefined);
+    const scores = results.map((s) => s.score).filter((v): v is number => v !== null);
+    const evalPassRate = total ? results.filter((s) => s.passed).length / total : 0;
+    const min = e.minPassRate ?? minPassRate;
+    perEvaluator[e.key] = {
+      type: e.type,
+      mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+      passRate: evalPassRate,
+      scored: scores.length,
+      required: e.required,
+      minPassRate: e.minPassRate,
+      met: evalPassRate >= min,
+    };
+  }
+  const summary: RunSummary = {
+    total,
+    done: finished.length,
+    passed: passedCount,
+    failures: finished.filter((i) => i.status === "failed").length,
+    judgeErrors: finished.filter((i) => i.status === "judge_error").length,
+    passRate,
+    evaluators: perEvaluator,
+    latencyP50Ms: percentile(latencies, 50),
+    latencyP95Ms: percentile(latencies, 95),
+    cost,
+  };
+  const requiredMet = evaluators.filter((e) => e.required).every((e) => perEvaluator[e.key]!.met);
+  return { summary, passed: total > 0 && passRate >= minPassRate && requiredMet };
+}

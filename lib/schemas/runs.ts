@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+const name = z.string().trim().min(1, "required").max(200);
+const id = z.string().trim().min(1, "required").max(200);
+
+/**
+ * One evaluator as the caller writes it: `{ type, ...params, threshold?, required?, minPassRate? }`.
+ * The params are checked against the evaluator registry when the run starts (a 400 naming
+ * `body.evaluators.<i>.<field>`); here only the shape of an object with a type.
+ */
+export const evaluatorEntry = z.object({ type: z.string().min(1, "required") }).passthrough();
+
+/**
+ * Start a run. The UI addresses rows by id (datasetId, prompt.id, connectionId), the public API
+ * by name (dataset, prompt.name, connection); either is accepted on both surfaces.
+ */
+export const startRunBody = z
+  .object({
+    dataset: name.optional(),
+    datasetId: id.optional(),
+    prompt: z
+      .object({ name: name.optional(), id: id.optional(), label: name.optional(), version: z.number().int().positive().optional() })
+      .strict()
+      .refine((p) => p.name !== undefined || p.id !== undefined, { message: "give name or id", path: ["name"] })
+      .refine((p) => p.label === undefined || p.version === undefined, { message: "give label or version, not both", path: ["version"] })
+      .optional(),
+    connection: name.optional(),
+    connectionId: id.optional(),
+    model: z.string().trim().min(1).max(256).optional(),
+    /** Overrides of the prompt version's config: temperature, maxTokens, responseFormat, … */
+    modelConfig: z.record(z.string(), z.unknown()).optional(),
+    outputs: z.array(z.object({ itemId: id, output: z.unknown() }).strict()).max(50_000).optional(),
+    evaluators: z.array(evaluatorEntry).min(1, "give at least one evaluator").max(20),
+    minPassRate: z.number().min(0).max(1).default(1),
+    concurrency: z.number().int().min(1).max(64).default(8),
+  })
+  .strict()
+  .refine((b) => b.dataset !== undefined || b.datasetId !== undefined, { message: "required", path: ["dataset"] })
+  .refine((b) => (b.prompt === undefined) !== (b.outputs === undefined), { message: "give either prompt (Pharos calls the model) or outputs (Pharos only scores)", path: ["prompt"] });
+
+export type StartRunBody = z.infer<typeof startRunBody>;
+
+export const listRunsQuery = z.object({
+  datasetId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().max(500).optional(),
+});
+
+export const runItemsQuery = z.object({
+  status: z.enum(["pending", "running", "done", "failed", "judge_error"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Position after which the next page starts (`nextCursor`). */
+  cursor: z.coerce.number().int().min(0).optional(),
+});
