@@ -45,6 +45,5 @@ export function approvalStatus(options: { policy: PolicyRule; reviews: readonly 
   const blockers: string[] = [];
   if (approvedBy.length < policy.requiredApprovals) blockers.push(`needs ${policy.requiredApprovals} approval${policy.requiredApprovals === 1 ? "" : "s"} from eligible reviewers, has ${approvedBy.length}`);
   if (changesRequestedBy.length) blockers.push(`changes requested by ${changesRequestedBy.length} reviewer${changesRequestedBy.length === 1 ? "" : "s"}`);
-  if (policy.requirePassingRun) blockers.push("the policy requires a passing regression run, and regression runs are not available yet: turn requirePassingRun off to merge");
   return { required: policy.requiredApprovals, approvedBy, changesRequestedBy, satisfied: blockers.length === 0, blockers };
 }

@@ -2,6 +2,7 @@ import { effectiveRole, type Role } from "../auth/permissions";
 import type { PromptChangeRequest } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { type ApprovalStatus, approvalStatus } from "./approval-status";
+import { type GateRunFact, type GateStatus, gateStatus } from "./gate-status";
 import type { ProjectRef, Tx } from "./prompt-rows";
 import { type EffectivePolicy, resolvePolicy } from "./resolve-policy";
 
@@ -29,7 +30,9 @@ export async function memberRoles(tx: Tx, project: ProjectRef, userIds: readonly
 
 export type Evaluation = {
   policy: EffectivePolicy;
+  /** Approvals and the run gate together: `satisfied` only when both hold, `blockers` from both. */
   status: ApprovalStatus;
+  gate: GateStatus;
   authors: string[];
   labelVersion: number | null;
   labelRevision: number;
@@ -48,13 +51,32 @@ export async function evaluateChangeRequest(tx: Tx, project: ProjectRef, cr: Pro
   const authors = [...new Set([cr.authorId, version?.authorId].filter((a): a is string => Boolean(a)))];
   const roles = await memberRoles(tx, project, [...reviews.map((r) => r.reviewerId), ...extraUserIds]);
   const labelRevision = label?.revision ?? 0;
+  const approvals = approvalStatus({ policy, reviews, roles, authors });
+  const gate = gateStatus({ policy, baseVersion: cr.baseVersion, error: cr.gateError, ...(await gateRuns(tx, project, cr)), override: gateOverride(cr) });
   return {
-    policy, authors, roles,
-    status: approvalStatus({ policy, reviews, roles, authors }),
+    policy, authors, roles, gate,
+    status: { ...approvals, satisfied: approvals.satisfied && gate.blockers.length === 0, blockers: [...approvals.blockers, ...gate.blockers] },
     labelVersion: label && label.revision > 0 ? label.version : null,
     labelRevision,
     stale: cr.status === "open" && labelRevision !== cr.baseRevision,
   };
+}
+
+async function gateRuns(tx: Tx, project: ProjectRef, cr: PromptChangeRequest): Promise<{ run: GateRunFact | null; baseline: GateRunFact | null }> {
+  const ids = [cr.gateRunId, cr.gateBaselineRunId].filter((id): id is string => id !== null);
+  if (!ids.length) return { run: null, baseline: null };
+  const rows = await tx.run.findMany({ where: { projectId: project.id, id: { in: ids } }, select: { id: true, status: true, passed: true, summary: true, done: true, total: true, error: true } });
+  const fact = (id: string | null): GateRunFact | null => {
+    const r = rows.find((row) => row.id === id);
+    if (!r) return null;
+    const passRate = (r.summary as { passRate?: number } | null)?.passRate;
+    return { id: r.id, status: r.status, passed: r.passed, passRate: typeof passRate === "number" ? passRate : null, done: r.done, total: r.total, error: r.error };
+  };
+  return { run: fact(cr.gateRunId), baseline: fact(cr.gateBaselineRunId) };
+}
+
+function gateOverride(cr: PromptChangeRequest) {
+  return cr.gateOverrideReason && cr.gateOverriddenAt ? { byId: cr.gateOverrideById, reason: cr.gateOverrideReason, at: cr.gateOverriddenAt.toISOString() } : null;
 }
 
 export function serializeChangeRequest(cr: PromptChangeRequest, evaluation?: Evaluation) {
@@ -68,6 +90,7 @@ export function serializeChangeRequest(cr: PromptChangeRequest, evaluation?: Eva
           labelVersion: evaluation.labelVersion,
           policy: evaluation.policy,
           approvals: evaluation.status,
+          gate: evaluation.gate,
           mergeable: cr.status === "open" && !evaluation.stale && evaluation.status.satisfied,
         }
       : {}),

@@ -1,3 +1,4 @@
+import { toJsonValue } from "../json";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -15,7 +16,7 @@ export async function deletePromptPolicy(options: { project: ProjectRef; actor: 
     await writeAuditLog(tx, {
       orgId: project.orgId, projectId: project.id, ...auditActor(actor),
       action: "prompt.policy.delete", resourceType: "prompt_policy", resourceId: `${promptId || "project"}:${label}`,
-      before: { ...before }, after: { ...after },
+      before: toJsonValue(before), after: toJsonValue(after),
     });
     return after;
   }, TX_OPTIONS);

@@ -3,10 +3,13 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { evaluateChangeRequest, lockChangeRequest, serializeChangeRequest } from "./change-request-rows";
 import { auditActor, type ProjectRef, TX_OPTIONS } from "./prompt-rows";
+import { resolvePolicy } from "./resolve-policy";
+import { startGateRuns } from "./start-gate-runs";
 
 /**
  * Re-opens a stale change request against the label's current version and revision. Reviews
- * of earlier rounds stop counting: the reviewers approved a change from another base.
+ * of earlier rounds stop counting: the reviewers approved a change from another base. The gate's
+ * runs start again too (against the new base version), and an earlier gate override is dropped.
  */
 export async function rebaseChangeRequest(options: { project: ProjectRef; userId: string; promptId: string; changeRequestId: string }) {
   const { project, userId, promptId, changeRequestId } = options;
@@ -20,7 +23,7 @@ export async function rebaseChangeRequest(options: { project: ProjectRef; userId
     if (baseVersion === locked.version) throw new AppError("CONFLICT", `Label ${locked.label} already points at version ${locked.version}; close this request instead`);
     const updated = await tx.promptChangeRequest.update({
       where: { projectId_id: { projectId: project.id, id: locked.id } },
-      data: { baseVersion, baseRevision: revision, round: locked.round + 1 },
+      data: { baseVersion, baseRevision: revision, round: locked.round + 1, gateRunId: null, gateBaselineRunId: null, gateError: null, gateOverrideById: null, gateOverrideReason: null, gateOverriddenAt: null },
     });
     await writeAuditLog(tx, {
       orgId: project.orgId, projectId: project.id, ...auditActor({ userId }),
@@ -30,5 +33,8 @@ export async function rebaseChangeRequest(options: { project: ProjectRef; userId
     });
     return updated;
   }, TX_OPTIONS);
-  return { changeRequest: serializeChangeRequest(cr, await evaluateChangeRequest(db, project, cr)) };
+  const policy = await resolvePolicy({ projectId: project.id, promptId, label: cr.label });
+  if (policy.requirePassingRun) await startGateRuns({ project, actor: { userId }, cr, policy });
+  const fresh = await db.promptChangeRequest.findUniqueOrThrow({ where: { projectId_id: { projectId: project.id, id: cr.id } } });
+  return { changeRequest: serializeChangeRequest(fresh, await evaluateChangeRequest(db, project, fresh)) };
 }

@@ -1,6 +1,7 @@
 import type { Role } from "../auth/permissions";
 import type { PromptPolicy } from "../generated/prisma/client";
 import { db } from "../db";
+import { type RunGate, runGateSchema } from "../schemas/prompts";
 import type { Tx } from "./prompt-rows";
 
 export type PolicyRule = {
@@ -10,19 +11,23 @@ export type PolicyRule = {
   allowSelfApproval: boolean;
   autoMerge: boolean;
   requirePassingRun: boolean;
+  /** What a passing run means when requirePassingRun is on (null: none configured). */
+  runGate: RunGate | null;
 };
 /** Where the rule comes from: the prompt's own row, the project default (promptId ""), or the built-in default. */
 export type EffectivePolicy = PolicyRule & { label: string; source: "prompt" | "project" | "default" };
 
 /** With no row: production needs one approval by an owner or admin, no self-approval; other labels none. */
 export function defaultPolicy(label: string): PolicyRule {
-  return { requiredApprovals: label === "production" ? 1 : 0, approverRoles: ["owner", "admin"], approverUserIds: [], allowSelfApproval: false, autoMerge: false, requirePassingRun: false };
+  return { requiredApprovals: label === "production" ? 1 : 0, approverRoles: ["owner", "admin"], approverUserIds: [], allowSelfApproval: false, autoMerge: false, requirePassingRun: false, runGate: null };
 }
 
 export function toRule(row: PromptPolicy): PolicyRule {
   return {
     requiredApprovals: row.requiredApprovals, approverRoles: row.approverRoles, approverUserIds: row.approverUserIds,
     allowSelfApproval: row.allowSelfApproval, autoMerge: row.autoMerge, requirePassingRun: row.requirePassingRun,
+    // Stored rows were validated on write; a row that no longer parses counts as no gate (and blocks, see gate-status.ts).
+    runGate: row.runGate === null ? null : (runGateSchema.safeParse(row.runGate).data ?? null),
   };
 }
 

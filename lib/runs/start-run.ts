@@ -19,7 +19,11 @@ export const RUN_JOB_OPTIONS = { expireInSeconds: 6 * 3600, retryLimit: 5, retry
  * RunItem per item of that snapshot, in one transaction; then enqueues the run's job. Every
  * refusal is a 400 naming the field. The worker (execute-run.ts) does the rest.
  */
-export async function startRun(options: { projectId: string; body: StartRunBody; actor: { userId?: string | null; apiKeyId?: string | null }; enqueue?: boolean }) {
+export async function startRun(options: {
+  projectId: string; body: StartRunBody; actor: { userId?: string | null; apiKeyId?: string | null }; enqueue?: boolean;
+  /** Pin this instant instead of now: a prompt gate runs the current version on the proposed version's snapshot. */
+  at?: Date;
+}) {
   const { projectId, body } = options;
   const dataset = body.datasetId !== undefined
     ? await db.dataset.findUnique({ where: { projectId_id: { projectId, id: body.datasetId } } })
@@ -39,7 +43,7 @@ export async function startRun(options: { projectId: string; body: StartRunBody;
 
   const run = await db.$transaction(async (tx) => {
     // The start instant, at the millisecond precision item versions are closed at (lib/datasets/README.md).
-    const at = (await tx.$queryRaw<{ at: Date }[]>`select date_trunc('milliseconds', clock_timestamp()) as at`)[0]!.at;
+    const at = options.at ?? (await tx.$queryRaw<{ at: Date }[]>`select date_trunc('milliseconds', clock_timestamp()) as at`)[0]!.at;
     const items = await tx.$queryRaw<SnapshotItem[]>`
       select item_id as "itemId", version, input, expected_output as "expectedOutput", metadata from dataset_items
       where project_id = ${projectId} and dataset_id = ${dataset.id} and valid_from <= ${at} and (valid_to is null or valid_to > ${at})

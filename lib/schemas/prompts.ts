@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../auth/permissions";
+import { evaluatorEntry } from "./runs";
 import { LABEL_PATTERN, LATEST, MAX_CONFIG_BYTES, MAX_TEMPLATE_BYTES, PROMPT_NAME_PATTERN } from "../prompts/limits";
 
 export const PROMPT_TYPES = ["text", "chat"] as const;
@@ -77,7 +78,35 @@ export const reviewBody = z
 
 export const changeRequestListQuery = z.object({ status: z.enum(["open", "merged", "closed", "all"]).default("open") });
 
+export const gateOverrideBody = z.object({ reason: z.string({ error: "is required" }).trim().min(1, "is required: say why the gate is overridden").max(2000) }).strict();
+
 export const rollbackBody = z.object({ version: z.number().int().positive(), reason: z.string({ error: "is required" }).trim().min(1, "is required: say why this is an emergency").max(2000) }).strict();
+
+const ref = z.string().trim().min(1, "required").max(200);
+
+/**
+ * The approval gate of a policy with requirePassingRun: proposing a version runs it over the
+ * golden set (and the label's current version too, on the same snapshot, unless it already has
+ * such a run); the request merges only when the proposed run's pass rate is ≥ minPassRate and
+ * has not dropped more than maxDropPoints percentage points below the current version's.
+ */
+export const runGateSchema = z
+  .object({
+    dataset: ref.optional(),
+    datasetId: ref.optional(),
+    connection: ref.optional(),
+    connectionId: ref.optional(),
+    /** Defaults to the version's config model, else the connection's first model. */
+    model: z.string().trim().min(1).max(256).optional(),
+    evaluators: z.array(evaluatorEntry).min(1, "give at least one evaluator").max(20),
+    /** 0–1: the proposed version's pass rate must be at least this. */
+    minPassRate: z.number().min(0).max(1),
+    /** Percentage points (0–100) the pass rate may fall below the current version's; omitted: no comparison. */
+    maxDropPoints: z.number().min(0).max(100).optional(),
+  })
+  .strict()
+  .refine((g) => g.dataset !== undefined || g.datasetId !== undefined, { message: "required", path: ["dataset"] });
+export type RunGate = z.infer<typeof runGateSchema>;
 
 export const policyBody = z
   .object({
@@ -87,6 +116,8 @@ export const policyBody = z
     allowSelfApproval: z.boolean().default(false),
     autoMerge: z.boolean().default(false),
     requirePassingRun: z.boolean().default(false),
+    /** Omitted: keep the stored gate (a form that does not show it cannot erase it); null: remove it. */
+    runGate: runGateSchema.nullable().optional(),
   })
   .strict();
 export type PolicyInput = z.infer<typeof policyBody>;

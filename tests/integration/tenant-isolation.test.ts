@@ -125,6 +125,7 @@ const REQUESTS: Record<string, Omit<CallOptions, "params" | "cookie" | "authoriz
   "POST api/projects/[projectId]/prompts/[promptId]/change-requests": { body: { label: "staging", version: 1 } },
   "POST api/projects/[projectId]/prompts/[promptId]/change-requests/[changeRequestId]/reviews": { body: { verdict: "approve" } },
   "POST api/projects/[projectId]/prompts/[promptId]/labels/[label]/rollback": { body: { version: 1, reason: "pwned" } },
+  "POST api/projects/[projectId]/prompts/[promptId]/change-requests/[changeRequestId]/gate-override": { body: { reason: "pwned" } },
   "PUT api/projects/[projectId]/prompts/[promptId]/policies": { body: { label: "production", requiredApprovals: 0 } },
   "DELETE api/projects/[projectId]/prompts/[promptId]/policies": { query: { label: "production" } },
   "PUT api/projects/[projectId]/prompt-policies": { body: { label: "production", requiredApprovals: 0 } },

@@ -1,0 +1,25 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import { parseRunEvaluators } from "../runs/run-evaluators";
+import type { RunGate } from "../schemas/prompts";
+
+/**
+ * A policy's run gate must be startable when it is saved, not first fail when someone proposes:
+ * the golden set and the connection exist in the project and every evaluator parses. Each
+ * refusal is a 400 naming the field (`body.runGate.evaluators.1.pattern: …`).
+ */
+export async function checkRunGate(options: { projectId: string; gate: RunGate }) {
+  const { projectId, gate } = options;
+  const dataset = gate.datasetId !== undefined
+    ? await db.dataset.findUnique({ where: { projectId_id: { projectId, id: gate.datasetId } }, select: { id: true } })
+    : await db.dataset.findUnique({ where: { projectId_name: { projectId, name: gate.dataset ?? "" } }, select: { id: true } });
+  if (!dataset) throw new AppError("INVALID", gate.datasetId !== undefined ? `body.runGate.datasetId: dataset ${gate.datasetId} not found` : `body.runGate.dataset: dataset "${gate.dataset}" not found`);
+  if (gate.connectionId !== undefined || gate.connection !== undefined) {
+    const where = gate.connectionId !== undefined ? { projectId, id: gate.connectionId } : { projectId, name: gate.connection };
+    const field = gate.connectionId !== undefined ? "connectionId" : "connection";
+    if (!(await db.llmConnection.findFirst({ where, select: { id: true } }))) throw new AppError("INVALID", `body.runGate.${field}: LLM connection not found`);
+  }
+  parseRunEvaluators(gate.evaluators, "body.runGate.evaluators").forEach((e, i) => {
+    if (e.spec.type === "embedding_similarity") throw new AppError("INVALID", `body.runGate.evaluators.${i}.type: embedding_similarity is not available in runs yet`);
+  });
+}
