@@ -21,5 +21,5 @@ export async function publishPromptVersion(options: { projectId: string; actor: 
   if (label && label.revision > 0 && label.version === saved.version.version) return { ...result, changeRequest: null, labelAlreadyAtVersion: true };
   const proposal = await proposeLabelChange({ project, actor: options.actor, promptId: saved.prompt.id, label: options.proposeFor, version: saved.version.version });
   const cr = proposal.changeRequest;
-  return { ...result, changeRequest: { id: cr.id, label: cr.label, version: cr.version, status: cr.status, mergeable: cr.mergeable ?? false, approvals: cr.approvals } };
+  return { ...result, changeRequest: { id: cr.id, label: cr.label, version: cr.version, status: cr.status, mergeable: cr.mergeable ?? false, approvals: cr.approvals, gate: cr.gate ?? null } };
 }

@@ -105,14 +105,15 @@ describe("change requests: the policy matrix", () => {
     expect((await merge(t, t.owner, id, cr)).status).toBe(200);
   });
 
-  it("requirePassingRun refuses the merge with a clear message until the regression-runs issue fills it in", async () => {
+  it("requirePassingRun needs a run gate (the gate itself: prompts-gate.test.ts)", async () => {
     const t = await createOrgAndProject("policy-run");
     const id = await promptWithVersions(t, t.owner, "run", 1);
-    await setPolicy(t, id, { label: "staging", requiredApprovals: 0, requirePassingRun: true });
-    const cr = (await propose(t, t.owner, id, "staging", 1)).json.changeRequest.id;
-    const res = await merge(t, t.owner, id, cr);
-    expect(res.status).toBe(409);
-    expect(res.json.error.message).toMatch(/passing regression run/);
+    const res = await setPolicy(t, id, { label: "staging", requiredApprovals: 0, requirePassingRun: true });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toMatch(/^body\.runGate: required when requirePassingRun is on/);
+    const unknown = await setPolicy(t, id, { label: "staging", requiredApprovals: 0, requirePassingRun: true, runGate: { dataset: "nope", evaluators: [{ type: "json_valid" }], minPassRate: 1 } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.message).toMatch(/^body\.runGate\.dataset: dataset "nope" not found/);
   });
 });
 
