@@ -1,3 +1,4 @@
+import { Runs } from "./runs.js";
 import { Batcher } from "./batcher.js";
 import { createReporter, PharosError } from "./errors.js";
 import { sendFeedback, type FeedbackResult } from "./feedback.js";
@@ -25,6 +26,8 @@ export class Pharos {
   private readonly report: (error: PharosError) => void;
   private readonly defaults: { environment?: string; release?: string };
   private readonly prompts: PromptFetcher;
+  /** Regression runs for CI: `const run = await pharos.runs.start({...}); const result = await run.wait();` (needs the secret key). */
+  readonly runs: Runs;
 
   constructor(options: PharosOptions) {
     const { options: resolved, problems, usable } = resolveOptions(options);
@@ -36,6 +39,7 @@ export class Pharos {
     this.prompts = new PromptFetcher({
       baseUrl: resolved.baseUrl, secretKey: resolved.secretKey, timeoutMs: resolved.requestTimeoutMs, fetch: resolved.fetch, report: this.report, usable,
     });
+    this.runs = new Runs({ baseUrl: resolved.baseUrl, secretKey: resolved.secretKey, timeoutMs: resolved.requestTimeoutMs, fetch: resolved.fetch });
     const sleeper = new Sleeper();
     const transport = {
       url: `${resolved.baseUrl}/api/public/ingest`, secretKey: resolved.secretKey, maxRetries: resolved.maxRetries,

@@ -7,9 +7,10 @@ export type PharosErrorCode =
   | "not_found" // getPrompt: no such prompt, label or version
   | "rejected" // the server refused single events (per-event 400 in a 207)
   | "queue_full" // events dropped because maxQueueSize was reached
+  | "timeout" // runs: run.wait() gave up before the run finished
   | "internal";
 
-/** Everything the SDK reports through onError; never thrown into user code. */
+/** Everything the SDK reports through onError; never thrown into user code — except by `pharos.runs` (CI wants a failing step). */
 export class PharosError extends Error {
   readonly code: PharosErrorCode;
   /** HTTP status when there was one. */

@@ -11,3 +11,4 @@ export type {
   EventParams, FeedbackParams, FetchLike, GenerationFields, GenerationParams, Level, PharosOptions, ScoreParams, SpanEmbedding, SpanEnd, SpanKind, SpanParams,
   TraceParams, TraceUpdate, Usage,
 } from "./types.js";
+export { RunHandle, Runs, type PublicRun, type RunEvaluator, type RunStatus, type StartRunParams, type WaitOptions } from "./runs.js";
