@@ -23,12 +23,12 @@ export function DiffTab({ projectId, detail, from, to, onChange }: Props) {
       <div className="mb-4 flex flex-wrap items-end gap-2">
         <div>
           <Label htmlFor="diff-from">From</Label>
-          <Select id="diff-from" className="w-56" value={from} onChange={(e) => onChange({ from: Number(e.target.value), to })}>{versions.map(option)}</Select>
+          <Select id="diff-from" className="w-auto min-w-44" value={from} onChange={(e) => onChange({ from: Number(e.target.value), to })}>{versions.map(option)}</Select>
         </div>
         <Button variant="ghost" aria-label="Swap versions" title="Swap" onClick={() => onChange({ from: to, to: from })}><ArrowLeftRight className="size-4" /></Button>
         <div>
           <Label htmlFor="diff-to">To</Label>
-          <Select id="diff-to" className="w-56" value={to} onChange={(e) => onChange({ from, to: Number(e.target.value) })}>{versions.map(option)}</Select>
+          <Select id="diff-to" className="w-auto min-w-44" value={to} onChange={(e) => onChange({ from, to: Number(e.target.value) })}>{versions.map(option)}</Select>
         </div>
       </div>
       {diff.isPending ? <Skeleton className="h-64 w-full" /> : diff.isError ? <FieldError>{diff.error.message}</FieldError> : (

@@ -12,7 +12,7 @@ const TONES: Record<string, string> = {
 const CUSTOM = "border-violet-200 bg-violet-50 text-violet-800 dark:border-violet-900 dark:bg-violet-950 dark:text-violet-300";
 
 /** A label and the version it points at (`production v2`); a bird marks an active canary. */
-export function LabelBadge({ label, version, canary, className }: LabelRef & { className?: string }) {
+export function LabelBadge({ label, version, canary, hideVersion, className }: LabelRef & { hideVersion?: boolean; className?: string }) {
   const canaryText = canary && typeof canary === "object" ? `canary: v${canary.version} for ${canary.percent}% of calls` : canary ? "an active canary" : null;
   return (
     <span
@@ -21,7 +21,7 @@ export function LabelBadge({ label, version, canary, className }: LabelRef & { c
       title={canaryText ? `${label} → v${version}, with ${canaryText}` : `${label} → v${version}`}
       className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-medium", TONES[label] ?? CUSTOM, className)}
     >
-      {label} <span className="font-mono tabular-nums opacity-80">v{version}</span>
+      {label}{!hideVersion && <span className="font-mono tabular-nums opacity-80">v{version}</span>}
       {canaryText && <Bird className="size-3" aria-label={canaryText} />}
     </span>
   );

@@ -34,7 +34,7 @@ export function MetricsTab({ projectId, detail }: { projectId: string; detail: P
             <tr key={r.version} data-testid="metrics-row" data-version={r.version}>
               <Td className="whitespace-nowrap">
                 <span className="font-mono font-semibold">v{r.version}</span>
-                <span className="ml-2 inline-flex gap-1">{r.labels.map((l) => <LabelBadge key={l} label={l} version={r.version} className="py-0" />)}</span>
+                <span className="ml-2 inline-flex gap-1">{r.labels.map((l) => <LabelBadge key={l} label={l} version={r.version} hideVersion className="py-0" />)}</span>
               </Td>
               <Td className="min-w-32">
                 <div className="tabular-nums">{formatCount(r.calls)}</div>

@@ -16,6 +16,15 @@ describe("side-by-side diff rows", () => {
     expect(d.rows[1]!.left!.segments.some((s) => s.changed)).toBe(false);
   });
 
+  it("shows each side exactly as written (whitespace never moves from one side to the other)", () => {
+    const before = "Answer the customer's question.";
+    const after = "Answer the customer's question using the articles.";
+    const [row] = prepareSideBySide(before, after).rows;
+    expect(text(row!.left)).toBe(before);
+    expect(text(row!.right)).toBe(after);
+    expect(row!.right!.segments.filter((s) => s.changed).map((s) => s.text)).toEqual([" using the articles"]);
+  });
+
   it("puts a gap opposite added or removed lines and numbers each side on its own", () => {
     const d = prepareSideBySide("a\nb", "a\nb\nc\nd");
     expect(d.rows.slice(2).map((r) => [r.left, r.right?.lineNo, text(r.right)])).toEqual([[null, 3, "c"], [null, 4, "d"]]);

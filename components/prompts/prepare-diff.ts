@@ -1,4 +1,4 @@
-import { diffLines, diffWords } from "diff";
+import { diffLines, diffWordsWithSpace } from "diff";
 import type { PromptTemplate } from "@/lib/queries/prompts/keys";
 
 export type DiffSegment = { text: string; changed: boolean };
@@ -64,10 +64,12 @@ export function prepareSideBySide(before: string, after: string): SideBySide {
   return { rows, added, removed, identical: added === 0 && removed === 0 };
 }
 
+// diffWords moves whitespace between the sides ("question." read "question ." on the left), so
+// whitespace is diffed as tokens too: each side then rebuilds its own line exactly.
 function wordSegments(before: string, after: string): [DiffSegment[], DiffSegment[]] {
   const left: DiffSegment[] = [];
   const right: DiffSegment[] = [];
-  for (const part of diffWords(before, after)) {
+  for (const part of diffWordsWithSpace(before, after)) {
     if (!part.added) left.push({ text: part.value, changed: Boolean(part.removed) });
     if (!part.removed) right.push({ text: part.value, changed: Boolean(part.added) });
   }

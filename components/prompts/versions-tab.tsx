@@ -16,7 +16,7 @@ type Props = {
 export function VersionsTab({ detail, selected, canEdit, nameOf, onSelect, onDiff, onTry, onEdit, children }: Props & { children: React.ReactNode }) {
   const current = detail.versions.find((v) => v.version === selected);
   return (
-    <div className="grid gap-4 xl:grid-cols-[minmax(20rem,26rem)_1fr]">
+    <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)] xl:grid-cols-[minmax(20rem,24rem)_minmax(0,1fr)]">
       <Card className="self-start" title="History" description={`${detail.versions.length} version${detail.versions.length === 1 ? "" : "s"}, each immutable`}>
         <ol className="-m-4 max-h-[36rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800" data-testid="version-list" aria-label="Versions">
           {detail.versions.map((v) => (
@@ -31,7 +31,7 @@ export function VersionsTab({ detail, selected, canEdit, nameOf, onSelect, onDif
               >
                 <div className="flex items-center gap-2">
                   <span className="font-mono text-sm font-semibold tabular-nums">v{v.version}</span>
-                  <span className="flex flex-wrap gap-1">{labelsOf(v.version, detail.labels).map((l) => <LabelBadge key={l} label={l} version={v.version} className="py-0" />)}</span>
+                  <span className="flex flex-wrap gap-1">{labelsOf(v.version, detail.labels).map((l) => <LabelBadge key={l} label={l} version={v.version} hideVersion className="py-0" />)}</span>
                   <span className="ml-auto whitespace-nowrap text-xs text-zinc-500" title={formatDateTime(v.createdAt)}>{formatRelative(v.createdAt)}</span>
                 </div>
                 <p className="mt-0.5 line-clamp-2 text-sm text-zinc-700 dark:text-zinc-300">{v.commitMessage || <span className="italic text-zinc-400">no commit message</span>}</p>
