@@ -21,7 +21,8 @@ export function LabelBadge({ label, version, canary, hideVersion, className }: L
       title={canaryText ? `${label} → v${version}, with ${canaryText}` : `${label} → v${version}`}
       className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-medium", TONES[label] ?? CUSTOM, className)}
     >
-      {label}{!hideVersion && <span className="font-mono tabular-nums opacity-80">v{version}</span>}
+      {label}
+      {!hideVersion && <span className="font-mono tabular-nums opacity-80">{" "}v{version}</span>}
       {canaryText && <Bird className="size-3" aria-label={canaryText} />}
     </span>
   );

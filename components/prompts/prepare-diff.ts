@@ -21,6 +21,11 @@ export function configText(config: Record<string, unknown>): string {
   return JSON.stringify(sortKeys(config), null, 2);
 }
 
+/** JSON with object keys sorted: equal content gives equal text whatever order the keys came in (jsonb reorders them). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object") return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));

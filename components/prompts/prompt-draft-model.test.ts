@@ -15,6 +15,9 @@ describe("prompt editor drafts", () => {
     expect(content).toEqual({ template: v.template, config: { model: "m" } });
     expect(sameContent("chat", content as never, v)).toBe(true);
     expect(sameContent("chat", { template: v.template, config: { model: "other" } }, v)).toBe(false);
+    // Postgres jsonb hands keys back in its own order ({ name, type }, { role, content }): still the same content.
+    const stored = version([{ content: "Be kind", role: "system" }, { name: "history", type: "placeholder" }, { content: "{{q}}", role: "user" }] as never);
+    expect(sameContent("chat", content as never, stored)).toBe(true);
   });
 
   it("names the field that is wrong", () => {

@@ -1,5 +1,5 @@
 import type { PromptTemplate, PromptVersion } from "@/lib/queries/prompts/keys";
-import { configText } from "./prepare-diff";
+import { canonicalJson, configText } from "./prepare-diff";
 
 /** One row of the chat editor: a message, or a placeholder for a message list such as history. */
 export type ChatRow = { kind: "message"; role: string; content: string } | { kind: "placeholder"; name: string };
@@ -64,5 +64,5 @@ export function draftToContent(draft: PromptDraft): DraftResult {
 export function sameContent(type: "text" | "chat", content: { template: PromptTemplate; config: Record<string, unknown> }, version: PromptVersion | undefined): boolean {
   if (!version) return false;
   if (Array.isArray(version.template) !== (type === "chat")) return false;
-  return JSON.stringify(content.template) === JSON.stringify(version.template) && configText(content.config) === configText(version.config);
+  return canonicalJson(content.template) === canonicalJson(version.template) && canonicalJson(content.config) === canonicalJson(version.config);
 }

@@ -11,6 +11,19 @@ describe("try it: variables from the form", () => {
     expect(variableInputs("Hi {{name}}", ["name"])).toEqual([{ name: "name", kind: "text" }]);
   });
 
+  it("asks for a section as a whole and lists its item fields instead of asking for them", () => {
+    const t = "Use:\n{{#articles}}- {{title}}: {{summary}}\n{{/articles}}{{^vip}}Be brief.{{/vip}} Hi {{user.name}}, {{title}}";
+    expect(variableInputs(t, ["articles", "title", "summary", "vip", "user"])).toEqual([
+      { name: "articles", kind: "section", fields: ["title", "summary"] },
+      { name: "title", kind: "text" }, // also printed at the top level, so it is asked for
+      { name: "summary", kind: "field" },
+      { name: "vip", kind: "section", fields: [] },
+      { name: "user", kind: "text" },
+    ]);
+    const inputs = variableInputs(t, ["articles", "title", "summary", "vip", "user"]);
+    expect(buildVariables(inputs, { articles: '[{"title":"Refunds","summary":"3 days"}]', summary: "ignored" })).toEqual({ variables: { articles: [{ title: "Refunds", summary: "3 days" }] } });
+  });
+
   it("leaves empty fields out, parses lists, and names the variable that is wrong", () => {
     const inputs = variableInputs(chat, ["company", "history", "question"]);
     expect(buildVariables(inputs, { company: "Acme", history: "", question: "" })).toEqual({ variables: { company: "Acme" } });

@@ -9,8 +9,14 @@ import { TextArea } from "@/components/datasets/json-value";
 import type { PromptDetail } from "@/lib/queries/prompts/keys";
 import { usePromptMutations } from "@/lib/queries/prompts/use-prompt-mutations";
 import { configText } from "./prepare-diff";
-import { buildVariables, erroredVariable, variableInputs } from "./try-it-model";
+import { buildVariables, erroredVariable, type VariableInput, variableInputs } from "./try-it-model";
 import { TemplateView } from "./version-content";
+
+function placeholderFor(input: VariableInput): string {
+  if (input.kind === "messages") return '[{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]';
+  if (input.kind === "section") return input.fields?.length ? JSON.stringify([Object.fromEntries(input.fields.map((f) => [f, "…"]))]) : "true";
+  return "";
+}
 
 type Props = { projectId: string; detail: PromptDetail; version: number; onVersion: (v: number) => void };
 
@@ -19,6 +25,7 @@ export function TryItTab({ projectId, detail, version, onVersion }: Props) {
   const { compile } = usePromptMutations(projectId);
   const selected = detail.versions.find((v) => v.version === version) ?? detail.versions[0]!;
   const inputs = variableInputs(selected.template, selected.variables);
+  const shown = inputs.filter((i) => i.kind !== "field");
   const [values, setValues] = useState<Record<string, string>>({});
   const [localError, setLocalError] = useState<{ name: string; message: string } | null>(null);
 
@@ -43,18 +50,20 @@ export function TryItTab({ projectId, detail, version, onVersion }: Props) {
               {detail.versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}
             </Select>
           </div>
-          {inputs.length === 0 && <p className="text-sm text-zinc-500">This version has no variables.</p>}
-          {inputs.map((input) => (
+          {shown.length === 0 && <p className="text-sm text-zinc-500">This version has no variables.</p>}
+          {shown.map((input) => (
             <div key={input.name}>
               <Label htmlFor={`var-${input.name}`} className={cn(errored === input.name && "text-red-700 dark:text-red-400")}>
-                <code className="font-mono">{input.name}</code>{input.kind === "messages" && <span className="font-normal text-zinc-500"> — message list (JSON)</span>}
+                <code className="font-mono">{input.name}</code>
+                {input.kind === "messages" && <span className="font-normal text-zinc-500"> — message list (JSON)</span>}
+                {input.kind === "section" && <span className="font-normal text-zinc-500"> — section: {input.fields?.length ? `a JSON list of items with ${input.fields.join(", ")}` : "true / false, or a JSON list"}</span>}
               </Label>
               <TextArea
                 id={`var-${input.name}`}
                 aria-invalid={errored === input.name || undefined}
                 className={cn(errored === input.name && "border-red-400 ring-2 ring-red-500/20")}
-                rows={input.kind === "messages" ? 4 : 2}
-                placeholder={input.kind === "messages" ? '[{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]' : "text, or JSON for a section's items"}
+                rows={input.kind === "text" ? 2 : 3}
+                placeholder={placeholderFor(input)}
                 value={values[input.name] ?? ""}
                 onChange={(e) => setValues({ ...values, [input.name]: e.target.value })}
               />
