@@ -75,7 +75,7 @@ export function ChangeRequestClient({ projectId, promptId, changeRequestId, curr
       )}
       <FieldError>{error?.message}</FieldError>
       <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
-        <Card title={fromNumber ? <>Diff: {cr.label} <span className="font-mono">v{fromNumber}</span> → proposed <span className="font-mono">v{cr.version}</span></> : <>New label: proposed <span className="font-mono">v{cr.version}</span></>}>
+        <Card className="self-start" title={fromNumber ? <>Diff: {cr.label} <span className="font-mono">v{fromNumber}</span> → proposed <span className="font-mono">v{cr.version}</span></> : <>New label: proposed <span className="font-mono">v{cr.version}</span></>}>
           {!proposed ? <p className="text-sm text-zinc-500">The proposed version is not available.</p> : fromVersion ? (
             <VersionDiff from={fromVersion} to={proposed} fromLabel={`${cr.label} now: v${fromNumber}`} toLabel={`proposed: v${cr.version}`} />
           ) : fromNumber ? <Skeleton className="h-64 w-full" /> : <TemplateView template={proposed.template} />}

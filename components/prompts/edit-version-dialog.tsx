@@ -1,6 +1,6 @@
 "use client";
 import { CheckCircle2, Info } from "lucide-react";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { WideDialog } from "@/components/ui/dialog";
@@ -25,6 +25,9 @@ export function EditVersionDialog({ projectId, detail, baseVersion, onClose, onC
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [unchanged, setUnchanged] = useState<number | null>(null);
   const [created, setCreated] = useState<number | null>(null);
+  // The draft as it is now: an answer for an older draft must not say "nothing changed" about this one.
+  const latestDraft = useRef<PromptDraft | null>(null);
+  latestDraft.current = draft;
 
   useEffect(() => {
     if (baseVersion === null || !base) return;
@@ -43,8 +46,9 @@ export function EditVersionDialog({ projectId, detail, baseVersion, onClose, onC
     if (!draft || !content) return;
     if ("error" in content) return setError(content.error);
     setError(null);
+    const sent = draft;
     const result = await saveVersion.mutateAsync({ name: detail.prompt.name, type: detail.prompt.type, ...content, ...(draft.commitMessage.trim() ? { commitMessage: draft.commitMessage.trim() } : {}) });
-    if (!result.created) return setUnchanged(result.version.version);
+    if (!result.created) return latestDraft.current === sent ? setUnchanged(result.version.version) : undefined;
     toast.success(`Saved v${result.version.version}`);
     setCreated(result.version.version);
     onCreated(result.version.version);
@@ -62,14 +66,15 @@ export function EditVersionDialog({ projectId, detail, baseVersion, onClose, onC
         <form onSubmit={(e) => onSubmit(e).catch(() => undefined)} className="space-y-3" data-testid="edit-form">
           <PromptEditorFields draft={draft} onChange={(d) => (setDraft(d), setUnchanged(null))} errorField={error?.field} />
           {(unchanged !== null || equalsLatest) && (
-            <p className="flex items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" role="status" data-testid="nothing-changed">
-              <Info className="size-4 shrink-0" /> Nothing changed: this is the content of v{unchanged ?? latest?.version}, so saving creates no version.
+            <p className="flex items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" role="status" data-testid="nothing-changed" data-confirmed={unchanged !== null}>
+              <Info className="size-4 shrink-0" />
+              {unchanged !== null ? <>Nothing changed: v{unchanged} already has this content, so no version was created.</> : <>Same content as the latest version (v{latest?.version}): saving would create nothing.</>}
             </p>
           )}
           <FieldError>{error?.message ?? saveVersion.error?.message}</FieldError>
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={onClose}>Cancel</Button>
-            <Button type="submit" disabled={saveVersion.isPending}>{saveVersion.isPending ? "Saving…" : "Save new version"}</Button>
+            <Button type="submit" disabled={saveVersion.isPending} className="min-w-36">{saveVersion.isPending ? "Saving…" : "Save new version"}</Button>
           </div>
         </form>
       )}

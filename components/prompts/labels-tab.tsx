@@ -26,15 +26,17 @@ export function LabelsTab({ projectId, detail, label, canRollback, nameOf, onLab
   if (!stored.length) return <Card><EmptyState title="No labels yet">Propose a version for <code>production</code> or <code>staging</code>; the label is created when the request merges. <code>latest</code> always follows the newest version.</EmptyState></Card>;
   const base = `/project/${projectId}/prompts/${detail.prompt.id}`;
   return (
-    <div className="grid gap-4 xl:grid-cols-[18rem_1fr]">
+    <div className="grid gap-4 xl:grid-cols-[20rem_minmax(0,1fr)]">
       <Card className="self-start" title="Labels" description="latest always follows the newest version">
         <ul className="-m-2 space-y-0.5">
           {stored.map((l) => (
             <li key={l.label}>
-              <button type="button" onClick={() => onLabel(l.label)} aria-selected={l.label === selected} data-testid="label-row" className={cn("flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-50 dark:hover:bg-zinc-800/50", l.label === selected && "bg-indigo-50/70 dark:bg-indigo-950/40")}>
-                <LabelBadge label={l.label} version={l.version} canary={l.canary} />
-                {l.canary && <span className="text-xs text-zinc-500"><Bird className="inline size-3" /> v{l.canary.version} at {l.canary.percent}%</span>}
-                {l.updatedAt && <span className="ml-auto whitespace-nowrap text-xs text-zinc-400">{formatRelative(l.updatedAt)}</span>}
+              <button type="button" onClick={() => onLabel(l.label)} aria-selected={l.label === selected} data-testid="label-row" className={cn("block w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-zinc-50 dark:hover:bg-zinc-800/50", l.label === selected && "bg-indigo-50/70 dark:bg-indigo-950/40")}>
+                <span className="flex items-center gap-2">
+                  <LabelBadge label={l.label} version={l.version} canary={l.canary} />
+                  {l.updatedAt && <span className="ml-auto whitespace-nowrap text-xs text-zinc-400" title={formatDateTime(l.updatedAt)}>moved {formatRelative(l.updatedAt)}</span>}
+                </span>
+                {l.canary && <span className="mt-0.5 block text-xs text-zinc-500"><Bird className="inline size-3 align-[-2px]" /> canary: v{l.canary.version} for {l.canary.percent}% of calls</span>}
               </button>
             </li>
           ))}

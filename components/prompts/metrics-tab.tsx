@@ -29,21 +29,20 @@ export function MetricsTab({ projectId, detail }: { projectId: string; detail: P
           Generations created with a prompt fetched through the SDK (<code className="font-mono">pharos.getPrompt(&quot;{detail.prompt.name}&quot;)</code>) carry its name and version automatically.
         </EmptyState>
       ) : (
-        <Table head={["Version", "Calls", "Error rate", "p95 latency", "Cost", "Cost / call", "Thumbs-up", ""]}>
+        <Table head={["Version", "Calls", "Error rate", "p95 latency", "Cost (per call)", "Thumbs-up", ""]}>
           {rows.map((r) => (
             <tr key={r.version} data-testid="metrics-row" data-version={r.version}>
-              <Td className="whitespace-nowrap">
+              <Td>
                 <span className="font-mono font-semibold">v{r.version}</span>
-                <span className="ml-2 inline-flex gap-1">{r.labels.map((l) => <LabelBadge key={l} label={l} version={r.version} hideVersion className="py-0" />)}</span>
+                {r.labels.length > 0 && <span className="mt-0.5 flex flex-wrap gap-1">{r.labels.map((l) => <LabelBadge key={l} label={l} version={r.version} hideVersion className="py-0" />)}</span>}
               </Td>
-              <Td className="min-w-32">
+              <Td>
                 <div className="tabular-nums">{formatCount(r.calls)}</div>
-                <div className="mt-1 h-1.5 w-28 rounded bg-zinc-100 dark:bg-zinc-800" aria-hidden><div className="h-1.5 rounded bg-indigo-500" style={{ width: `${Math.round(r.share * 100)}%` }} /></div>
+                <div className="mt-1 h-1.5 w-20 rounded bg-zinc-100 dark:bg-zinc-800" aria-hidden><div className="h-1.5 rounded bg-indigo-500" style={{ width: `${Math.round(r.share * 100)}%` }} /></div>
               </Td>
               <Td className={cn("tabular-nums", r.worseErrorRate && "font-medium text-red-700 dark:text-red-400")}>{formatRate(r.errorRate)}</Td>
               <Td className="tabular-nums">{formatDuration(r.latencyP95)}</Td>
-              <Td className="tabular-nums">{formatCost(r.cost)}</Td>
-              <Td className="tabular-nums">{formatCost(r.costPerCall)}</Td>
+              <Td className="whitespace-nowrap tabular-nums">{formatCost(r.cost)} <span className="text-xs text-zinc-500">({formatCost(r.costPerCall)})</span></Td>
               <Td className="tabular-nums">{formatRate(r.thumbsUpRate)}</Td>
               <Td><Link href={r.explorerUrl} className="inline-flex items-center gap-1 whitespace-nowrap text-xs text-indigo-700 hover:underline dark:text-indigo-400">Traces <ExternalLink className="size-3" /></Link></Td>
             </tr>

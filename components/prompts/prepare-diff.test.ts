@@ -25,6 +25,13 @@ describe("side-by-side diff rows", () => {
     expect(row!.right!.segments.filter((s) => s.changed).map((s) => s.text)).toEqual([" using the articles"]);
   });
 
+  it("joins changes separated only by short common words, so a rewritten sentence reads as one change", () => {
+    const [row] = prepareSideBySide("Answer the question using the articles below and cite the one you used.", "Reply in the language, in one paragraph, and link the article you used.").rows;
+    expect(text(row!.left)).toBe("Answer the question using the articles below and cite the one you used.");
+    expect(row!.right!.segments.filter((s) => s.changed).length).toBeLessThanOrEqual(2);
+    expect(row!.right!.segments.at(-1)).toEqual({ text: " you used.", changed: false });
+  });
+
   it("puts a gap opposite added or removed lines and numbers each side on its own", () => {
     const d = prepareSideBySide("a\nb", "a\nb\nc\nd");
     expect(d.rows.slice(2).map((r) => [r.left, r.right?.lineNo, text(r.right)])).toEqual([[null, 3, "c"], [null, 4, "d"]]);

@@ -78,5 +78,24 @@ function wordSegments(before: string, after: string): [DiffSegment[], DiffSegmen
     if (!part.added) left.push({ text: part.value, changed: Boolean(part.removed) });
     if (!part.removed) right.push({ text: part.value, changed: Boolean(part.added) });
   }
-  return [left, right];
+  return [absorbShortRuns(left), absorbShortRuns(right)];
+}
+
+/**
+ * A rewritten sentence shares little words ("the", "in", "and") with the old one, and marking
+ * each change between them reads as confetti. A short unchanged run (≤ 3 characters) between
+ * two changes joins them, and neighbours with the same flag merge.
+ */
+function absorbShortRuns(segments: DiffSegment[]): DiffSegment[] {
+  const marked = segments.map((s, i) => ({
+    ...s,
+    changed: s.changed || (segments[i - 1]?.changed === true && segments[i + 1]?.changed === true && s.text.trim().length <= 3),
+  }));
+  const merged: DiffSegment[] = [];
+  for (const s of marked) {
+    const last = merged[merged.length - 1];
+    if (last && last.changed === s.changed) last.text += s.text;
+    else merged.push({ ...s });
+  }
+  return merged;
 }

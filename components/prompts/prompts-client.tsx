@@ -51,7 +51,7 @@ export function PromptsClient({ projectId, canEdit }: { projectId: string; canEd
           <p className="text-sm text-zinc-500">Versioned prompts; your app fetches the version behind a label, and labels move after review.</p>
           <KeyLegend className="mt-1" keys={canEdit ? [["/", "search"], ["n", "new prompt"]] : [["/", "search"]]} />
         </div>
-        {canEdit && <Button onClick={() => setCreating(true)} title="New prompt (n)"><Plus className="size-4" /> New prompt</Button>}
+        {canEdit && <Button className="shrink-0" onClick={() => setCreating(true)} title="New prompt (n)"><Plus className="size-4" /> New prompt</Button>}
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative w-72">

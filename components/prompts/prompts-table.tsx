@@ -27,7 +27,7 @@ export function PromptsTable({ projectId, rows }: { projectId: string; rows: Pro
                 <Link href={`/project/${projectId}/prompts/${p.id}`} className="font-mono text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-400" title={p.name}>
                   {p.leaf}
                 </Link>
-                {p.openChangeRequests > 0 && <Badge tone="amber">{p.openChangeRequests} open request{p.openChangeRequests === 1 ? "" : "s"}</Badge>}
+                {p.openChangeRequests > 0 && <span className="ml-2 whitespace-nowrap"><Badge tone="amber">{p.openChangeRequests} open request{p.openChangeRequests === 1 ? "" : "s"}</Badge></span>}
                 {p.description && <div className="max-w-md truncate text-xs text-zinc-500">{p.description}</div>}
               </Td>
               <Td className="whitespace-nowrap text-xs text-zinc-600 dark:text-zinc-400">

@@ -101,9 +101,13 @@ describe("browser: a prompt change goes from an edit to production, and back", (
     await eng.keyboard.press("e");
     const edit = eng.getByTestId("edit-form");
     await edit.waitFor();
-    await eng.getByTestId("nothing-changed").waitFor();
-    await eng.getByRole("button", { name: "Save new version" }).click();
-    await eng.getByTestId("nothing-changed").filter({ hasText: "content of v3" }).waitFor();
+    await eng.getByTestId("nothing-changed").filter({ hasText: "Same content as the latest version (v3)" }).waitFor();
+    const [unchanged] = await Promise.all([
+      eng.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/api/projects/${projectId}/prompts`)),
+      eng.getByRole("button", { name: "Save new version" }).click(),
+    ]);
+    expect(unchanged.status()).toBe(200);
+    await eng.locator('[data-testid="nothing-changed"][data-confirmed="true"]').filter({ hasText: "v3 already has this content" }).waitFor();
     await eng.getByLabel("Message 1 content").fill(NEW_SYSTEM);
     await eng.getByLabel("Commit message").fill("One short paragraph, and link the article");
     await shoot(eng, "edit");
@@ -146,6 +150,7 @@ describe("browser: a prompt change goes from an edit to production, and back", (
     await owner.getByLabel("Back to (versions that once held production)").selectOption("2");
     expect(await owner.getByRole("button", { name: "Roll back to v2" }).isDisabled()).toBe(true); // the reason is required
     await owner.getByLabel("Reason (required)").fill("v4 drops the article link in Korean answers");
+    await owner.waitForTimeout(200); // the button's colour transition from disabled
     await owner.screenshot({ path: `${SHOTS}/rollback-dialog-1440.png` });
     await owner.getByRole("button", { name: "Roll back to v2" }).click();
     await owner.getByTestId("label-move").first().filter({ hasText: "v4 drops the article link" }).waitFor();
@@ -160,6 +165,24 @@ describe("browser: a prompt change goes from an edit to production, and back", (
     await owner.goto(`/project/${projectId}/prompts/${promptId}?tab=metrics`);
     await owner.getByTestId("metrics-row").first().waitFor();
     await shoot(owner, "metrics");
+
+    // A project without prompts says how to create one, here and from CI.
+    const { project } = (await (await owner.request.get(`/api/projects/${projectId}`)).json()) as { project: { orgId: string } };
+    const empty = (await (await owner.request.post(`/api/orgs/${project.orgId}/projects`, { data: { name: "No prompts yet" } })).json()) as { id: string };
+    await owner.goto(`/project/${empty.id}/prompts`);
+    await owner.getByTestId("prompts-curl").filter({ hasText: "/api/public/prompts" }).waitFor();
+    await shoot(owner, "list-empty");
+    await owner.getByRole("button", { name: "New prompt" }).first().click();
+    await owner.getByLabel("Name").fill("support/triage");
+    await owner.getByRole("dialog").getByText("Chat", { exact: true }).click();
+    await owner.getByTestId("chat-row").first().waitFor();
+    await shoot(owner, "new-prompt-dialog");
+    await owner.getByLabel("Message 1 content").fill("Sort the ticket for {{company}} into billing, bug or question.");
+    await owner.getByRole("button", { name: "Create prompt" }).click();
+    await owner.waitForURL(new RegExp(`/project/${empty.id}/prompts/[^/?]+$`));
+    await owner.getByTestId("prompt-name").filter({ hasText: "support/triage" }).waitFor();
+    await owner.goto(`/project/${empty.id}/prompts`);
+    await owner.getByTestId("prompt-folder").filter({ hasText: "support/" }).waitFor();
 
     // The audit log has every step, with who did it.
     // TODO(audit page): assert these rows on /project/[projectId]/audit once the audit page (wt-release-ui) lands.
