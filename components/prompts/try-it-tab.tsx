@@ -42,7 +42,7 @@ export function TryItTab({ projectId, detail, version, onVersion }: Props) {
   const result = compile.data?.version === selected.version ? compile.data : null;
   return (
     <div className="grid gap-4 xl:grid-cols-2">
-      <Card title="Variables" description="Empty fields are left out; the server names any required one that is missing.">
+      <Card className="self-start" title="Variables" description="Empty fields are left out; the server names any required one that is missing.">
         <form onSubmit={(e) => onSubmit(e).catch(() => undefined)} className="space-y-3" data-testid="try-it-form">
           <div>
             <Label htmlFor="try-version">Version</Label>
@@ -73,7 +73,7 @@ export function TryItTab({ projectId, detail, version, onVersion }: Props) {
           <Button type="submit" disabled={compile.isPending}><Play className="size-4" /> {compile.isPending ? "Compiling…" : "Compile"}</Button>
         </form>
       </Card>
-      <Card title="Compiled" description={result ? `v${result.version}, as your app would send it` : "Run Compile to see the prompt with your values."}>
+      <Card className="self-start" title="Compiled" description={result ? `v${result.version}, as your app would send it` : "Run Compile to see the prompt with your values."}>
         {result ? (
           <div className="space-y-3" data-testid="compiled-result">
             <TemplateView template={result.compiled} testId="compiled-template" />
