@@ -69,7 +69,10 @@ export function ChangeRequestClient({ projectId, promptId, changeRequestId, curr
       {cr.stale && open && (
         <div role="alert" data-testid="stale-banner" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
           <TriangleAlert className="size-4 shrink-0" />
-          <span className="flex-1"><strong>Stale:</strong> {cr.label} moved to v{cr.labelVersion} after this request was opened (on v{cr.baseVersion}). Rebase it onto v{cr.labelVersion} to merge; approvals start over.</span>
+          <span className="flex-1">
+            <strong>Stale:</strong> {cr.label} has moved since this request was opened on v{cr.baseVersion ?? "—"}
+            {cr.labelVersion === cr.baseVersion ? ` (it is back on v${cr.labelVersion})` : `; it now points at v${cr.labelVersion}`}. Rebase to review against where it points now; approvals start over.
+          </span>
           {canPropose && <Button size="sm" variant="secondary" disabled={rebase.isPending} onClick={() => act(rebase.mutateAsync(ref), "Rebased: reviewers see the new diff")}><RefreshCw className="size-3.5" /> Rebase</Button>}
         </div>
       )}

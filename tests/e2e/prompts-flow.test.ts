@@ -162,6 +162,11 @@ describe("browser: a prompt change goes from an edit to production, and back", (
     await owner.goto(`/project/${projectId}/prompts/${promptId}?tab=changes&status=all`);
     await owner.getByTestId("change-request-row").first().waitFor();
     await shoot(owner, "change-requests");
+    // The demo's request for v3 was opened on production v2; production has moved since, so it is stale and offers Rebase.
+    await owner.getByTestId("change-request-row").filter({ hasText: "stale" }).click();
+    await owner.getByTestId("stale-banner").getByRole("button", { name: "Rebase" }).waitFor();
+    expect(await owner.getByRole("button", { name: "Merge" }).isDisabled()).toBe(true);
+    await shoot(owner, "change-request-stale");
     await owner.goto(`/project/${projectId}/prompts/${promptId}?tab=metrics`);
     await owner.getByTestId("metrics-row").first().waitFor();
     await shoot(owner, "metrics");
