@@ -1,10 +1,11 @@
-import type { InputHTMLAttributes, LabelHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { ComponentProps, LabelHTMLAttributes, SelectHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 const FIELD =
   "h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-900";
 
-export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
+/** React 19 passes `ref` as a prop, so a caller can focus the field (a "/" shortcut). */
+export function Input({ className, ...props }: ComponentProps<"input">) {
   return <input className={cn(FIELD, className)} {...props} />;
 }
 

@@ -1,0 +1,9 @@
+import { describe, expect, it } from "vitest";
+import { sectionsFor } from "./nav-sections";
+
+describe("sidebar sections by role", () => {
+  it("shows Prompts to everyone who may read prompts, and never to annotators", () => {
+    for (const role of ["owner", "admin", "engineer", "pm", "viewer"] as const) expect(sectionsFor(role).map((s) => s.label)).toContain("Prompts");
+    expect(sectionsFor("annotator").map((s) => s.label)).not.toContain("Prompts");
+  });
+});
