@@ -10,16 +10,17 @@ import { useChangeRequestQuery } from "@/lib/queries/prompts/use-change-request-
 import { usePromptDiffQuery } from "@/lib/queries/prompts/use-prompt-diff-query";
 import { usePromptMutations } from "@/lib/queries/prompts/use-prompt-mutations";
 import { ChangeRequestStatus } from "./change-requests-tab";
+import { GateStatusCard } from "./gate-status";
 import { PolicyStatus } from "./policy-status";
 import { ReviewThread } from "./review-thread";
 import { useMemberNames } from "./use-member-names";
 import { TemplateView } from "./version-content";
 import { VersionDiff } from "./version-diff";
 
-type Props = { projectId: string; promptId: string; changeRequestId: string; currentUserId: string; canReview: boolean; canPropose: boolean };
+type Props = { projectId: string; promptId: string; changeRequestId: string; currentUserId: string; canReview: boolean; canPropose: boolean; canOverrideGate: boolean };
 
 /** A change request: the diff against the label's version, the policy's verdict, the reviews, and Merge / Rebase / Close. */
-export function ChangeRequestClient({ projectId, promptId, changeRequestId, currentUserId, canReview, canPropose }: Props) {
+export function ChangeRequestClient({ projectId, promptId, changeRequestId, currentUserId, canReview, canPropose, canOverrideGate }: Props) {
   const query = useChangeRequestQuery(projectId, promptId, changeRequestId);
   const nameOf = useMemberNames(projectId);
   const { merge, rebase, close } = usePromptMutations(projectId);
@@ -85,6 +86,7 @@ export function ChangeRequestClient({ projectId, promptId, changeRequestId, curr
         </Card>
         <div className="space-y-4">
           <PolicyStatus cr={cr} currentUserId={currentUserId} nameOf={nameOf} />
+          <GateStatusCard projectId={projectId} promptId={promptId} cr={cr} canOverride={canOverrideGate} nameOf={nameOf} />
           <ReviewThread projectId={projectId} promptId={promptId} changeRequestId={changeRequestId} reviews={reviews} round={cr.round} open={open} canReview={canReview} nameOf={nameOf} />
         </div>
       </div>

@@ -5,7 +5,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { KeyLegend } from "@/components/ui/key-legend";
 import { FieldError } from "@/components/ui/input";
 import { usePromptQuery } from "@/lib/queries/prompts/use-prompt-query";
+import { PromptCanariesPanel } from "@/components/canary/prompt-canaries-panel";
 import { ChangeRequestsTab } from "./change-requests-tab";
+import { PromptPoliciesPanel } from "./policies/policies-panel";
 import { DiffTab } from "./diff-tab";
 import { EditVersionDialog } from "./edit-version-dialog";
 import { LabelsTab } from "./labels-tab";
@@ -21,9 +23,9 @@ import { useSearchParamsPatch } from "./use-search-params-patch";
 import { VersionContent } from "./version-content";
 import { VersionsTab } from "./versions-tab";
 
-type Props = { projectId: string; promptId: string; canEdit: boolean; canRollback: boolean };
+type Props = { projectId: string; promptId: string; canEdit: boolean; canRollback: boolean; canConfigure: boolean };
 
-export function PromptDetailClient({ projectId, promptId, canEdit, canRollback }: Props) {
+export function PromptDetailClient({ projectId, promptId, canEdit, canRollback, canConfigure }: Props) {
   const view = parsePromptView(useSearchParams());
   const patch = useSearchParamsPatch();
   const detail = usePromptQuery(projectId, promptId);
@@ -66,6 +68,8 @@ export function PromptDetailClient({ projectId, promptId, canEdit, canRollback }
       {d && view.tab === "try" && <TryItTab projectId={projectId} detail={d} version={selected} onVersion={(v) => patch({ version: v })} />}
       {d && view.tab === "metrics" && <MetricsTab projectId={projectId} detail={d} />}
       {d && view.tab === "labels" && <LabelsTab projectId={projectId} detail={d} label={view.label} canRollback={canRollback} nameOf={nameOf} onLabel={(label) => patch({ label })} />}
+      {d && view.tab === "canaries" && <PromptCanariesPanel projectId={projectId} promptId={promptId} canManage={canEdit} />}
+      {d && view.tab === "policies" && <PromptPoliciesPanel projectId={projectId} promptId={promptId} canEdit={canConfigure} />}
       {d && view.tab === "changes" && <ChangeRequestsTab projectId={projectId} detail={d} status={view.status} nameOf={nameOf} hrefFor={(status) => `?${serializePromptView({ tab: "changes", status })}`} />}
       {d && <EditVersionDialog projectId={projectId} detail={d} baseVersion={editFrom} onClose={() => setEditFrom(null)} onCreated={(v) => patch({ version: v === latest ? null : v })} />}
       {d && (

@@ -5,6 +5,8 @@ export const PROMPT_TABS = [
   ["metrics", "Metrics"],
   ["labels", "Labels"],
   ["changes", "Change requests"],
+  ["canaries", "Canaries"],
+  ["policies", "Policies"],
 ] as const;
 export type PromptTab = (typeof PROMPT_TABS)[number][0];
 

@@ -20,11 +20,17 @@ export type Policy = {
   allowSelfApproval: boolean; autoMerge: boolean; requirePassingRun: boolean;
 };
 export type PolicyInput = Omit<Policy, "source">;
+/** The regression gate of a change request (lib/prompts/gate-status.ts). */
+export type GateStatus = {
+  required: boolean; state: "off" | "pending" | "passed" | "failed" | "overridden"; runId: string | null; baselineRunId: string | null;
+  passRate: number | null; baselinePassRate: number | null; dropPoints: number | null; minPassRate: number | null; maxDropPoints: number | null;
+  override: { byId: string | null; reason: string; at: string } | null; blockers: string[];
+};
 export type ApprovalStatus = { required: number; approvedBy: string[]; changesRequestedBy: string[]; satisfied: boolean; blockers: string[] };
 export type ChangeRequest = {
   id: string; promptId: string; label: string; version: number; baseVersion: number | null; baseRevision: number; status: "open" | "merged" | "closed"; round: number;
   description: string | null; authorId: string | null; authorApiKey: string | null; mergedById: string | null; mergedAt: string | null; closedAt: string | null; createdAt: string;
-  stale?: boolean; labelVersion?: number | null; policy?: Policy; approvals?: ApprovalStatus; mergeable?: boolean;
+  stale?: boolean; labelVersion?: number | null; policy?: Policy; approvals?: ApprovalStatus; gate?: GateStatus; mergeable?: boolean;
 };
 export type Review = { id: string; reviewerId: string; verdict: "approve" | "request_changes" | "comment"; body: string | null; round: number; createdAt: string };
 export type ChangeRequestDetail = { prompt: { id: string; name: string; type: string }; changeRequest: ChangeRequest; proposed: PromptVersion | null; base: PromptVersion | null; reviews: Review[] };

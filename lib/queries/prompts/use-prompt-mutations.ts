@@ -32,6 +32,8 @@ export function usePromptMutations(projectId: string) {
       onSuccess,
     }),
     merge: useMutation({ mutationFn: (ref: CrRef) => apiFetch<CrResult>(`${cr(ref)}/merge`, { method: "POST" }), onSuccess }),
+    /** Owners/admins lift a failing or pending regression gate, with a reason (audited). */
+    overrideGate: useMutation({ mutationFn: ({ reason, ...ref }: CrRef & { reason: string }) => apiFetch<CrResult>(`${cr(ref)}/gate-override`, { method: "POST", json: { reason } }), onSuccess }),
     rebase: useMutation({ mutationFn: (ref: CrRef) => apiFetch<CrResult>(`${cr(ref)}/rebase`, { method: "POST" }), onSuccess }),
     close: useMutation({ mutationFn: ({ reason, ...ref }: CrRef & { reason?: string }) => apiFetch<CrResult>(`${cr(ref)}/close`, { method: "POST", json: { reason } }), onSuccess }),
     rollback: useMutation({

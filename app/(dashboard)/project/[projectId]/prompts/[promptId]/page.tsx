@@ -13,7 +13,7 @@ export default async function PromptPage({ params }: { params: Promise<{ project
   if (!can(role, "prompts:read")) return <AccessDenied role={role} what="prompts" />;
   return (
     <Suspense fallback={<Skeleton className="h-96 w-full" />}>
-      <PromptDetailClient projectId={projectId} promptId={promptId} canEdit={can(role, "prompts:propose")} canRollback={can(role, "prompts:rollback")} />
+      <PromptDetailClient projectId={projectId} promptId={promptId} canEdit={can(role, "prompts:propose")} canRollback={can(role, "prompts:rollback")} canConfigure={can(role, "prompts:configure")} />
     </Suspense>
   );
 }

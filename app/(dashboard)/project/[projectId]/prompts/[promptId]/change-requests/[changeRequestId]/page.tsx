@@ -12,7 +12,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   return (
     <ChangeRequestClient
       projectId={projectId} promptId={promptId} changeRequestId={changeRequestId} currentUserId={user.id}
-      canReview={can(role, "prompts:review")} canPropose={can(role, "prompts:propose")}
+      canReview={can(role, "prompts:review")} canPropose={can(role, "prompts:propose")} canOverrideGate={can(role, "prompts:rollback")}
     />
   );
 }
