@@ -53,3 +53,12 @@ export const runItemsQuery = z.object({
   /** Position after which the next page starts (`nextCursor`). */
   cursor: z.coerce.number().int().min(0).optional(),
 });
+
+/** `?ids=a,b[,c]`: the first run is the baseline; 2 to 5 distinct runs. */
+export const compareRunsQuery = z.object({
+  ids: z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(id).min(2, "give at least two run ids, comma-separated").max(5, "compare at most five runs").refine((a) => new Set(a).size === a.length, "a run is given twice")),
+});
