@@ -9,6 +9,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { href: "sessions", label: "Sessions", action: "traces:read" },
   { href: "inbox", label: "Inbox", action: "traces:read" },
   { href: "datasets", label: "Golden sets", action: "datasets:read" },
+  { href: "runs", label: "Runs", action: "runs:read" },
   { href: "drift", label: "Drift", action: "drift:read" },
   { href: "alerts", label: "Alerts", action: "dashboards:read" },
   { href: "audit", label: "Audit", action: "audit:read" },

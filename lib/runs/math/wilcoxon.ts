@@ -53,8 +53,8 @@ function exactP(ranks: readonly number[], wPlus: number): number {
     for (let s = 0; s <= max; s++) {
       const p = dist[s]!;
       if (p === 0) continue;
-      next[s] += p / 2;
-      next[s + r] += p / 2;
+      next[s] = next[s]! + p / 2;
+      next[s + r] = next[s + r]! + p / 2;
     }
     dist = next;
   }
