@@ -36,7 +36,8 @@ export const startRunBody = z
   })
   .strict()
   .refine((b) => b.dataset !== undefined || b.datasetId !== undefined, { message: "required", path: ["dataset"] })
-  .refine((b) => (b.prompt === undefined) !== (b.outputs === undefined), { message: "give either prompt (Pharos calls the model) or outputs (Pharos only scores)", path: ["prompt"] });
+  // Both: outputs a system produced with that prompt version elsewhere; scored, not called, and labelled with the version.
+  .refine((b) => b.prompt !== undefined || b.outputs !== undefined, { message: "give prompt (Pharos calls the model) or outputs (Pharos only scores)", path: ["prompt"] });
 
 export type StartRunBody = z.infer<typeof startRunBody>;
 

@@ -5,6 +5,9 @@ import * as itemsRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]
 import * as pairsRoute from "@/app/api/projects/[projectId]/runs/compare/pairs.jsonl/route";
 import * as compareRoute from "@/app/api/projects/[projectId]/runs/compare/route";
 import * as runsRoute from "@/app/api/projects/[projectId]/runs/route";
+import { seedDemoPrompts } from "@/lib/bootstrap/seed-demo-prompts";
+import { seedDemoRuns } from "@/lib/bootstrap/seed-demo-runs";
+import { db } from "@/lib/db";
 import { executeRun } from "@/lib/runs/execute-run";
 import { createOrgAndProject } from "../factories";
 import { createDataset, type Tenant } from "../support/datasets";
@@ -85,5 +88,20 @@ describe("runs compare", () => {
     expect((await call(pairsRoute.GET, "GET", { params: { projectId: t.project.id }, cookie: t.owner.cookie, query: { ids: `${c},${a}` } })).status).toBe(404);
     // Nor can the other project's owner read ours through their own project.
     expect((await call(compareRoute.GET, "GET", { params: { projectId: other.project.id }, cookie: other.owner.cookie, query: { ids: `${a},${c}` } })).status).toBe(404);
+  });
+
+  it("seeds the demo's v2 and v3 runs once, without a connection, with v3 regressing on three items and improving on four", async () => {
+    const t = await createOrgAndProject("compare-demo");
+    await seedDemoPrompts({ projectId: t.project.id, now: new Date() });
+    const first = await seedDemoRuns({ projectId: t.project.id });
+    expect(await seedDemoRuns({ projectId: t.project.id })).toEqual(first);
+    expect(await db.run.count({ where: { projectId: t.project.id } })).toBe(2);
+    expect(await db.llmConnection.count({ where: { projectId: t.project.id } })).toBe(0);
+    const res = await call(compareRoute.GET, "GET", { params: { projectId: t.project.id }, cookie: t.owner.cookie, query: { ids: first.runIds.join(",") } });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json.runs.map((r: { status: string; prompt: { version: number }; source: string }) => [r.status, r.prompt.version, r.source])).toEqual([["succeeded", 2, "outputs"], ["succeeded", 3, "outputs"]]);
+    expect(res.json.counts).toEqual({ regressed: 3, improved: 4, unchanged: 5, unpaired: 0 });
+    expect(res.json.rows.slice(0, 3).every((r: { change: string }) => r.change === "regressed")).toBe(true);
+    expect(res.json.comparisons[0]).toMatchObject({ pairs: 12, baselinePassRate: 8 / 12, passRate: 9 / 12, mcnemar: { regressed: 3, improved: 4 } });
   });
 });
