@@ -59,7 +59,7 @@ export async function seedDemoRuns(options: { projectId: string }) {
   if (!dataset) {
     dataset = await db.$transaction(async (tx) => {
       const created = await createDataset({ projectId, userId: owner.userId, tx, input: { name: DEMO_GOLDEN_SET, description: "Support questions support-answer must keep answering right: the fact, the article, short." } });
-      await insertNewItems({ tx, projectId, datasetId: created.id, userId: owner.userId, items: CASES.map((c) => ({ input: { question: c.q, company: "Acme", articles: [{ title: c.article, summary: c.fact }], history: [] }, expectedOutput: c.fact, metadata: { article: c.article, language: c.ko ? "ko" : "en" } })) });
+      await insertNewItems({ tx, projectId, datasetId: created.id, userId: owner.userId, items: CASES.map((c) => ({ input: { question: c.q, company: "Acme", articles: [{ title: c.article, summary: c.fact }], history: [] }, expectedOutput: c.fact, metadata: { article: c.article, language: c.ko ? "ko" : "en" }, source: "import" as const })) });
       return created;
     });
   }
