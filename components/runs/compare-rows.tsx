@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/card";
 import { formatCost } from "@/lib/format/format-cost";
 import { formatDuration } from "@/lib/format/format-duration";
 import type { RunsComparisonResponse } from "@/lib/queries/runs/keys";
-import { outputText, runLabel, wordDiff } from "./prepare-runs";
+import { inputText, outputText, runLabel, wordDiff } from "./prepare-runs";
 
 type Row = RunsComparisonResponse["rows"][number];
 const CHANGE = { regressed: { tone: "red", row: "bg-red-50/60 dark:bg-red-950/30 border-l-2 border-l-red-500" }, improved: { tone: "green", row: "border-l-2 border-l-emerald-500" }, unchanged: { tone: "zinc", row: "" }, unpaired: { tone: "amber", row: "" } } as const;
@@ -23,7 +23,7 @@ function CompareRow({ projectId, row, runs }: { projectId: string; row: Row; run
     <div data-testid="compare-row" data-change={row.change} className={`py-3 pl-3 ${CHANGE[row.change].row}`}>
       <div className="flex items-baseline gap-2">
         <Badge tone={CHANGE[row.change].tone}>{row.change}</Badge>
-        <div className="line-clamp-2 min-w-0 flex-1 whitespace-pre-wrap break-words text-sm">{outputText(row.input)}</div>
+        <div className="line-clamp-2 min-w-0 flex-1 whitespace-pre-wrap break-words text-sm">{inputText(row.input)}</div>
       </div>
       {row.expectedOutput != null && <div className="mt-1 line-clamp-2 text-xs text-zinc-500">expected: {outputText(row.expectedOutput)}</div>}
       <div className="mt-2 grid gap-3" style={{ gridTemplateColumns: `repeat(${row.cells.length}, minmax(0, 1fr))` }}>
@@ -36,7 +36,7 @@ function CompareRow({ projectId, row, runs }: { projectId: string; row: Row; run
             {!cell ? <div className="text-xs text-zinc-400">not in this run</div> : (
               <>
                 <div className="whitespace-pre-wrap break-words text-sm">
-                  {i === 0 ? baseline : wordDiff(baseline, outputText(cell.output)).map((p, k) => (
+                  {i === 0 ? baseline : (wordDiff(baseline, outputText(cell.output)) ?? [{ text: outputText(cell.output), kind: "same" as const }]).map((p, k) => (
                     <span key={k} className={p.kind === "added" ? "bg-emerald-100 dark:bg-emerald-900/60" : p.kind === "removed" ? "bg-red-100 text-red-800 line-through dark:bg-red-900/60 dark:text-red-200" : ""}>{p.text}</span>
                   ))}
                 </div>

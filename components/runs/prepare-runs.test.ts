@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunRow } from "@/lib/queries/runs/keys";
-import { etaText, formatP, parseIds, passRateOf, previousRun, progressPercent, runLabel, significance, verdictText, wordDiff } from "./prepare-runs";
+import { etaText, inputText, formatP, parseIds, passRateOf, previousRun, progressPercent, runLabel, significance, verdictText, wordDiff } from "./prepare-runs";
 
 const run = (id: string, createdAt: string, status = "succeeded", datasetId = "d1") => ({ id, createdAt, status, datasetId }) as RunRow;
 
@@ -38,6 +38,11 @@ describe("prepare-runs", () => {
     expect(wordDiff("refund in 5 days", "refund in 7 days")).toEqual([
       { text: "refund in ", kind: "same" }, { text: "5", kind: "removed" }, { text: "7", kind: "added" }, { text: " days", kind: "same" },
     ]);
+  });
+  it("shows no diff when the outputs share too little, and an input by its question", () => {
+    expect(wordDiff("Refunds take five business days", "echo: what now?")).toBeNull();
+    expect(inputText({ company: "Acme", question: "Where is my invoice?" })).toBe("Where is my invoice?");
+    expect(inputText({ a: 1 })).toBe('{"a":1}');
   });
   it("formats p-values and reads them at α = 0.05", () => {
     expect(formatP(null)).toBe("—");

@@ -62,10 +62,24 @@ export function outputText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value, null, 2);
 }
 
+/** An item's input in one line: its question (or prompt/query/input/text field) when it has one, else compact JSON. */
+export function inputText(value: unknown): string {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    for (const k of ["question", "prompt", "query", "input", "text", "message"]) {
+      const v = (value as Record<string, unknown>)[k];
+      if (typeof v === "string") return v;
+    }
+    return JSON.stringify(value);
+  }
+  return outputText(value);
+}
+
 export type DiffPart = { text: string; kind: "same" | "added" | "removed" };
-/** Word diff of a later output against the baseline's. */
-export function wordDiff(baseline: string, later: string): DiffPart[] {
-  return diffWordsWithSpace(baseline, later).map((p) => ({ text: p.value, kind: p.added ? "added" : p.removed ? "removed" : "same" }));
+/** Word diff of a later output against the baseline's; null when they share under a third of their text (a diff would be noise). */
+export function wordDiff(baseline: string, later: string): DiffPart[] | null {
+  const parts: DiffPart[] = diffWordsWithSpace(baseline, later).map((p) => ({ text: p.value, kind: p.added ? "added" : p.removed ? "removed" : "same" }));
+  const same = parts.filter((p) => p.kind === "same" && p.text.trim()).reduce((n, p) => n + p.text.length, 0);
+  return same * 3 < Math.max(baseline.length, later.length) ? null : parts;
 }
 
 /** "p = 0.039", "p < 0.001", or "—" when the test has nothing to test. */

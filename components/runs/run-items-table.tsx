@@ -9,7 +9,7 @@ import { formatCost } from "@/lib/format/format-cost";
 import { formatDuration } from "@/lib/format/format-duration";
 import type { RunItemRow, RunRow } from "@/lib/queries/runs/keys";
 import { useRunItemsQuery } from "@/lib/queries/runs/use-run-items-query";
-import { outputText } from "./prepare-runs";
+import { inputText, outputText } from "./prepare-runs";
 
 const ITEM_TONE = { done: "zinc", pending: "zinc", running: "indigo", failed: "red", judge_error: "amber" } as const;
 
@@ -41,7 +41,7 @@ function ItemRow({ projectId, item }: { projectId: string; item: RunItemRow }) {
   return (
     <tr data-testid="run-item-row" className="align-top">
       <Td className="text-xs tabular-nums text-zinc-500">{item.position + 1}</Td>
-      <Td className="max-w-56"><div className="line-clamp-3 whitespace-pre-wrap break-words text-xs">{outputText(item.input)}</div></Td>
+      <Td className="max-w-56"><div className="line-clamp-3 whitespace-pre-wrap break-words text-xs">{inputText(item.input)}</div></Td>
       <Td className="max-w-md">
         <div className="line-clamp-4 whitespace-pre-wrap break-words text-xs">{outputText(item.output) || <span className="text-zinc-400">—</span>}</div>
         {item.error && <div className="mt-1 text-xs text-red-600">{item.error}</div>}

@@ -28,7 +28,7 @@ export function RunsClient({ projectId, canStart }: { projectId: string; canStar
           <h1 className="text-xl font-semibold">Runs</h1>
           <p className="text-sm text-zinc-500">A prompt version over a pinned golden-set snapshot, scored by evaluators. Compare two runs to see what regressed.</p>
         </div>
-        {canStart && <Button onClick={() => setStarting(true)}><Play className="size-4" /> Start run</Button>}
+        {canStart && <Button className="shrink-0 whitespace-nowrap" onClick={() => setStarting(true)}><Play className="size-4" /> Start run</Button>}
       </div>
       <Card>
         {runs.isPending ? (
@@ -47,10 +47,10 @@ export function RunsClient({ projectId, canStart }: { projectId: string; canStar
               return (
                 <tr key={r.id} data-testid="run-row" className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
                   <Td>
-                    <Link href={`/project/${projectId}/runs/${r.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-400">{runLabel(r)}</Link>
-                    <div className="text-xs text-zinc-500">{r.model ?? "scoring only"} · {r.evaluators.map((e) => e.key).join(", ")}</div>
+                    <Link href={`/project/${projectId}/runs/${r.id}`} className="whitespace-nowrap font-medium text-indigo-700 hover:underline dark:text-indigo-400">{runLabel(r)}</Link>
+                    <div className="max-w-64 truncate text-xs text-zinc-500">{r.model ?? "scoring only"} · {r.evaluators.map((e) => e.key).join(", ")}</div>
                   </Td>
-                  <Td><Link href={`/project/${projectId}/datasets/${r.datasetId}`} className="hover:underline">{setName(r.datasetId)}</Link></Td>
+                  <Td className="whitespace-nowrap"><Link href={`/project/${projectId}/datasets/${r.datasetId}`} className="hover:underline">{setName(r.datasetId)}</Link></Td>
                   <Td><VerdictBadge run={r} /></Td>
                   <Td className="w-40">{isLive(r.status) ? <ProgressBar progress={r.progress} /> : <span className="text-xs tabular-nums text-zinc-500">{r.progress.done}/{r.progress.total}{r.progress.failed ? ` · ${r.progress.failed} failed` : ""}</span>}</Td>
                   <Td className="tabular-nums">{formatRate(passRateOf(r))}</Td>
