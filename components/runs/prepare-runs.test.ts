@@ -9,6 +9,7 @@ describe("prepare-runs", () => {
     expect(runLabel({ source: "prompt", prompt: { id: "p", name: "support-answer", version: 3, label: "production" } })).toBe("support-answer v3 (production)");
     expect(runLabel({ source: "prompt", prompt: { id: "p", name: "qa", version: 1, label: null } })).toBe("qa v1");
     expect(runLabel({ source: "outputs", prompt: null })).toBe("supplied outputs");
+    expect(runLabel({ source: "outputs", prompt: { id: "p", name: "support-answer", version: 2, label: null } })).toBe("support-answer v2 · recorded outputs");
   });
   it("says passed / failed only once finished", () => {
     expect(verdictText({ status: "running", passed: null })).toBe("running");

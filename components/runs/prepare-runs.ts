@@ -4,10 +4,11 @@ import type { RunRow } from "@/lib/queries/runs/keys";
 /** Pure view logic for the runs pages (unit-tested in prepare-runs.test.ts). */
 export const isLive = (status: string) => status === "queued" || status === "running";
 
-/** "support-answer v3 (production)", or "supplied outputs" for a scoring-only run. */
+/** "support-answer v3 (production)", "… · recorded outputs" when scored from supplied outputs, or "supplied outputs". */
 export function runLabel(run: Pick<RunRow, "prompt" | "source">): string {
   if (!run.prompt) return "supplied outputs";
-  return `${run.prompt.name} v${run.prompt.version}${run.prompt.label ? ` (${run.prompt.label})` : ""}`;
+  // Outputs produced elsewhere with that version were scored, not generated here: say so, or two runs of v3 read alike.
+  return `${run.prompt.name} v${run.prompt.version}${run.prompt.label ? ` (${run.prompt.label})` : ""}${run.source === "outputs" ? " · recorded outputs" : ""}`;
 }
 
 export function statusTone(run: Pick<RunRow, "status" | "passed">): "zinc" | "green" | "red" | "indigo" | "amber" {
