@@ -152,6 +152,9 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   const seeded = await seedDemoTraces({ projectId: demo.projectId, now: demo.seedFrom });
   // Versions, labels, a pending change request, a rollback and a canary with traffic (idempotent).
   await seedDemoPrompts({ projectId: demo.projectId, now: demo.seedFrom });
+  // A golden set with two finished runs (v2, v3) to compare; scoring only, no network (idempotent).
+  const { seedDemoRuns } = await import("../lib/bootstrap/seed-demo-runs");
+  await seedDemoRuns({ projectId: demo.projectId });
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;

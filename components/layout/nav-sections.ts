@@ -9,6 +9,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { href: "sessions", label: "Sessions", action: "traces:read" },
   { href: "inbox", label: "Inbox", action: "traces:read" },
   { href: "datasets", label: "Golden sets", action: "datasets:read" },
+  { href: "runs", label: "Runs", action: "runs:read" },
   { href: "prompts", label: "Prompts", action: "prompts:read" },
   { href: "drift", label: "Drift", action: "drift:read" },
   { href: "alerts", label: "Alerts", action: "dashboards:read" },

@@ -32,7 +32,9 @@ export async function startRun(options: {
   const evaluators = parseRunEvaluators(body.evaluators);
 
   const resolved = body.prompt ? await resolveRunPrompt({ projectId, prompt: body.prompt }) : null;
-  const needsConnection = resolved !== null || evaluators.some((e) => e.spec.type === "llm_judge");
+  // Supplied outputs are scored, never generated, even when they name the prompt version that produced them.
+  const calls = resolved !== null && body.outputs === undefined;
+  const needsConnection = calls || evaluators.some((e) => e.spec.type === "llm_judge");
   const connection = await resolveConnection(projectId, body, needsConnection);
   const versionConfig = (resolved?.version.config ?? {}) as Record<string, unknown>;
   const model = body.model ?? (typeof versionConfig.model === "string" ? versionConfig.model : undefined) ?? connection?.models[0];
@@ -52,7 +54,7 @@ export async function startRun(options: {
     const id = randomUUID();
     const created = await tx.run.create({
       data: {
-        projectId, id, datasetId: dataset.id, snapshotAt: at, source: resolved ? "prompt" : "outputs",
+        projectId, id, datasetId: dataset.id, snapshotAt: at, source: calls ? "prompt" : "outputs",
         promptId: resolved?.prompt.id ?? null, promptName: resolved?.prompt.name ?? null, promptVersion: resolved?.version.version ?? null, promptLabel: resolved?.label ?? null,
         connectionId: connection?.id ?? null, model: model ?? null, modelConfig: toJsonValue(body.modelConfig ?? {}), evaluators: toJsonValue(evaluators),
         minPassRate: body.minPassRate, concurrency: body.concurrency, total: items.length,

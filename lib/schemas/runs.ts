@@ -36,7 +36,8 @@ export const startRunBody = z
   })
   .strict()
   .refine((b) => b.dataset !== undefined || b.datasetId !== undefined, { message: "required", path: ["dataset"] })
-  .refine((b) => (b.prompt === undefined) !== (b.outputs === undefined), { message: "give either prompt (Pharos calls the model) or outputs (Pharos only scores)", path: ["prompt"] });
+  // Both: outputs a system produced with that prompt version elsewhere; scored, not called, and labelled with the version.
+  .refine((b) => b.prompt !== undefined || b.outputs !== undefined, { message: "give prompt (Pharos calls the model) or outputs (Pharos only scores)", path: ["prompt"] });
 
 export type StartRunBody = z.infer<typeof startRunBody>;
 
@@ -52,4 +53,13 @@ export const runItemsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** Position after which the next page starts (`nextCursor`). */
   cursor: z.coerce.number().int().min(0).optional(),
+});
+
+/** `?ids=a,b[,c]`: the first run is the baseline; 2 to 5 distinct runs. */
+export const compareRunsQuery = z.object({
+  ids: z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(id).min(2, "give at least two run ids, comma-separated").max(5, "compare at most five runs").refine((a) => new Set(a).size === a.length, "a run is given twice")),
 });

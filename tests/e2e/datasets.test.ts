@@ -16,8 +16,8 @@ describe("browser: golden sets", () => {
     const page = await signInAsDemo(demo, { width: 1400, height: 950 });
 
     await page.goto(`/project/${creds.project_id}/datasets`);
-    await page.getByText("No golden sets yet").waitFor();
-    await page.screenshot({ path: "test-results/e2e/datasets-empty.png", fullPage: true });
+    // The demo ships one golden set (with runs to compare); this test makes its own beside it.
+    await page.getByTestId("dataset-row").filter({ hasText: "support-answer golden set" }).waitFor();
     await page.getByRole("button", { name: "New golden set" }).click();
     await page.getByLabel("Name").fill("Refund questions");
     await page.getByRole("button", { name: "Create golden set" }).click();
@@ -36,7 +36,7 @@ describe("browser: golden sets", () => {
     expect(errorText).toContain("line 4");
     expect(errorText).not.toContain("line 1");
     await page.screenshot({ path: "test-results/e2e/datasets-import-errors.png" });
-    expect(await page.request.get(`/api/projects/${creds.project_id}/datasets`).then((r) => r.json()).then((j) => j.datasets[0].itemCount)).toBe(0);
+    expect(await page.request.get(`/api/projects/${creds.project_id}/datasets`).then((r) => r.json()).then((j) => j.datasets.find((d: { name: string }) => d.name === "Refund questions").itemCount)).toBe(0);
     await page.getByRole("button", { name: "Skip bad lines and import the rest" }).click();
     await page.getByText("Imported 2 items, skipped 2 bad lines").waitFor();
     const rows = page.getByTestId("dataset-item-row");
@@ -90,7 +90,7 @@ describe("browser: golden sets", () => {
     await page.getByText("Answers about refunds and delivery · 3 current items").waitFor();
 
     await page.goto(`/project/${creds.project_id}/datasets`);
-    const listRow = page.getByTestId("dataset-row");
+    const listRow = page.getByTestId("dataset-row").filter({ hasText: "Refund questions" });
     await listRow.waitFor();
     expect(await listRow.textContent()).toMatch(/Refund questions\s*Answers about refunds and delivery\s*3/);
     await page.screenshot({ path: "test-results/e2e/datasets-list.png", fullPage: true });

@@ -1,3 +1,4 @@
+import type { RunsComparison } from "@/lib/runs/compare-runs";
 import type { RunView } from "@/lib/runs/run-rows";
 
 /** A run as the UI routes answer (dates as ISO strings over the wire). */
@@ -16,11 +17,15 @@ export type StartRunInput = {
   evaluators: Array<{ type: string; [param: string]: unknown }>; minPassRate?: number; concurrency?: number;
 };
 
+/** GET …/runs/compare (dates as ISO strings over the wire). */
+export type RunsComparisonResponse = Omit<RunsComparison, "runs"> & { runs: RunRow[] };
+
 export const runKeys = {
   all: (projectId: string) => ["projects", projectId, "runs"] as const,
   list: (projectId: string, datasetId: string | null) => [...runKeys.all(projectId), "list", datasetId ?? "all"] as const,
   detail: (projectId: string, runId: string) => [...runKeys.all(projectId), "detail", runId] as const,
   items: (projectId: string, runId: string, status: string | null) => [...runKeys.all(projectId), "items", runId, status ?? "all"] as const,
+  compare: (projectId: string, ids: readonly string[]) => [...runKeys.all(projectId), "compare", ids.join(",")] as const,
 };
 
 /** Every run endpoint hangs off this path. */
