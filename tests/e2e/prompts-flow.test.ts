@@ -190,7 +190,6 @@ describe("browser: a prompt change goes from an edit to production, and back", (
     await owner.getByTestId("prompt-folder").filter({ hasText: "support/" }).waitFor();
 
     // The audit log has every step, with who did it.
-    // TODO(audit page): assert these rows on /project/[projectId]/audit once the audit page (wt-release-ui) lands.
     const audit = (await (await owner.request.get(`/api/projects/${projectId}/audit?${new URLSearchParams({ action: "prompt.", from: startedAt })}`)).json()) as {
       entries: { action: string; actorUserId: string | null; after: Record<string, unknown> | null }[];
       users: Record<string, { email: string }>;
@@ -204,6 +203,14 @@ describe("browser: a prompt change goes from an edit to production, and back", (
       "prompt.label.rollback by owner",
     ]);
     expect(JSON.stringify(audit.entries[0]!.after)).toContain("v4 drops the article link");
+    // The audit page shows the same steps, the rollback marked as an emergency.
+    await owner.goto(`/project/${projectId}/audit?action=prompt.`);
+    const entries = owner.getByRole("list", { name: "Audit entries" });
+    for (const action of ["prompt.version.create", "prompt.change_request.open", "prompt.change_request.approve", "prompt.label.merge", "prompt.label.rollback"]) {
+      await entries.getByText(action, { exact: true }).first().waitFor();
+    }
+    await entries.getByText("Emergency rollback").first().waitFor();
+    await owner.getByText("v4 drops the article link").first().waitFor();
     expect(await eng.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 });

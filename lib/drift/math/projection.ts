@@ -63,15 +63,17 @@ export function driftMap(reference: VectorSet, current: VectorSet, options: { pe
     const currentCount = members.length - referenceCount;
     if (!members.length) continue;
     const centre = result.centroids[c]!;
-    // Nearest the centre first, skipping repeats of the same text (identical vectors) and, while
-    // others exist, texts the reference also has: the examples should show what is new.
+    // The examples should show what is new: current texts farthest from every reference text of
+    // the cluster first (a cluster where a new topic joined an old one would otherwise show the
+    // old texts nearest its centre), then nearest the centre; repeats of one text are skipped.
     const examples: number[] = [];
     const picked: number[][] = [];
     const referenceRows = members.filter(([p]) => p.set === "reference").map(([, i]) => rows[i]!);
+    const novelty = (row: number[]) => (referenceRows.length ? Math.min(...referenceRows.map((q) => sqDist(q, row))) : Infinity);
     const candidates = members
       .filter(([p]) => p.set === "current")
-      .map(([p, i]) => [p.index, rows[i]!, sqDist(rows[i]!, centre), referenceRows.some((q) => sqDist(q, rows[i]!) < 1e-8) ? 1 : 0] as const)
-      .sort((x, y) => x[3] - y[3] || x[2] - y[2]);
+      .map(([p, i]) => [p.index, rows[i]!, sqDist(rows[i]!, centre), novelty(rows[i]!)] as const)
+      .sort((x, y) => (x[3] === y[3] ? x[2] - y[2] : y[3] - x[3]));
     for (const [index, row] of candidates) {
       if (examples.length >= (options.examples ?? 5)) break;
       if (picked.some((q) => sqDist(q, row) < 1e-8)) continue;
