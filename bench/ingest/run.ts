@@ -6,7 +6,7 @@
  * (bench/lib/results.ts; BENCH_SPANS other than 60,000 writes results-<spans>.json instead).
  */
 import pg from "pg";
-import { startPharos } from "../../tests/support/pharos-server";
+import { startBenchPharos } from "../lib/bench-server";
 import { startBenchDatabase } from "../lib/database";
 import { type IngestResults, machineFacts, postgresVersion, runLabel, writeResults } from "../lib/results";
 import { copySpans } from "./copy-baseline";
@@ -23,15 +23,7 @@ const CONCURRENCY = 16;
 const SECRET = "sk-bench-0123456789abcdef0123";
 
 const db = await startBenchDatabase("ingest");
-const server = await startPharos({
-  databaseUrl: db.url,
-  env: {
-    PHAROS_INIT_ORG_NAME: "Bench", PHAROS_INIT_PROJECT_NAME: "Bench", PHAROS_INIT_USER_EMAIL: "bench@example.test", PHAROS_INIT_USER_PASSWORD: "bench-password",
-    PHAROS_INIT_PROJECT_PUBLIC_KEY: "pk-bench-0123456789", PHAROS_INIT_PROJECT_SECRET_KEY: SECRET,
-    PHAROS_INGEST_RATE_LIMIT_PER_MINUTE: "1000000000", PHAROS_INGEST_QUEUE_ROWS: "200000",
-    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
-  },
-});
+const server = await startBenchPharos({ databaseUrl: db.url, publicKey: "pk-bench-0123456789", secretKey: SECRET });
 const headers = { authorization: `Bearer ${SECRET}` };
 const ingestUrl = `${server.baseUrl}/api/public/ingest`;
 const otlpUrl = `${server.baseUrl}/api/public/otel/v1/traces`;

@@ -11,9 +11,9 @@
  * First a few seconds without ingest (idle), then the loaded run. Writes bench/prompts/results.json.
  */
 import pg from "pg";
-import { startPharos } from "../../tests/support/pharos-server";
 import { percentile } from "../ingest/load";
 import { batchJsonBodies, makeSpans } from "../ingest/workload";
+import { startBenchPharos } from "../lib/bench-server";
 import { startBenchDatabase } from "../lib/database";
 import { type LatencyStats, machineFacts, postgresVersion, type PromptsResults, runLabel, writeResults } from "../lib/results";
 import { seedBenchPrompt } from "./seed";
@@ -30,14 +30,7 @@ const SECRET = "sk-bench-prompts-0123456789abcdef";
 const PROMPT = "support/answer";
 
 const db = await startBenchDatabase("prompts");
-const server = await startPharos({
-  databaseUrl: db.url,
-  env: {
-    PHAROS_INIT_ORG_NAME: "Bench", PHAROS_INIT_PROJECT_NAME: "Bench", PHAROS_INIT_USER_EMAIL: "bench@example.test", PHAROS_INIT_USER_PASSWORD: "bench-password",
-    PHAROS_INIT_PROJECT_PUBLIC_KEY: "pk-bench-prompts-0123456789", PHAROS_INIT_PROJECT_SECRET_KEY: SECRET,
-    PHAROS_INGEST_RATE_LIMIT_PER_MINUTE: "1000000000", PHAROS_INGEST_QUEUE_ROWS: "200000", PHAROS_BENCH_MODE: "true",
-  },
-});
+const server = await startBenchPharos({ databaseUrl: db.url, publicKey: "pk-bench-prompts-0123456789", secretKey: SECRET, env: { PHAROS_BENCH_MODE: "true" } });
 const auth = { authorization: `Bearer ${SECRET}` };
 
 type Path = "cached" | "uncached" | "floor";
