@@ -1,13 +1,9 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as driftRoute from "@/app/api/projects/[projectId]/drift/route";
 import * as reportRoute from "@/app/api/projects/[projectId]/drift/reports/[reportId]/route";
 import * as inboxRoute from "@/app/api/projects/[projectId]/drift/reports/[reportId]/clusters/[cluster]/inbox/route";
 import * as reportsRoute from "@/app/api/projects/[projectId]/drift/reports/route";
 import * as settingsRoute from "@/app/api/projects/[projectId]/drift/settings/route";
-import * as ingestRoute from "@/app/api/public/ingest/route";
-import * as otelRoute from "@/app/api/public/otel/v1/traces/route";
 import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
 import { latestDriftDistance } from "@/lib/drift/latest-distance";
@@ -18,97 +14,13 @@ import { seededRng } from "@/lib/drift/math/rng";
 import { sampleQuestion } from "@/lib/drift/math/sample-texts";
 import { embeddingSettings } from "@/lib/drift/embedding-settings";
 import type { DriftWindow } from "@/lib/schemas/drift";
-import { updateEmbeddingSettings } from "@/lib/drift/update-embedding-settings";
 import { computeMissingEmbeddings } from "@/lib/embeddings/compute-embeddings";
-import { decodeVector } from "@/lib/embeddings/vector-codec";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { call } from "../support/route";
 import { hex } from "../support/ingest";
+import { sendBatch, spanEvent } from "../support/drift-spans";
 
 const ns = (ms: number) => `${BigInt(ms) * 1_000_000n}`;
-
-function spanEvent(traceId: string, extra: Record<string, unknown> = {}, start = new Date(Date.now() - 60_000)) {
-  const id = hex(8);
-  return {
-    id: `e-${id}`, type: "generation",
-    body: { id, traceId, name: "chat", startTime: start.toISOString(), endTime: new Date(start.getTime() + 500).toISOString(), model: "gpt-4o-mini", input: "How do refunds work?", ...extra },
-  };
-}
-
-async function sendBatch(secretKey: string, batch: object[]) {
-  return call(ingestRoute.POST, "POST", { authorization: `Bearer ${secretKey}`, body: { batch } });
-}
-
-describe("embeddings at ingest", () => {
-  it("stores vectors sent with batch-API spans, per field and model, as float32", async () => {
-    const t = await createOrgAndProject("drift-batch");
-    const key = await createKey(t.project);
-    const traceId = hex(16);
-    const res = await sendBatch(key.secretKey, [
-      spanEvent(traceId, { embeddings: [{ field: "input", model: "my-embed", vector: [0.5, -0.25, 0.125] }, { field: "output", model: "my-embed", vector: [1, 0, 0] }] }),
-    ]);
-    expect(res.status).toBe(207);
-    expect(res.json.results[0].status).toBe(201);
-    const rows = await db.embedding.findMany({ where: { projectId: t.project.id }, orderBy: { field: "asc" } });
-    expect(rows.map((r) => [r.field, r.model, r.dimension, r.source])).toEqual([["input", "my-embed", 3, "client"], ["output", "my-embed", 3, "client"]]);
-    expect(Array.from(decodeVector(rows[0]!.vector))).toEqual([0.5, -0.25, 0.125]);
-    expect(await db.embeddingModel.findUnique({ where: { projectId_model: { projectId: t.project.id, model: "my-embed" } } })).toMatchObject({ dimension: 3 });
-  });
-
-  it("rejects a vector whose dimension differs from what the project stores for that model, naming event and field", async () => {
-    const t = await createOrgAndProject("drift-dims");
-    const key = await createKey(t.project);
-    const traceId = hex(16);
-    await sendBatch(key.secretKey, [spanEvent(traceId, { embeddings: [{ field: "input", model: "m", vector: [1, 0, 0, 0] }] })]);
-    const res = await sendBatch(key.secretKey, [
-      spanEvent(traceId, { embeddings: [{ field: "input", model: "m", vector: [1, 0, 0, 0] }] }),
-      spanEvent(traceId, { embeddings: [{ field: "output", model: "m", vector: [1, 0] }] }),
-      spanEvent(traceId, { embeddings: [{ field: "input", model: "other", vector: [1, 0] }] }),
-      spanEvent(traceId, { embeddings: [{ field: "input", model: "other", vector: [1, 0, 0] }] }),
-    ]);
-    expect(res.status).toBe(207);
-    expect(res.json.results.map((r: { status: number }) => r.status)).toEqual([201, 400, 201, 400]);
-    expect(res.json.results[1].error.message).toBe(
-      'batch[1].body.embeddings[0].vector: output vector of model "m" has 2 dimensions but this project stores 4 for that model; vectors of different dimensions are never compared, so send them under another model name',
-    );
-    expect(res.json.results[3].error.message).toMatch(/^batch\[3\]\.body\.embeddings\[0\]\.vector: input vector of model "other" has 3 dimensions but an earlier vector in this request has 2/);
-    // The rejected events' spans are not stored at all; the good ones are.
-    expect(await db.span.count({ where: { projectId: t.project.id } })).toBe(3);
-    expect(await db.embedding.count({ where: { projectId: t.project.id } })).toBe(3);
-    // Bad vectors are a 400 per event, never a 500.
-    const bad = await sendBatch(key.secretKey, [spanEvent(traceId, { embeddings: [{ field: "prompt", model: "m", vector: [] }] })]);
-    expect(bad.json.results[0].status).toBe(400);
-    expect(bad.json.results[0].error.message).toMatch(/batch\[0\]\.body\.embeddings\.0\.field/);
-  });
-
-  it("stores OpenInference embedding vectors from OTLP and rejects mismatched ones per span", async () => {
-    const t = await createOrgAndProject("drift-otlp");
-    const key = await createKey(t.project);
-    const traceId = hex(16);
-    const t0 = Date.now() - 5000;
-    const span = (vector: number[]) => ({
-      traceId, spanId: hex(8), name: "embed", kind: 1, startTimeUnixNano: ns(t0), endTimeUnixNano: ns(t0 + 30), status: { code: 0 },
-      attributes: [
-        { key: "openinference.span.kind", value: { stringValue: "EMBEDDING" } },
-        { key: "embedding.model_name", value: { stringValue: "text-embedding-3-small" } },
-        { key: "embedding.embeddings.0.embedding.text", value: { stringValue: "환불 받을 수 있나요?" } },
-        { key: "embedding.embeddings.0.embedding.vector", value: { arrayValue: { values: vector.map((v) => ({ doubleValue: v })) } } },
-      ],
-    });
-    const body = { resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ scope: { name: "oi" }, spans: [span([0.6, 0.8, 0]), span([1, 0])] }] }] };
-    const res = await otelRoute.POST(new Request("http://localhost/api/public/otel/v1/traces", {
-      method: "POST", body: JSON.stringify(body), headers: { authorization: `Bearer ${key.secretKey}`, "content-type": "application/json" },
-    }), { params: Promise.resolve({}) });
-    expect(res.status).toBe(200);
-    const parsed = JSON.parse(await res.text());
-    expect(Number(parsed.partialSuccess.rejectedSpans)).toBe(1);
-    expect(parsed.partialSuccess.errorMessage).toMatch(/input vector of model "text-embedding-3-small" has 2 dimensions but an earlier vector in this request has 3/);
-    const rows = await db.embedding.findMany({ where: { projectId: t.project.id } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ field: "input", model: "text-embedding-3-small", dimension: 3, source: "client" });
-    expect(Array.from(decodeVector(rows[0]!.vector)).map((v) => Number(v.toFixed(5)))).toEqual([0.6, 0.8, 0]);
-  });
-});
 
 /** Seeds LLM spans for each day before `now`: English questions, Korean refund questions where `shifted(day)` says so. */
 async function seedQuestions(secretKey: string, now: Date, days: number, perDay: number, shiftedShare: (daysAgo: number) => number) {
@@ -308,124 +220,6 @@ describe("drift units and the drift alert measure", () => {
     expect(windows.status).toBe(400);
     expect(windows.json.error.message).toMatch(/^body\.windows: alpha 0\.001 is too small for 60 windows.*alpha ≥ 0\.006/);
     expect((await embeddingSettings({ projectId: t.project.id })).windows).toBe(7);
-  });
-});
-
-/** A fake OpenAI-compatible embeddings server on 127.0.0.1 whose behaviour each test sets. */
-type Behaviour = "ok" | "rate-limit-once" | "server-error" | "wrong-dimension";
-let server: Server;
-let baseUrl: string;
-let behaviour: Behaviour = "ok";
-const seen: { auth: string | undefined; body: { model: string; input: string[] } }[] = [];
-
-beforeAll(async () => {
-  let rateLimited = false;
-  server = createServer(async (req: IncomingMessage, res) => {
-    let raw = "";
-    for await (const chunk of req) raw += chunk;
-    const body = JSON.parse(raw) as { model: string; input: string[] };
-    seen.push({ auth: req.headers.authorization, body });
-    const reply = (status: number, payload: object, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { "content-type": "application/json", ...headers });
-      res.end(JSON.stringify(payload));
-    };
-    if (req.url !== "/v1/embeddings" || req.method !== "POST") return reply(404, { error: { message: "not found" } });
-    if (req.headers.authorization !== "Bearer sk-good") return reply(401, { error: { message: "Incorrect API key provided" } });
-    if (behaviour === "rate-limit-once" && !rateLimited) {
-      rateLimited = true;
-      return reply(429, { error: { message: "Rate limit reached" } }, { "retry-after": "0" });
-    }
-    if (behaviour === "server-error") return reply(500, { error: { message: "upstream exploded" } });
-    const data = body.input.map((text, index) => {
-      const dim = behaviour === "wrong-dimension" && index === 1 ? 3 : 4;
-      return { object: "embedding", index, embedding: Array.from({ length: dim }, (_, j) => ((text.length * (j + 1)) % 7) / 7 + (/[가-힣]/.test(text) ? j : 0)) };
-    });
-    reply(200, { object: "list", data, model: body.model });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-describe("provider embeddings (fake OpenAI-compatible server)", () => {
-  async function projectWithSpans(name: string, apiKey: string) {
-    const t = await createOrgAndProject(name);
-    const key = await createKey(t.project);
-    await sendBatch(key.secretKey, [0, 1, 2].map((i) => spanEvent(hex(16), { input: [{ role: "user", content: `question number ${i} about refunds` }] })));
-    const put = await call(settingsRoute.PUT, "PUT", {
-      cookie: t.owner.cookie, params: { projectId: t.project.id },
-      body: { provider: "provider", fields: ["input"], providerConfig: { baseUrl, model: "fake-embed-4", apiKey } },
-    });
-    expect(put.status).toBe(200);
-    return t;
-  }
-
-  it("stores the API key encrypted, never returns it, and embeds span text through POST /v1/embeddings", async () => {
-    behaviour = "ok";
-    const t = await projectWithSpans("prov-ok", "sk-good");
-    const stored = JSON.stringify((await db.projectSettings.findUniqueOrThrow({ where: { projectId: t.project.id } })).embeddingSettings);
-    expect(stored).not.toContain("sk-good");
-    const get = await call(settingsRoute.GET, "GET", { cookie: t.owner.cookie, params: { projectId: t.project.id } });
-    expect(get.json.settings.providerConfig).toEqual({ baseUrl, model: "fake-embed-4", hasApiKey: true });
-    expect(JSON.stringify(get.json)).not.toContain("sk-good");
-
-    seen.length = 0;
-    const [result] = await computeMissingEmbeddings({ projectId: t.project.id });
-    expect(result).toMatchObject({ field: "input", model: "fake-embed-4", embedded: 3 });
-    expect(seen).toHaveLength(1);
-    expect(seen[0]!.auth).toBe("Bearer sk-good");
-    expect(seen[0]!.body.model).toBe("fake-embed-4");
-    expect(seen[0]!.body.input.sort()).toEqual(["question number 0 about refunds", "question number 1 about refunds", "question number 2 about refunds"]);
-    const rows = await db.embedding.findMany({ where: { projectId: t.project.id } });
-    expect(rows.map((r) => [r.source, r.dimension])).toEqual([["provider", 4], ["provider", 4], ["provider", 4]]);
-    // Updating other settings keeps the stored key.
-    await updateEmbeddingSettings({ projectId: t.project.id, changes: { windows: 10, providerConfig: { baseUrl, model: "fake-embed-4" } } });
-    expect((await embeddingSettings({ projectId: t.project.id })).providerConfig?.apiKeyEncrypted).toBeTruthy();
-  });
-
-  it("keeps a watermark per provider model: a new model starts with a sweep, switching back resumes the old one", async () => {
-    behaviour = "ok";
-    const t = await projectWithSpans("prov-switch", "sk-good");
-    const key = await createKey(t.project);
-    expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-4", embedded: 3, sweep: true });
-    await updateEmbeddingSettings({ projectId: t.project.id, changes: { providerConfig: { baseUrl, model: "fake-embed-b" } } });
-    expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-b", embedded: 3, sweep: true });
-    await sendBatch(key.secretKey, [spanEvent(hex(16), { input: [{ role: "user", content: "a question asked under the other model" }] }, new Date(Date.now() - 1000))]);
-    expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-b", embedded: 1, sweep: false });
-    // Back to the first model: its watermark still holds for older spans, and the span that
-    // arrived meanwhile is above it, so an incremental pass is enough.
-    await updateEmbeddingSettings({ projectId: t.project.id, changes: { providerConfig: { baseUrl, model: "fake-embed-4" } } });
-    expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-4", embedded: 1, sweep: false });
-    expect(await db.embedding.count({ where: { projectId: t.project.id } })).toBe(8);
-  });
-
-  it("fails clearly on 401 without retrying, and retries a 429", async () => {
-    behaviour = "ok";
-    const bad = await projectWithSpans("prov-401", "sk-wrong");
-    seen.length = 0;
-    await expect(computeMissingEmbeddings({ projectId: bad.project.id })).rejects.toThrow(/rejected the API key \(401\): Incorrect API key provided/);
-    expect(seen).toHaveLength(1);
-
-    behaviour = "rate-limit-once";
-    const limited = await projectWithSpans("prov-429", "sk-good");
-    seen.length = 0;
-    const [result] = await computeMissingEmbeddings({ projectId: limited.project.id });
-    expect(result!.embedded).toBe(3);
-    expect(seen).toHaveLength(2);
-  });
-
-  it("gives up on repeated 500s and rejects a response with a wrong dimension, storing nothing", async () => {
-    behaviour = "server-error";
-    const failing = await projectWithSpans("prov-500", "sk-good");
-    seen.length = 0;
-    await expect(computeMissingEmbeddings({ projectId: failing.project.id })).rejects.toThrow(/answered 500: upstream exploded \(gave up after 4 attempts\)/);
-    expect(seen).toHaveLength(4);
-    expect(await db.embedding.count({ where: { projectId: failing.project.id } })).toBe(0);
-
-    behaviour = "wrong-dimension";
-    const wrong = await projectWithSpans("prov-dim", "sk-good");
-    await expect(computeMissingEmbeddings({ projectId: wrong.project.id })).rejects.toThrow(/vector of dimension 3 at index 1; expected 4/);
-    expect(await db.embedding.count({ where: { projectId: wrong.project.id } })).toBe(0);
   });
 });
 
