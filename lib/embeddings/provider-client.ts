@@ -1,4 +1,5 @@
 import { OutboundBlockedError, outboundFetch } from "../security/outbound";
+import { parseRetryAfter, retryDelayMs } from "../llm/retry-policy";
 
 /**
  * Any OpenAI-compatible embeddings endpoint: POST {baseUrl}/embeddings with
@@ -76,11 +77,10 @@ async function errorDetail(res: Response): Promise<string> {
   }
 }
 
+/** The shared provider retry policy (lib/llm/retry-policy.ts): Retry-After wins, else exponential backoff, both capped. */
 function backoff(attempt: number, retryAfter: string | null, o: EmbedOptions): number {
-  const max = o.maxDelayMs ?? 20_000;
-  const seconds = retryAfter !== null ? Number(retryAfter) : NaN;
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(max, seconds * 1000);
-  return Math.min(max, (o.baseDelayMs ?? 500) * 2 ** (attempt - 1));
+  const policy = { maxAttempts: o.maxAttempts ?? 4, baseDelayMs: o.baseDelayMs ?? 500, maxDelayMs: o.maxDelayMs ?? 20_000 };
+  return retryDelayMs(attempt, parseRetryAfter(retryAfter), policy);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
