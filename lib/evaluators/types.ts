@@ -20,13 +20,27 @@ export type EvalResult = {
   threshold: number;
   reason: string;
   details?: Record<string, unknown>;
-  /** Provider calls the evaluator made (LLM judge), priced like every other call. */
-  usage?: { calls: number; inputTokens: number; outputTokens: number; cost: number | null; latencyMs: number };
+  /** Provider calls the evaluator made (LLM judge, re-asking the subject), priced like every other call. */
+  usage?: EvalUsage;
+};
+
+export type EvalUsage = { calls: number; inputTokens: number; outputTokens: number; cost: number | null; latencyMs: number };
+
+/**
+ * The system under test, for evaluators that ask it again: self-consistency (the same input k
+ * times), counterfactual fairness (a rewritten input). Only prompt runs have one: Pharos cannot
+ * re-ask a system whose outputs the caller supplied. Each answer carries the call's usage,
+ * which the evaluator adds to its own so the item's cost covers it.
+ */
+export type EvalSubject = {
+  complete(options: { input: unknown; temperature?: number; signal?: AbortSignal }): Promise<{ output: string; usage: EvalUsage }>;
 };
 
 /** What evaluators that call a model need; the runs engine resolves it from an LLM connection. */
 export type EvalContext = {
   judge?: { endpoint: LlmEndpoint; model: string; overrides?: PriceOverride[]; timeoutMs?: number; retry?: { maxAttempts?: number; baseDelayMs?: number } };
+  /** Absent for supplied-output runs and outside runs. */
+  subject?: EvalSubject;
   signal?: AbortSignal;
 };
 

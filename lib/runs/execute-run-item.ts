@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { runEvaluator } from "../evaluators/registry";
-import type { EvalResult } from "../evaluators/types";
+import type { EvalResult, EvalSubject } from "../evaluators/types";
 import { ingest } from "../ingest/ingest";
 import { chatCompletion, type ChatCompletionResult, type ChatMessage } from "../llm/chat-completion";
 import { LlmCallError } from "../llm/provider-http";
@@ -47,7 +47,7 @@ export async function executeRunItem(options: { ctx: RunContext; item: ClaimedIt
 
   const scores: Record<string, EvalResult & { type: string }> = {};
   for (const e of ctx.evaluators) {
-    const result = await runEvaluator(e.spec, { input: item.input, output, expectedOutput: item.expectedOutput ?? undefined, metadata: item.metadata as Record<string, unknown> | null }, { ...ctx.evalContext, signal: kill });
+    const result = await runEvaluator(e.spec, { input: item.input, output, expectedOutput: item.expectedOutput ?? undefined, metadata: item.metadata as Record<string, unknown> | null }, { ...ctx.evalContext, subject: subject(ctx, kill), signal: kill });
     if (kill?.aborted) return null;
     scores[e.key] = { type: e.spec.type, ...result };
   }
@@ -68,6 +68,29 @@ export async function executeRunItem(options: { ctx: RunContext; item: ClaimedIt
     cost: Math.round(cost * 1e10) / 1e10,
     scores,
     traceId,
+  };
+}
+
+/**
+ * The run's prompt × model as an evaluator can re-ask it (prompt runs only): the input is
+ * compiled like an item's, the request is the run's (temperature overridable). Not stored as
+ * a trace: these calls belong to the evaluator, and count in the item's cost through its usage.
+ */
+function subject(ctx: RunContext, kill: AbortSignal | undefined): EvalSubject | undefined {
+  if (ctx.source !== "prompt") return undefined;
+  return {
+    async complete({ input, temperature, signal }) {
+      const messages = compileMessages(ctx, input);
+      if (typeof messages === "string") throw new LlmCallError(messages, "malformed", null, 0, 0);
+      const call = await chatCompletion({
+        endpoint: ctx.endpoint!.endpoint, overrides: ctx.endpoint!.overrides, timeoutMs: ctx.limits.timeoutMs, retry: ctx.limits.retry, signal: signal ?? kill,
+        request: { ...ctx.request, ...(temperature === undefined ? {} : { temperature }), model: ctx.model!, messages },
+      });
+      return {
+        output: call.content,
+        usage: { calls: 1, inputTokens: call.usage.inputTokens ?? 0, outputTokens: call.usage.outputTokens ?? 0, cost: call.cost.totalCost, latencyMs: call.latencyMs },
+      };
+    },
   };
 }
 
