@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { HTTP_METHODS, routeFiles } from "../../tests/support/route-tree";
 import { publicApiDocument } from "./public-api-document";
+import { PUBLIC_OPERATIONS } from "./public-operations";
 
 /** `api/public/prompts/[...name]` → `/api/public/prompts/{name}`. */
 const toPath = (route: string) => `/${route.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}")}`;
@@ -30,5 +31,14 @@ describe("the public OpenAPI document", () => {
     expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["dataset", "prompt", "outputs", "evaluators", "minPassRate"]));
     expect(body.required).toEqual(["evaluators"]);
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+
+  it("publishes a response body for every JSON operation (tests/integration/public-api-responses.test.ts checks them against real answers)", () => {
+    const without = PUBLIC_OPERATIONS.filter((o) => !o.response).map((o) => `${o.method} ${o.path}`);
+    // OTLP answers protobuf or JSON as the request was; the preflight has no body; this document describes itself.
+    expect(without.sort()).toEqual(["get /api/public/openapi.json", "options /api/public/feedback", "post /api/public/otel/v1/traces"]);
+    const doc = publicApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>> };
+    const run = doc.paths["/api/public/runs/{runId}"]!.get!.responses["200"]!.content!["application/json"]!.schema;
+    expect(Object.keys(run.properties!)).toEqual(expect.arrayContaining(["status", "progress", "summary", "passed"]));
   });
 });

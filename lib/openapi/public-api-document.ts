@@ -8,8 +8,8 @@ type JsonSchema = Record<string, unknown>;
  * library is needed. `io: "input"` describes what a caller sends (before defaults and
  * transforms); refinements zod cannot express (cross-field rules) stay in the handler's 400s.
  */
-function schemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+function schemaOf(schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
   return rest;
 }
 
@@ -41,7 +41,10 @@ function operation(op: Operation) {
     ...(op.auth === "none" ? { security: [] } : { security: [{ [op.auth === "secret" ? "secretKey" : "publicKey"]: [] }] }),
     ...(parameters.length ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
-    responses: { [String(op.success.status)]: { description: op.success.description }, ...errors },
+    responses: {
+      [String(op.success.status)]: { description: op.success.description, ...(op.response ? { content: { "application/json": { schema: schemaOf(op.response, "output") } } } : {}) },
+      ...errors,
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { metricsQuery } from "../schemas/metrics";
 import { promptFetchQuery } from "../schemas/prompt-fetch";
 import { promptListQuery, publicCreatePromptBody } from "../schemas/prompts";
 import { startRunBody } from "../schemas/runs";
+import * as res from "../schemas/public-responses";
 import { listTracesQuery } from "../schemas/traces";
 
 export type Operation = {
@@ -24,6 +25,8 @@ export type Operation = {
   /** A body the handler reads itself (OTLP protobuf or JSON). */
   rawBody?: string[];
   success: { status: number; description: string };
+  /** The 2xx JSON body (lib/schemas/public-responses.ts); absent for bodies that are not JSON. */
+  response?: z.ZodType;
 };
 
 /**
@@ -32,21 +35,21 @@ export type Operation = {
  * that is not listed here.
  */
 export const PUBLIC_OPERATIONS: Operation[] = [
-  { method: "post", path: "/api/public/ingest", summary: "A batch of trace/span/generation/event/score events; one result per event", auth: "secret", body: ingestBatchSchema, success: { status: 207, description: "One result per event" } },
+  { method: "post", path: "/api/public/ingest", summary: "A batch of trace/span/generation/event/score events; one result per event", auth: "secret", body: ingestBatchSchema, success: { status: 207, description: "One result per event" }, response: res.ingestResponse },
   { method: "post", path: "/api/public/otel/v1/traces", summary: "OTLP/HTTP trace export (protobuf or JSON, optionally gzipped)", auth: "secret", rawBody: ["application/x-protobuf", "application/json"], success: { status: 200, description: "OTLP export response" } },
-  { method: "post", path: "/api/public/feedback", summary: "Thumbs up/down (+ comment) on a trace or span; public keys allowed", auth: "public", body: feedbackBody, success: { status: 201, description: "{ id, value }" } },
+  { method: "post", path: "/api/public/feedback", summary: "Thumbs up/down (+ comment) on a trace or span; public keys allowed", auth: "public", body: feedbackBody, success: { status: 201, description: "{ id, value }" }, response: res.feedbackResponse },
   { method: "options", path: "/api/public/feedback", summary: "CORS preflight for browser feedback", auth: "none", success: { status: 204, description: "CORS headers" } },
-  { method: "get", path: "/api/public/projects", summary: "The project a secret key belongs to", auth: "secret", success: { status: 200, description: "{ project, apiKey }" } },
-  { method: "get", path: "/api/public/metrics", summary: "Dashboard metrics for the key's project", auth: "secret", query: metricsQuery, success: { status: 200, description: "Metrics" } },
-  { method: "get", path: "/api/public/traces", summary: "Newest traces first with filters; keyset pagination via cursor", auth: "secret", query: listTracesQuery, success: { status: 200, description: "A page of traces" } },
-  { method: "get", path: "/api/public/traces/{traceId}", summary: "One trace with its spans, usage, cost and scores", auth: "secret", pathParams: { traceId: "Trace id" }, success: { status: 200, description: "The trace" } },
-  { method: "get", path: "/api/public/prompts", summary: "The project's prompts with their labels", auth: "secret", query: promptListQuery, success: { status: 200, description: "{ prompts }" } },
-  { method: "post", path: "/api/public/prompts", summary: "Create a version from CI; proposeFor opens a change request (and starts the label's run gate)", auth: "secret", body: publicCreatePromptBody, success: { status: 201, description: "{ name, version, created, changeRequest? } (200 when equal to the latest)" } },
-  { method: "get", path: "/api/public/prompts/{name}", summary: "The version behind a label (default production) or a version; the name may contain '/'", auth: "secret", pathParams: { name: "Prompt name (folders by '/')" }, query: promptFetchQuery, success: { status: 200, description: "The compiled-ready prompt (ETag; 304 on If-None-Match)" } },
-  { method: "post", path: "/api/public/datasets", summary: "Create a golden set", auth: "secret", body: createDatasetBody, success: { status: 201, description: "{ id, name } (409 with the existing id when taken)" } },
-  { method: "post", path: "/api/public/datasets/{name}/items", summary: "Add items to the golden set of that name", auth: "secret", pathParams: { name: "Golden set name" }, body: appendItemsBody, success: { status: 201, description: "{ datasetId, itemIds }" } },
-  { method: "put", path: "/api/public/llm-connections/{name}", summary: "Create or replace an LLM connection (the key is never returned)", auth: "secret", pathParams: { name: "Connection name" }, body: putLlmConnectionBody, success: { status: 200, description: "The connection without its key (201 when created)" } },
-  { method: "post", path: "/api/public/runs", summary: "Start a run: a prompt version × model, or supplied outputs, over the golden set's snapshot now", auth: "secret", body: startRunBody, success: { status: 202, description: "{ id, snapshotAt, total }" } },
-  { method: "get", path: "/api/public/runs/{runId}", summary: "A run's status, progress, summary and verdict, for CI to poll", auth: "secret", pathParams: { runId: "Run id" }, success: { status: 200, description: "{ id, status, progress, summary, passed, error }" } },
+  { method: "get", path: "/api/public/projects", summary: "The project a secret key belongs to", auth: "secret", success: { status: 200, description: "{ project, apiKey }" }, response: res.keyProjectResponse },
+  { method: "get", path: "/api/public/metrics", summary: "Dashboard metrics for the key's project", auth: "secret", query: metricsQuery, success: { status: 200, description: "Metrics" }, response: res.metricsResponse },
+  { method: "get", path: "/api/public/traces", summary: "Newest traces first with filters; keyset pagination via cursor", auth: "secret", query: listTracesQuery, success: { status: 200, description: "A page of traces" }, response: res.traceListResponse },
+  { method: "get", path: "/api/public/traces/{traceId}", summary: "One trace with its spans, usage, cost and scores", auth: "secret", pathParams: { traceId: "Trace id" }, success: { status: 200, description: "The trace" }, response: res.traceResponse },
+  { method: "get", path: "/api/public/prompts", summary: "The project's prompts with their labels", auth: "secret", query: promptListQuery, success: { status: 200, description: "{ prompts }" }, response: res.promptListResponse },
+  { method: "post", path: "/api/public/prompts", summary: "Create a version from CI; proposeFor opens a change request (and starts the label's run gate)", auth: "secret", body: publicCreatePromptBody, success: { status: 201, description: "{ name, version, created, changeRequest? } (200 when equal to the latest)" }, response: res.publishPromptResponse },
+  { method: "get", path: "/api/public/prompts/{name}", summary: "The version behind a label (default production) or a version; the name may contain '/'", auth: "secret", pathParams: { name: "Prompt name (folders by '/')" }, query: promptFetchQuery, success: { status: 200, description: "The compiled-ready prompt (ETag; 304 on If-None-Match)" }, response: res.fetchedPromptResponse },
+  { method: "post", path: "/api/public/datasets", summary: "Create a golden set", auth: "secret", body: createDatasetBody, success: { status: 201, description: "{ id, name } (409 with the existing id when taken)" }, response: res.createDatasetResponse },
+  { method: "post", path: "/api/public/datasets/{name}/items", summary: "Add items to the golden set of that name", auth: "secret", pathParams: { name: "Golden set name" }, body: appendItemsBody, success: { status: 201, description: "{ datasetId, itemIds }" }, response: res.appendItemsResponse },
+  { method: "put", path: "/api/public/llm-connections/{name}", summary: "Create or replace an LLM connection (the key is never returned)", auth: "secret", pathParams: { name: "Connection name" }, body: putLlmConnectionBody, success: { status: 200, description: "The connection without its key (201 when created)" }, response: res.llmConnectionResponse },
+  { method: "post", path: "/api/public/runs", summary: "Start a run: a prompt version × model, or supplied outputs, over the golden set's snapshot now", auth: "secret", body: startRunBody, success: { status: 202, description: "{ id, snapshotAt, total }" }, response: res.startRunResponse },
+  { method: "get", path: "/api/public/runs/{runId}", summary: "A run's status, progress, summary and verdict, for CI to poll", auth: "secret", pathParams: { runId: "Run id" }, success: { status: 200, description: "{ id, status, progress, summary, passed, error }" }, response: res.publicRunResponse },
   { method: "get", path: "/api/public/openapi.json", summary: "This document", auth: "none", success: { status: 200, description: "OpenAPI 3.1 document" } },
 ];

@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+/**
+ * What the public API answers, as the OpenAPI document publishes it (lib/openapi). The handlers
+ * build these bodies from domain functions; tests/integration/public-api-responses.test.ts calls
+ * every operation and parses its real body with these schemas, so the document cannot drift from
+ * the code. Objects are loose: fields may be added (clients must ignore what they do not know);
+ * the listed ones are promised.
+ */
+const iso = z.string().describe("ISO 8601 timestamp");
+const json = z.unknown().describe("Any JSON value");
+const money = z.number().nullable().describe("USD; null when the model has no known price");
+
+export const ingestResponse = z.looseObject({
+  results: z.array(z.looseObject({
+    id: z.string().describe("The event id sent"),
+    status: z.number().int().describe("201 stored; 400 invalid (nothing of this event stored)"),
+    error: z.looseObject({ code: z.string(), message: z.string() }).optional(),
+  })),
+});
+
+export const feedbackResponse = z.looseObject({ id: z.string(), value: z.enum(["up", "down"]) });
+
+export const keyProjectResponse = z.looseObject({
+  project: z.looseObject({ id: z.string(), name: z.string(), orgId: z.string() }),
+  apiKey: z.looseObject({ id: z.string(), publicKey: z.string() }),
+});
+
+const metricPoint = z.looseObject({
+  count: z.number(), errors: z.number(), errorRate: z.number().nullable(),
+  latencyP50: z.number().nullable(), latencyP95: z.number().nullable(), latencyP99: z.number().nullable(),
+  ttftP50: z.number().nullable(), ttftP95: z.number().nullable(), cost: z.number(), inputTokens: z.number(), outputTokens: z.number(),
+  thumbsUp: z.number(), thumbsDown: z.number(), thumbsUpRate: z.number().nullable(),
+});
+export const metricsResponse = z.looseObject({
+  from: iso, to: iso, bucket: z.string(), source: z.enum(["rollups", "spans"]),
+  series: z.array(metricPoint.extend({ time: iso })),
+  totals: metricPoint,
+  groups: z.array(z.looseObject({ key: z.string(), totals: metricPoint })).optional(),
+});
+
+const trace = z.looseObject({
+  id: z.string(), name: z.string().nullable(), startTime: iso, endTime: iso, latencyMs: z.number(),
+  input: json, output: json, userId: z.string().nullable(), sessionId: z.string().nullable(), environment: z.string().nullable(), release: z.string().nullable(),
+  promptName: z.string().nullable(), promptVersion: z.number().int().nullable(), tags: z.array(z.string()), metadata: json,
+  spanCount: z.number().int(), llmCount: z.number().int(), errorCount: z.number().int(), status: z.enum(["ok", "error"]),
+  usage: z.looseObject({ inputTokens: z.number(), outputTokens: z.number() }), totalCost: money, flags: z.array(z.string()), models: z.array(z.string()),
+});
+export const traceListResponse = z.looseObject({
+  data: z.array(trace.extend({ feedback: z.looseObject({ up: z.number().int(), down: z.number().int() }) })),
+  nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last"),
+});
+const span = z.looseObject({
+  id: z.string(), traceId: z.string(), parentId: z.string().nullable(), name: z.string(), kind: z.string(),
+  startTime: iso, endTime: iso, model: z.string().nullable(), input: json, output: json, level: z.string(),
+  usage: z.looseObject({ inputTokens: z.number().nullable(), outputTokens: z.number().nullable(), totalTokens: z.number().nullable() }),
+  cost: z.looseObject({ input: money, output: money, total: money, estimated: z.boolean() }),
+});
+const score = z.looseObject({
+  id: z.string(), traceId: z.string(), spanId: z.string().nullable(), name: z.string(), dataType: z.string(), source: z.string(),
+  value: z.union([z.number(), z.string(), z.boolean(), z.null()]), comment: z.string().nullable(), createdAt: iso,
+});
+export const traceResponse = trace.extend({ costEstimated: z.boolean(), spans: z.array(span), scores: z.array(score) });
+
+export const promptListResponse = z.looseObject({
+  prompts: z.array(z.looseObject({
+    name: z.string(), type: z.enum(["text", "chat"]), latestVersion: z.number().int().nullable(),
+    labels: z.record(z.string(), z.number().int()).describe("label → version"), tags: z.array(z.string()), updatedAt: iso.nullable(),
+  })),
+});
+export const publishPromptResponse = z.looseObject({
+  name: z.string(), version: z.number().int(), created: z.boolean().describe("false: equal to the latest version, nothing saved"),
+  changeRequest: z.looseObject({
+    id: z.string(), label: z.string(), version: z.number().int(), status: z.string(), mergeable: z.boolean(), approvals: z.number().int(), gate: json,
+  }).nullable().optional().describe("With proposeFor: the change request opened"),
+  labelAlreadyAtVersion: z.boolean().optional(),
+});
+export const fetchedPromptResponse = z.looseObject({
+  name: z.string(), version: z.number().int(), type: z.enum(["text", "chat"]), template: json, config: json,
+  labels: z.array(z.string()).describe("The labels on this version ('latest' included)"), canary: z.boolean().describe("true: the label's canary version was chosen for this stickyKey"),
+});
+
+export const createDatasetResponse = z.looseObject({ id: z.string(), name: z.string() });
+export const appendItemsResponse = z.looseObject({ datasetId: z.string(), itemIds: z.array(z.string()).describe("In the order of the items sent") });
+
+export const llmConnectionResponse = z.looseObject({
+  id: z.string(), name: z.string(), baseUrl: z.string(), hasApiKey: z.boolean(), apiKeyHint: z.string().nullable().describe("…last four characters of long keys"),
+  headerNames: z.array(z.string()), models: z.array(z.string()), createdAt: iso, updatedAt: iso,
+});
+
+export const startRunResponse = z.looseObject({ id: z.string(), snapshotAt: iso, total: z.number().int().describe("Items in the pinned snapshot") });
+export const publicRunResponse = z.looseObject({
+  id: z.string(),
+  status: z.enum(["queued", "running", "succeeded", "failed", "cancelled"]),
+  progress: z.looseObject({ done: z.number().int(), total: z.number().int(), failed: z.number().int(), cost: z.number(), etaMs: z.number().nullable() }),
+  summary: z.looseObject({
+    passRate: z.number(),
+    evaluators: z.record(z.string(), z.looseObject({ mean: z.number().nullable(), passRate: z.number(), required: z.boolean(), met: z.boolean() })),
+    latencyP50Ms: z.number().nullable(), latencyP95Ms: z.number().nullable(), cost: z.number(), failures: z.number().int(), judgeErrors: z.number().int(),
+  }).nullable().describe("null until the run finishes"),
+  passed: z.boolean().nullable().describe("null until the run finishes; a cancelled run never passes"),
+  error: z.string().nullable(),
+});
