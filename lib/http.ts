@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { assertJsonContentType } from "./auth/same-origin";
 import { AppError, describeZodError } from "./errors";
 
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
@@ -7,10 +8,14 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
 
 const MAX_JSON_BYTES = 1_000_000;
 
-/** Reads a JSON request body and validates it; every failure is a 4xx that says where. */
-export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `Request body exceeds ${MAX_JSON_BYTES} bytes`);
+/**
+ * Reads a JSON request body and validates it; every failure is a 4xx that says where.
+ * `jsonOnly` (cookie-authenticated routes): a non-empty body must be sent as application/json,
+ * which a cross-site page cannot do without a CORS preflight.
+ */
+export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S, options: { jsonOnly?: boolean } = {}): Promise<z.infer<S>> {
+  const text = await readLimitedText(req, MAX_JSON_BYTES, `Request body exceeds ${MAX_JSON_BYTES} bytes`);
+  if (options.jsonOnly && text.trim() !== "") assertJsonContentType(req);
   let value: unknown;
   if (text.trim() === "") {
     value = {};
@@ -29,11 +34,32 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S)
  * reading, and again after, since the header may be absent or wrong.
  */
 export async function readTextBody(req: Request, limit: { maxBytes: number; tooLarge: string }): Promise<string> {
+  return readLimitedText(req, limit.maxBytes, limit.tooLarge);
+}
+
+/**
+ * The body as UTF-8 text, streamed: refused from a declared Content-Length over the limit
+ * before reading, and as soon as the bytes read pass it (a client that lies or sends chunked
+ * never makes the server buffer more than the limit).
+ */
+async function readLimitedText(req: Request, maxBytes: number, tooLarge: string): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", limit.tooLarge);
-  const text = await req.text();
-  if (Buffer.byteLength(text, "utf8") > limit.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", limit.tooLarge);
-  return text;
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", tooLarge);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new AppError("PAYLOAD_TOO_LARGE", tooLarge);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString("utf8");
 }
 
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
@@ -60,10 +86,11 @@ export async function readInput<B extends Schema, Q extends Schema, P extends Sc
   req: Request,
   ctx: RouteContext,
   schemas: InputSchemas<B, Q, P>,
+  options: { jsonOnly?: boolean } = {},
 ): Promise<{ body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> }> {
   const params = (schemas.params ? validate(schemas.params, await ctx.params, "params") : undefined) as Parsed<P>;
   const query = (schemas.query ? readQuery(req, schemas.query) : undefined) as Parsed<Q>;
-  const body = (schemas.body ? await readJsonBody(req, schemas.body) : undefined) as Parsed<B>;
+  const body = (schemas.body ? await readJsonBody(req, schemas.body, options) : undefined) as Parsed<B>;
   return { body, query, params };
 }
 

@@ -8,6 +8,7 @@ import { env } from "../env";
 import { signInBody } from "../schemas/auth";
 import { verifyPassword } from "./password";
 import { linkOAuthAccount } from "./link-oauth-account";
+import { sessionCookies } from "./session-cookies";
 
 /** Sign-in providers: email + password always; OAuth/OIDC only when configured. */
 function providers(): Provider[] {
@@ -61,9 +62,13 @@ export function oauthProviderList(): { id: string; name: string }[] {
     .map((p) => ({ id: p.id, name: p.name }));
 }
 
+const cookies = sessionCookies();
+
 export const authOptions: NextAuthOptions = {
   providers: providers(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  useSecureCookies: cookies.secure,
+  cookies: { sessionToken: cookies.sessionToken, callbackUrl: cookies.callbackUrl, csrfToken: cookies.csrfToken },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
     async signIn({ user, account, profile }) {

@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { nextAuthSecret } from "../env";
+import { sessionCookies } from "./session-cookies";
 
 /** Parses a Cookie header into name → value. */
 export function parseCookies(header: string | null): Record<string, string> {
@@ -27,7 +28,9 @@ export async function readSessionUserId(req: Request): Promise<string | null> {
   const token = await getToken({
     req: { cookies, headers: {} } as never,
     secret: nextAuthSecret(),
-    secureCookie: "__Secure-next-auth.session-token" in cookies || undefined,
+    // Only the configured name: over https a plain `next-auth.session-token` (planted by a
+    // subdomain or an http response) is not a session.
+    cookieName: sessionCookies().sessionToken.name,
   });
   return typeof token?.sub === "string" ? token.sub : null;
 }

@@ -28,7 +28,7 @@ export function withOrg<B extends z.ZodType | undefined = undefined, Q extends z
       const user = await requireUser(req);
       const access = await resolveOrgAccess(user.id, await segment(ctx, "orgId"));
       requirePermission(access.role, options.action);
-      const input = await readInput(req, ctx, options);
+      const input = await readInput(req, ctx, options, { jsonOnly: true });
       return await handler({ req, user, ...access, ...input });
     } catch (error) {
       return toResponse(error);

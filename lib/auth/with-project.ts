@@ -53,7 +53,7 @@ export function withProject<B extends Schema = undefined, Q extends Schema = und
       const user = await requireUser(req);
       const access = await resolveProjectAccess(user.id, await segment(ctx, "projectId"));
       requirePermission(access.role, options.action);
-      const input = await readInput(req, ctx, options);
+      const input = await readInput(req, ctx, options, { jsonOnly: true });
       return await handler({ ...access, req, user, ...input });
     } catch (error) {
       return toResponse(error);

@@ -9,6 +9,8 @@ export type CallOptions = {
   /** A value to JSON-encode, or a raw string sent as is. */
   body?: unknown;
   rawBody?: string;
+  /** Content-Type of a rawBody (default application/json, as the app's own fetches send). */
+  contentType?: string;
   query?: Record<string, string>;
 };
 
@@ -19,6 +21,7 @@ export async function call(handler: Handler, method: string, options: CallOption
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.authorization) headers.set("authorization", options.authorization);
   let body: string | undefined = options.rawBody;
+  if (body !== undefined) headers.set("content-type", options.contentType ?? "application/json");
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers.set("content-type", "application/json");
