@@ -1,6 +1,7 @@
 import "server-only";
 // prom-client: the standard Prometheus exposition library for Node (types, histograms, registry).
 import client from "prom-client";
+import { routePattern } from "./route-patterns";
 
 const globalForMetrics = globalThis as unknown as { pharosMetrics?: ReturnType<typeof create> };
 
@@ -27,13 +28,8 @@ export function metrics() {
   return globalForMetrics.pharosMetrics;
 }
 
-/** `/api/public/traces/3f…a9` → `/api/public/traces/:id`, so labels stay low-cardinality. */
-export function routeLabel(pathname: string): string {
-  return pathname.replace(/\/[A-Za-z0-9_-]{16,}(?=\/|$)/g, "/:id");
-}
-
 export function observeRequest(req: Request, status: number, startedAt: number) {
-  const route = routeLabel(new URL(req.url).pathname);
+  const route = routePattern(new URL(req.url).pathname);
   metrics().httpDuration.observe({ route, method: req.method, status: String(status) }, (performance.now() - startedAt) / 1000);
   if (route.startsWith("/api/public/ingest") || route.startsWith("/api/public/otel")) {
     metrics().ingestRequests.inc({ endpoint: route, status: String(status) });

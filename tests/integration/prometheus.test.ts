@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import * as alertsRoute from "@/app/api/projects/[projectId]/alerts/route";
 import * as metricsRoute from "@/app/api/metrics/route";
+import * as promptRoute from "@/app/api/public/prompts/[...name]/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import { createKey, createOrgAndProject } from "../factories";
 import { sampleTraceEvents } from "../support/ingest";
@@ -38,5 +40,23 @@ describe("GET /api/metrics (Prometheus)", () => {
     expect(text).toMatch(/pharos_http_request_duration_seconds_bucket\{le="0.5",route="\/api\/public\/ingest",method="POST",status="207"\} \d+/);
     expect(text).toMatch(/pharos_ingest_requests_total\{endpoint="\/api\/public\/ingest",status="207"\} \d+/);
     expect(text).toContain("# TYPE pharos_job_failures gauge");
+  });
+
+  it("labels requests by route pattern, so random URLs cannot mint new time series", async () => {
+    process.env.PHAROS_METRICS_TOKEN = "scrape-token-123";
+    // Anonymous requests to short random project ids: each used to become its own histogram child.
+    for (let i = 0; i < 25; i++) {
+      const id = Math.random().toString(36).slice(2, 9);
+      const res = await alertsRoute.GET(new Request(`http://localhost/api/projects/${id}/alerts`), { params: Promise.resolve({ projectId: id }) });
+      expect(res.status).toBe(401);
+    }
+    for (const name of ["a", "folder/b", "x/y/z"]) {
+      await promptRoute.GET(new Request(`http://localhost/api/public/prompts/${name}`), { params: Promise.resolve({ name: name.split("/") }) });
+    }
+    const text = await (await scrape("scrape-token-123")).text();
+    const routes = new Set([...text.matchAll(/pharos_http_request_duration_seconds_count\{route="([^"]+)"/g)].map((m) => m[1]));
+    expect([...routes].filter((r) => r!.includes("/alerts"))).toEqual(["/api/projects/[projectId]/alerts"]);
+    expect([...routes].filter((r) => r!.includes("/prompts"))).toEqual(["/api/public/prompts/[...name]"]);
+    expect([...routes].every((r) => r === "unmatched" || r!.startsWith("/api/"))).toBe(true);
   });
 });
