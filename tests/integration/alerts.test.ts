@@ -41,6 +41,13 @@ describe("alerts", () => {
     const created = await call(rulesRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: pm.cookie, body });
     expect(created.status).toBe(201);
     const ruleId = created.json.id;
+    // The webhook URL is a bearer secret: a viewer sees where it goes, not the URL; a PM (alerts:manage) sees it whole.
+    const asViewer = await call(rulesRoute.GET, "GET", { params: { projectId: t.project.id }, cookie: viewer.cookie });
+    const hookOrigin = new URL(hookUrl).origin;
+    expect(asViewer.json.rules.map((r: { webhookUrl: string; webhookMasked: boolean }) => [r.webhookUrl, r.webhookMasked])).toEqual([[`${hookOrigin}/…`, true]]);
+    expect(JSON.stringify(asViewer.json)).not.toContain(hookUrl);
+    const asPm = await call(rulesRoute.GET, "GET", { params: { projectId: t.project.id }, cookie: pm.cookie });
+    expect(asPm.json.rules.map((r: { webhookUrl: string }) => r.webhookUrl)).toEqual([hookUrl]);
 
     const t0 = new Date(Date.UTC(2026, 10, 21, 9, 0, 0));
     await ingestAt(auth, t0, 10, 5);
