@@ -11,6 +11,8 @@ import * as ingestRoute from "@/app/api/public/ingest/route";
 import * as connectionRoute from "@/app/api/public/llm-connections/[name]/route";
 import * as publicRulesRoute from "@/app/api/public/online-evaluations/route";
 import * as publicRuleRoute from "@/app/api/public/online-evaluations/[name]/route";
+import { seedDemoOnlineEvals } from "@/lib/bootstrap/seed-demo-online-evals";
+import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
 import { inSample } from "@/lib/online-evals/sample";
 import { runOnlineEvaluations } from "@/lib/online-evals/run-online-evaluations";
@@ -169,5 +171,17 @@ describe("online evaluation", () => {
     const audit = await db.auditLog.findMany({ where: { projectId: t.project.id, resourceType: "online_eval_rule" }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["online_eval.create", "online_eval.disable", "online_eval.delete"]);
     expect((await call(publicRuleRoute.DELETE, "DELETE", { authorization: t.auth, params: { name: "short" } })).status).toBe(404);
+  });
+
+  it("gives the demo project a rule and eval scores on its production traces, once", async () => {
+    const t = await createOrgAndProject("oe-demo");
+    const now = new Date();
+    await seedDemoTraces({ projectId: t.project.id, days: 2, perDay: 60, now });
+    const first = await seedDemoOnlineEvals({ projectId: t.project.id, from: new Date(now.getTime() - 8 * 86_400_000) });
+    const scores = await db.score.count({ where: { projectId: t.project.id, source: "eval", name: "concise" } });
+    expect(scores).toBeGreaterThan(0);
+    expect(first.scored).toBe(scores);
+    await seedDemoOnlineEvals({ projectId: t.project.id, from: new Date(now.getTime() - 8 * 86_400_000) });
+    expect(await db.score.count({ where: { projectId: t.project.id, source: "eval" } })).toBe(scores);
   });
 });
