@@ -155,6 +155,9 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // A golden set with two finished runs (v2, v3) to compare; scoring only, no network (idempotent).
   const { seedDemoRuns } = await import("../lib/bootstrap/seed-demo-runs");
   await seedDemoRuns({ projectId: demo.projectId });
+  // An online evaluation rule and its eval scores on a quarter of the production traces (deterministic, idempotent).
+  const { seedDemoOnlineEvals } = await import("../lib/bootstrap/seed-demo-online-evals");
+  await seedDemoOnlineEvals({ projectId: demo.projectId, from: new Date(demo.seedFrom.getTime() - 8 * 86_400_000) });
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;

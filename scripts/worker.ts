@@ -1,7 +1,7 @@
 /**
  * The background worker (started by `npm start` beside the web server): evaluates alert
  * rules every minute, delivers their webhooks with retries, keeps the hour rollups, embeds span
- * text, computes drift reports, checks canary guards, delivers release webhooks and executes regression runs. Jobs live in Postgres
+ * text, computes drift reports, checks canary guards, delivers release webhooks, executes regression runs and scores sampled production traces (online evaluation). Jobs live in Postgres
  * (pg-boss), so several workers can run against one database safely.
  */
 import { databaseUrl } from "../lib/env";
@@ -10,6 +10,7 @@ import { registerDriftJobs } from "../lib/jobs/drift-jobs";
 import { startBoss } from "../lib/jobs/boss";
 import { registerPromptJobs } from "../lib/jobs/prompt-jobs";
 import { registerRollupJobs } from "../lib/jobs/rollup-jobs";
+import { registerOnlineEvalJobs } from "../lib/jobs/online-eval-jobs";
 import { registerRunJobs } from "../lib/jobs/run-jobs";
 
 let url: string;
@@ -26,7 +27,8 @@ await registerRollupJobs(boss);
 await registerDriftJobs(boss);
 await registerPromptJobs(boss);
 await registerRunJobs(boss);
-console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly, canary guards every minute, release webhooks, regression runs (resumed every minute)");
+await registerOnlineEvalJobs(boss);
+console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly, canary guards every minute, release webhooks, regression runs (resumed every minute), online evaluation every minute");
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -10,6 +10,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { href: "inbox", label: "Inbox", action: "traces:read" },
   { href: "datasets", label: "Golden sets", action: "datasets:read" },
   { href: "runs", label: "Runs", action: "runs:read" },
+  { href: "online-evaluations", label: "Online evaluation", action: "runs:read" },
   { href: "prompts", label: "Prompts", action: "prompts:read" },
   { href: "drift", label: "Drift", action: "drift:read" },
   { href: "alerts", label: "Alerts", action: "dashboards:read" },

@@ -5,11 +5,12 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { EVALUATOR_EXAMPLES, type EvaluatorDraft, emptyEvaluator } from "./prepare-start-run";
 
 /** Evaluators of a run: type, params (JSON), optional threshold, required for the run to pass. */
-export function EvaluatorFields({ value, onChange }: { value: EvaluatorDraft[]; onChange: (next: EvaluatorDraft[]) => void }) {
+/** `single`: exactly one evaluator and no run gate (online evaluation rules). */
+export function EvaluatorFields({ value, onChange, single = false }: { value: EvaluatorDraft[]; onChange: (next: EvaluatorDraft[]) => void; single?: boolean }) {
   const set = (i: number, patch: Partial<EvaluatorDraft>) => onChange(value.map((e, j) => (j === i ? { ...e, ...patch } : e)));
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Evaluators</legend>
+      <legend className="text-sm font-medium">{single ? "Evaluator" : "Evaluators"}</legend>
       {value.map((e, i) => (
         <div key={i} data-testid="evaluator-row" className="grid grid-cols-[9rem_1fr_5rem_auto_auto] items-end gap-2">
           <div>
@@ -26,13 +27,15 @@ export function EvaluatorFields({ value, onChange }: { value: EvaluatorDraft[]; 
             <Label htmlFor={`ev-threshold-${i}`} className="text-xs">Threshold</Label>
             <Input id={`ev-threshold-${i}`} inputMode="decimal" placeholder="default" value={e.threshold} onChange={(ev) => set(i, { threshold: ev.target.value })} />
           </div>
-          <label className="flex h-9 items-center gap-1 text-xs" title="The run fails when this evaluator's pass rate is below the minimum">
-            <input type="checkbox" checked={e.required} onChange={(ev) => set(i, { required: ev.target.checked })} /> required
-          </label>
-          <Button variant="ghost" size="sm" aria-label={`Remove evaluator ${i + 1}`} disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))}><X className="size-4" /></Button>
+          {single ? <span /> : (
+            <label className="flex h-9 items-center gap-1 text-xs" title="The run fails when this evaluator's pass rate is below the minimum">
+              <input type="checkbox" checked={e.required} onChange={(ev) => set(i, { required: ev.target.checked })} /> required
+            </label>
+          )}
+          {single ? <span /> : <Button variant="ghost" size="sm" aria-label={`Remove evaluator ${i + 1}`} disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))}><X className="size-4" /></Button>}
         </div>
       ))}
-      <Button variant="secondary" size="sm" onClick={() => onChange([...value, emptyEvaluator("contains")])}><Plus className="size-3.5" /> Add evaluator</Button>
+      {!single && <Button variant="secondary" size="sm" onClick={() => onChange([...value, emptyEvaluator("contains")])}><Plus className="size-3.5" /> Add evaluator</Button>}
     </fieldset>
   );
 }

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   // Runs: readers see them; those who curate golden sets start and cancel them. Annotators see nothing.
   "runs:read": READERS,
   "runs:start": ["owner", "admin", "engineer"],
+  // Online evaluation rules: readers see them (runs:read); the same people who start runs manage them (they spend judge money).
+  "onlineEvals:manage": ["owner", "admin", "engineer"],
   "annotation:judge": ["owner", "admin", "annotator"],
   "annotation:manage": ["owner", "admin", "engineer"],
 } as const satisfies Record<string, readonly Role[]>;

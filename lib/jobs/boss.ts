@@ -6,7 +6,7 @@ export const QUEUES = {
   evaluateAlerts: "evaluate-alerts", deliverAlert: "deliver-alert", rollupHours: "rollup-hours",
   embedSpans: "embed-spans", driftRefresh: "drift-refresh", computeDrift: "compute-drift",
   checkCanaries: "check-canaries", deliverReleaseEvent: "deliver-release-event",
-  executeRun: "execute-run", resumeRuns: "resume-runs",
+  executeRun: "execute-run", resumeRuns: "resume-runs", onlineEvals: "online-evals",
 } as const;
 
 export const DELIVERY_OPTIONS = { retryLimit: 8, retryDelay: 2, retryBackoff: true } as const;

@@ -101,3 +101,16 @@ export const publicRunResponse = z.looseObject({
   passed: z.boolean().nullable().describe("null until the run finishes; a cancelled run never passes"),
   error: z.string().nullable(),
 });
+
+const onlineEvalRule = z.looseObject({
+  id: z.string(), name: z.string(), enabled: z.boolean(), sampleRate: z.number().describe("Percent of matching traces scored"), filter: json,
+  evaluator: z.looseObject({ type: z.string() }).describe("{ type, ...params }"), connectionId: z.string().nullable(), model: z.string().nullable(), scoreName: z.string(),
+  stats: z.looseObject({
+    evaluated: z.number().int(), meanScore: z.number().nullable(), errors: z.number().int(), lastError: z.string().nullable(), lastErrorAt: iso.nullable(), lastRunAt: iso.nullable(),
+    judgeCalls: z.number().int(), cost: z.number(),
+  }),
+  createdAt: iso, updatedAt: iso,
+});
+export const onlineEvalRuleResponse = onlineEvalRule;
+export const onlineEvalRuleListResponse = z.looseObject({ rules: z.array(onlineEvalRule) });
+export const deletedResponse = z.looseObject({ deleted: z.literal(true) });

@@ -9,6 +9,8 @@ import * as feedbackRoute from "@/app/api/public/feedback/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import * as connectionRoute from "@/app/api/public/llm-connections/[name]/route";
 import * as metricsRoute from "@/app/api/public/metrics/route";
+import * as onlineEvalRoute from "@/app/api/public/online-evaluations/[name]/route";
+import * as onlineEvalsRoute from "@/app/api/public/online-evaluations/route";
 import * as projectsRoute from "@/app/api/public/projects/route";
 import * as promptRoute from "@/app/api/public/prompts/[...name]/route";
 import * as promptsRoute from "@/app/api/public/prompts/route";
@@ -73,6 +75,10 @@ describe("public API responses match the OpenAPI document", () => {
     const finished = await call(runRoute.GET, "GET", { authorization: auth, params: { runId: started.json.id } });
     expect(finished.json.status).toBe("succeeded");
     expectDocumented("get", "/api/public/runs/{runId}", finished);
+
+    expectDocumented("put", "/api/public/online-evaluations/{name}", await call(onlineEvalRoute.PUT, "PUT", { authorization: auth, params: { name: "concise" }, body: { sampleRate: 50, evaluator: { type: "length", max: 400 } } }));
+    expectDocumented("get", "/api/public/online-evaluations", await call(onlineEvalsRoute.GET, "GET", { authorization: auth }));
+    expectDocumented("delete", "/api/public/online-evaluations/{name}", await call(onlineEvalRoute.DELETE, "DELETE", { authorization: auth, params: { name: "concise" } }));
 
     // Every JSON operation with a 2xx body was called above: a new one must be added here.
     const json = PUBLIC_OPERATIONS.filter((o) => o.response).map((o) => `${o.method} ${o.path}`);

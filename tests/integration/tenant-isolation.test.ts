@@ -13,6 +13,7 @@ import * as connectionsRoute from "@/app/api/projects/[projectId]/llm-connection
 import * as canariesRoute from "@/app/api/projects/[projectId]/prompts/[promptId]/canaries/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import * as runsRoute from "@/app/api/projects/[projectId]/runs/route";
+import * as onlineEvalsRoute from "@/app/api/projects/[projectId]/online-evaluations/route";
 import { db } from "@/lib/db";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { createDataset } from "../support/datasets";
@@ -62,6 +63,8 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
   // A run that only scores supplied outputs (no provider needed); not executed, so it stays queued.
   const run = await call(runsRoute.POST, "POST", { params: p, cookie: owner, body: { datasetId: dataset.id, outputs: [], evaluators: [{ type: "json_valid" }] } });
   expect(run.status, JSON.stringify(run.json)).toBe(202);
+  const onlineEval = await call(onlineEvalsRoute.POST, "POST", { params: p, cookie: owner, body: { name: `rule-${t.project.id.slice(-6)}`, sampleRate: 10, evaluator: { type: "length", max: 100 } } });
+  expect(onlineEval.status, JSON.stringify(onlineEval.json)).toBe(201);
   const report = await db.driftReport.create({
     data: { projectId: t.project.id, field: "input", model: "m", granularity: "day", baseline: "previous", rangeStart: new Date(Date.now() - 86_400_000), rangeEnd: new Date(), alpha: 0.05, status: "done" },
   });
@@ -90,6 +93,8 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
     "change-requests/[changeRequestId]": pending,
     "canaries/[canaryId]": canary.json.id,
     "runs/[runId]": run.json.id,
+    "online-evaluations/[ruleId]": onlineEval.json.id,
+    "online-evaluations/[name]": onlineEval.json.name,
   };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toEqual(expect.any(String));
   return { ids, key, traceId: sample.traceId };
@@ -133,6 +138,8 @@ const REQUESTS: Record<string, Omit<CallOptions, "params" | "cookie" | "authoriz
   "POST api/projects/[projectId]/prompts/[promptId]/canaries": { body: { label: "production", version: 2, percent: 10 } },
   "PUT api/projects/[projectId]/settings/release-webhook": { body: { url: null } },
   "POST api/projects/[projectId]/runs": { body: { dataset: "golden", outputs: [], evaluators: [{ type: "json_valid" }] } },
+  "POST api/projects/[projectId]/online-evaluations": { body: { name: "pwned", sampleRate: 100, evaluator: { type: "length", max: 1 } } },
+  "PATCH api/projects/[projectId]/online-evaluations/[ruleId]": { body: { enabled: false } },
 };
 
 /** Every row of `t`'s tenant, in every table that has a project_id or org_id, as text. */
@@ -238,9 +245,11 @@ describe("tenant isolation", () => {
       "POST api/public/prompts": { body: { name: "pwned", type: "text", template: "pwned", proposeFor: "production" } },
       // "golden" exists in both projects: the run must start in the key's (A's).
       "POST api/public/runs": { body: { dataset: "golden", outputs: [], evaluators: [{ type: "json_valid" }] } },
+      "PUT api/public/online-evaluations/[name]": { body: { sampleRate: 100, evaluator: { type: "length", max: 1 } } },
     };
     // PUT by name is an upsert in the key's own project: B's name there is just a new name of A's.
-    const upserts = new Set(["PUT api/public/llm-connections/[name]"]);
+    // DELETE of an online-evaluation name runs after its PUT made that name in A: it removes A's own rule.
+    const upserts = new Set(["PUT api/public/llm-connections/[name]", "PUT api/public/online-evaluations/[name]", "DELETE api/public/online-evaluations/[name]"]);
     const unmapped = new Set<string>();
     const wrong: string[] = [];
     const publicRoutes = await targets("api/public");

@@ -1,0 +1,163 @@
+import "server-only";
+import { db } from "../db";
+import { sqlPool } from "../db-sql-pool";
+import { arrivalCutoff, toMicros } from "../embeddings/embedding-progress";
+import { AppError } from "../errors";
+import { type EvaluatorSpec, runEvaluator } from "../evaluators/registry";
+import type { EvalContext, EvalResult } from "../evaluators/types";
+import { APPLY_TRIAGE_RULES_SQL, applyTriageRulesParams } from "../ingest/sql/apply-triage-rules";
+import { insertScoresParams } from "../ingest/sql/insert-scores";
+import type { ScoreRow } from "../ingest/rows";
+import { resolveLlmEndpoint } from "../llm-connections/resolve-llm-endpoint";
+import type { RetryPolicy } from "../llm/retry-policy";
+import type { OnlineEvalFilter } from "../schemas/online-evals";
+import { onlineScoreId } from "./sample";
+import { type Candidate, type TraceArrival, traceCandidates } from "./trace-candidates";
+
+/** Per-call limits of judge calls; tests shorten them. */
+export type JudgeLimits = { timeoutMs?: number; retry?: Partial<RetryPolicy> };
+export type RulePassResult = { walked: number; evaluated: number; scored: number; errors: number; stoppedBy: "caught_up" | "budget" | "moved" | "gone" | "unavailable" };
+
+const PAGE = 100;
+const CONCURRENCY = 4;
+
+/** Eval scores go in like ingest's, minus the thumbs rollup (they are never user_feedback); the count and sum are of rows actually inserted. */
+const INSERT_EVAL_SCORES_SQL = `
+with inserted as (
+  insert into scores (project_id, id, trace_id, span_id, name, number_value, string_value, data_type, source, comment, created_at)
+  select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+  order by 1, 2
+  on conflict do nothing
+  returning number_value
+)
+select count(*)::int as n, coalesce(sum(number_value), 0)::float8 as sum from inserted`;
+
+/**
+ * One pass of one rule: walks the traces that arrived since its watermark (up to the arrival
+ * cutoff, which stays below ingest transactions still open), evaluates the sampled ones not yet
+ * scored, and per page commits — in one transaction — the scores (deterministic ids, ON
+ * CONFLICT DO NOTHING), the inbox rules for those traces (the same SQL ingest runs, so a low
+ * eval score opens an item), the counters and the new watermark. A crash between pages loses
+ * nothing and doubles nothing: the next pass starts from the last committed page. The page
+ * commits only when the watermark is still where this pass read it, so two workers on one
+ * rule cannot both count a page. An evaluator that cannot score (judge error, provider
+ * failure) writes no score: it is counted on the rule with its reason.
+ */
+export async function evaluateOnlineRule(options: { projectId: string; ruleId: string; cutoff?: Date; maxEvaluations?: number; limits?: JudgeLimits }): Promise<RulePassResult> {
+  const { projectId, ruleId } = options;
+  const result: RulePassResult = { walked: 0, evaluated: 0, scored: 0, errors: 0, stoppedBy: "caught_up" };
+  const rule = await db.onlineEvalRule.findUnique({ where: { projectId_id: { projectId, id: ruleId } } });
+  if (!rule || !rule.enabled) return { ...result, stoppedBy: "gone" };
+  const before: TraceArrival = options.cutoff ? { us: BigInt(options.cutoff.getTime()) * 1000n, traceId: "" } : { us: (await arrivalCutoff()).us, traceId: "" };
+  let after = await readWatermark(projectId, ruleId);
+  if (!after) return { ...result, stoppedBy: "gone" };
+  const spec = rule.evaluator as unknown as EvaluatorSpec;
+  let ctx: EvalContext;
+  try {
+    ctx = await evalContext(projectId, rule.connectionId, rule.model, options.limits);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    // The rule cannot run at all (its connection was deleted, its key cannot be opened): say so, keep the watermark.
+    await db.onlineEvalRule.update({ where: { projectId_id: { projectId, id: ruleId } }, data: { lastError: error.message, lastErrorAt: new Date(), lastRunAt: new Date() } });
+    return { ...result, stoppedBy: "unavailable" };
+  }
+  const budget = options.maxEvaluations ?? 500;
+  for (;;) {
+    const page = await traceCandidates({ projectId, ruleId, sampleRate: rule.sampleRate, filter: rule.filter as OnlineEvalFilter, after, before, limit: PAGE });
+    const due = page.filter((c) => c.due);
+    const outcomes = await mapLimit(due, CONCURRENCY, (c) => runEvaluator(spec, { input: c.input, output: c.output }, ctx));
+    const exhausted = page.length < PAGE;
+    const reached = exhausted ? before : page[page.length - 1]!.arrival;
+    const committed = await commitPage({ projectId, ruleId, scoreName: rule.scoreName, from: after, to: reached, due, outcomes });
+    if (!committed) return { ...result, stoppedBy: committed === null ? "gone" : "moved" };
+    result.walked += page.length;
+    result.evaluated += due.length;
+    result.scored += committed.scored;
+    result.errors += committed.errors;
+    after = reached;
+    if (exhausted) return result;
+    if (result.evaluated >= budget) return { ...result, stoppedBy: "budget" };
+  }
+}
+
+async function evalContext(projectId: string, connectionId: string | null, model: string | null, limits: JudgeLimits = {}): Promise<EvalContext> {
+  if (!connectionId || !model) return {};
+  const { endpoint, overrides } = await resolveLlmEndpoint({ projectId, connectionId });
+  return { judge: { endpoint, model, overrides, timeoutMs: limits.timeoutMs, retry: limits.retry } };
+}
+
+async function readWatermark(projectId: string, ruleId: string): Promise<TraceArrival | null> {
+  const res = await sqlPool().query<{ us: string; trace_id: string }>(
+    `select ${toMicros("watermark_at")} as us, watermark_trace_id as trace_id from online_eval_rules where project_id = $1 and id = $2`, [projectId, ruleId]);
+  const row = res.rows[0];
+  return row ? { us: BigInt(row.us), traceId: row.trace_id } : null;
+}
+
+/** Writes one page; false when another pass moved the watermark meanwhile, null when the rule is gone or disabled. */
+async function commitPage(options: { projectId: string; ruleId: string; scoreName: string; from: TraceArrival; to: TraceArrival; due: Candidate[]; outcomes: EvalResult[] }) {
+  const { projectId, ruleId, due, outcomes } = options;
+  const now = new Date();
+  const scores: ScoreRow[] = [];
+  const failures: string[] = [];
+  let calls = 0;
+  let cost = 0;
+  due.forEach((c, i) => {
+    const r = outcomes[i]!;
+    calls += r.usage?.calls ?? 0;
+    cost += r.usage?.cost ?? 0;
+    if (r.score === null || r.status === "error" || r.status === "judge_error") {
+      failures.push(`trace ${c.traceId}: ${r.reason}`);
+      return;
+    }
+    scores.push({
+      projectId, id: onlineScoreId(ruleId, c.traceId), traceId: c.traceId, spanId: c.spanId, name: options.scoreName, numberValue: r.score,
+      stringValue: null, dataType: "NUMERIC", source: "eval", comment: r.reason.slice(0, 1000), createdAt: now,
+    });
+  });
+  const client = await sqlPool().connect();
+  try {
+    await client.query("begin");
+    const lock = await client.query<{ us: string; trace_id: string; enabled: boolean }>(
+      `select ${toMicros("watermark_at")} as us, watermark_trace_id as trace_id, enabled from online_eval_rules where project_id = $1 and id = $2 for update`, [projectId, ruleId]);
+    const row = lock.rows[0];
+    if (!row || !row.enabled) {
+      await client.query("rollback");
+      return null;
+    }
+    if (BigInt(row.us) !== options.from.us || row.trace_id !== options.from.traceId) {
+      await client.query("rollback");
+      return false;
+    }
+    const inserted = scores.length ? (await client.query<{ n: number; sum: number }>(INSERT_EVAL_SCORES_SQL, insertScoresParams(scores))).rows[0]! : { n: 0, sum: 0 };
+    const triage = applyTriageRulesParams({ spans: [], scores });
+    if (triage) await client.query(APPLY_TRIAGE_RULES_SQL, triage);
+    await client.query(
+      `update online_eval_rules set watermark_at = ('epoch'::timestamptz + $3::bigint * interval '1 microsecond'), watermark_trace_id = $4,
+         evaluated_count = evaluated_count + $5, score_sum = score_sum + $6, error_count = error_count + $7,
+         last_error = coalesce($8, last_error), last_error_at = case when $8::text is null then last_error_at else now() end,
+         judge_calls = judge_calls + $9, cost_total = cost_total + $10::numeric, last_run_at = now()
+       where project_id = $1 and id = $2`,
+      [projectId, ruleId, options.to.us.toString(), options.to.traceId, inserted.n, inserted.sum, failures.length, failures.at(-1)?.slice(0, 2000) ?? null, calls, cost.toFixed(10)],
+    );
+    await client.query("commit");
+    return { scored: inserted.n, errors: failures.length };
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` at once, results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  }));
+  return out;
+}

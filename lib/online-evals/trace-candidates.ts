@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "../db";
+import { toMicros } from "../embeddings/embedding-progress";
+import { Prisma } from "../generated/prisma/client";
+import type { OnlineEvalFilter } from "../schemas/online-evals";
+import type { ListTracesQuery } from "../schemas/traces";
+import { traceFilters } from "../traces/trace-filters";
+import { onlineScoreId, sampleBound } from "./sample";
+
+/** Exact microseconds since the epoch as a timestamptz (JS Dates hold only milliseconds). */
+const micros = (us: bigint) => Prisma.sql`('epoch'::timestamptz + ${us.toString()}::bigint * interval '1 microsecond')`;
+
+/** A position in trace arrival order: traces.updated_at in exact microseconds, then the trace id. */
+export type TraceArrival = { us: bigint; traceId: string };
+
+export type Candidate = {
+  traceId: string;
+  arrival: TraceArrival;
+  /** In the rule's sample and not yet scored by it: evaluate. Otherwise only walked past. */
+  due: boolean;
+  input: unknown;
+  output: unknown;
+  /** The trace's last LLM span (by end time), when it has one: its id carries the score. */
+  spanId: string | null;
+};
+
+/**
+ * One page of the traces matching a rule's filter that arrived after `after` and before
+ * `before`, oldest arrival first (index traces_arrival). The filter is the explorer's own SQL
+ * (traceFilters), so a rule selects what the explorer would show. Sampling and the "already
+ * scored" check run in the query; only due traces carry their input and output, taken from
+ * the trace summary and, where it has none, from its last LLM span.
+ */
+export async function traceCandidates(options: { projectId: string; ruleId: string; sampleRate: number; filter: OnlineEvalFilter; after: TraceArrival; before: TraceArrival; limit: number }): Promise<Candidate[]> {
+  const { projectId, ruleId, filter, after, before, limit } = options;
+  const { environment, ...rest } = filter;
+  // traceFilters reads only the filter fields; sort and paging belong to the explorer's list.
+  const query = { ...rest, ...(environment ? { environment } : {}), sort: "startTime", order: "asc", limit } as ListTracesQuery;
+  const where = traceFilters({ projectId, query });
+  const scoreIdPrefix = onlineScoreId(ruleId, "");
+  const due = Prisma.sql`(('x' || substr(md5(${ruleId} || ':' || t.id), 1, 8))::bit(32)::bigint < ${sampleBound(options.sampleRate)}::bigint
+    and not exists (select 1 from scores s where s.project_id = t.project_id and s.id = ${scoreIdPrefix} || t.id))`;
+  const rows = await db.$queryRaw<{ id: string; us: string; due: boolean; input: unknown; output: unknown; span_id: string | null; span_input: unknown; span_output: unknown }[]>`
+    select c.id, c.us, c.due, case when c.due then c.input end as input, case when c.due then c.output end as output,
+      l.id as span_id, l.input as span_input, l.output as span_output
+    from (
+      select t.project_id, t.id, ${Prisma.raw(toMicros("t.updated_at"))} as us, ${due} as due, t.input, t.output from traces t
+      where ${Prisma.join(where, " and ")}
+        and (t.updated_at, t.id) > (${micros(after.us)}, ${after.traceId}::text)
+        and (t.updated_at, t.id) < (${micros(before.us)}, ${before.traceId}::text)
+      order by t.updated_at, t.id limit ${limit}
+    ) c
+    left join lateral (
+      select s.id, s.input, s.output from spans s
+      where c.due and s.project_id = c.project_id and s.trace_id = c.id and s.kind = 'llm'
+      order by s.end_time desc, s.id desc limit 1
+    ) l on true
+    order by c.us::bigint, c.id`;
+  return rows.map((r) => ({
+    traceId: r.id, arrival: { us: BigInt(r.us), traceId: r.id }, due: r.due, spanId: r.span_id,
+    input: r.input ?? r.span_input ?? null, output: r.output ?? r.span_output ?? null,
+  }));
+}
