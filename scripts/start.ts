@@ -129,10 +129,9 @@ async function initialize() {
     await writeDemoCredentials(credentialsFile, demo);
     const seeded = await seedDemo(credentialsFile, demo);
     log("");
-    log(`  Demo project created with ${seeded.traces} sample traces from the last 7 days. Sign in with:`);
-    log(`    email:    ${demo.email}`);
-    log(`    password: ${demo.password}`);
-    log(`  (also in ${credentialsFile}, with the demo project's API keys)`);
+    // The password is not printed: console output ends up in CI logs and log collectors. The file is 0600.
+    log(`  Demo project created with ${seeded.traces} sample traces from the last 7 days. Sign in as ${demo.email}`);
+    log(`  with the password in ${credentialsFile} (with the demo project's API keys; readable only by you)`);
     log("");
     return;
   }

@@ -8,6 +8,10 @@ const items = [
   { input: "[not json", expectedOutput: "", metadata: null },
   { input: ' "quoted" ', expectedOutput: true, metadata: null },
   { input: "  ", expectedOutput: null, metadata: null },
+  // Formula look-alikes survive the CSV escape and come back as they were.
+  { input: "=HYPERLINK(\"https://evil.example\",\"click\")", expectedOutput: -5, metadata: null },
+  { input: "+1 555 0100", expectedOutput: "@mention", metadata: null },
+  { input: "'=already quoted", expectedOutput: "-dash", metadata: null },
 ];
 
 describe("dataset files", () => {
@@ -17,6 +21,13 @@ describe("dataset files", () => {
     expect(parsed.map(({ input, expectedOutput, metadata }) => ({ input, expectedOutput, metadata }))).toEqual(
       items.map((i) => ({ ...i, expectedOutput: i.expectedOutput === null ? null : i.expectedOutput })),
     );
+  });
+
+  it("escapes cells a spreadsheet would run as formulae in CSV exports", () => {
+    const csv = formatDatasetFile([{ input: "=1+1", expectedOutput: "+cmd", metadata: { a: "@x" } }, { input: "-2", expectedOutput: "@SUM(A1)", metadata: null }], "csv");
+    const rows = csv.trim().split("\n").slice(1);
+    for (const cell of rows.flatMap((r) => r.split(","))) expect(cell, cell).not.toMatch(/^"?[=+\-@\t\r]/);
+    expect(rows[0]!.startsWith("\"'=1+1\",\"'+cmd\"")).toBe(true);
   });
 
   it("reports JSONL errors with 1-based file lines, skipping blank lines", () => {

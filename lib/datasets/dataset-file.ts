@@ -47,6 +47,15 @@ function parseJsonl(text: string): Array<ParsedLine | LineError> {
 
 const JSON_LOOKING = /^(?:[[{"]|-?\d|true$|false$|null$)/;
 
+/**
+ * CSV injection: a cell starting with = + - @ tab or CR runs as a formula when the export is
+ * opened in a spreadsheet. Export prefixes such cells with `'` (papaparse's escapeFormulae,
+ * which spreadsheets show as text), and also cells that already start with `'` and a trigger,
+ * so import can drop exactly one `'` and every value reads back as it was.
+ */
+const FORMULA_ESCAPE = /^'?[=+\-@\t\r]/;
+const unescapeFormula = (cell: string) => (cell.startsWith("'") && FORMULA_ESCAPE.test(cell.slice(1)) ? cell.slice(1) : cell);
+
 /** A CSV cell: JSON when it looks like JSON and parses as JSON, else the text itself. */
 export function parseCell(cell: string): unknown {
   const trimmed = cell.trim();
@@ -102,7 +111,7 @@ function parseCsv(text: string): Array<ParsedLine | LineError> {
       const record: Record<string, unknown> = {};
       header.forEach((column, i) => {
         const cell = cells[i]!;
-        if (cell.trim() !== "") record[column] = parseCell(cell);
+        if (cell.trim() !== "") record[column] = parseCell(unescapeFormula(cell));
       });
       out.push(validateLine(line, record));
     },
@@ -134,6 +143,6 @@ export function formatDatasetChunk(items: ExportItem[], format: DatasetFileForma
       .join("");
   }
   if (!first && !items.length) return "";
-  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: items.map((i) => [toCell(i.input), toCell(i.expectedOutput), toCell(i.metadata)]) }, { newline: "\n", quotes: false, header: first });
+  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: items.map((i) => [toCell(i.input), toCell(i.expectedOutput), toCell(i.metadata)]) }, { newline: "\n", quotes: false, header: first, escapeFormulae: FORMULA_ESCAPE });
   return `${csv}\n`;
 }

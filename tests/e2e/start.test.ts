@@ -21,12 +21,22 @@ describe("npm start (embedded Postgres, demo project)", () => {
     const home = await fetch(`${baseUrl}/`, { redirect: "manual" });
     expect(home.status).toBe(307);
     expect(home.headers.get("location")).toContain("/sign-in");
+    // Security headers on every page: no framing, no sniffing, only this server's resources.
+    const signIn = await fetch(`${baseUrl}/sign-in`);
+    expect(signIn.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(signIn.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(signIn.headers.get("content-security-policy")).not.toContain("unsafe-eval");
+    expect(signIn.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(signIn.headers.get("referrer-policy")).toBe("same-origin");
+    expect(signIn.headers.get("strict-transport-security")).toContain("max-age=");
 
     await server.waitForOutput("[pharos worker] running");
     const credentialsFile = path.join(dataDir, "credentials");
     expect((await stat(credentialsFile)).mode & 0o777).toBe(0o600);
     const creds = readCredentials(await readFile(credentialsFile, "utf8"));
-    expect(server.output()).toContain(`password: ${creds.password}`);
+    // Console output ends up in CI logs: it names the file, never the password.
+    expect(server.output()).toContain(credentialsFile);
+    expect(server.output()).not.toContain(creds.password!);
     expect(server.output()).not.toContain(creds.secret_key);
 
     const cookie = await signInOverHttp(baseUrl, creds.email!, creds.password!);

@@ -5,12 +5,9 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { oauthProviderList } from "@/lib/auth/auth-options";
 import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
+import { safeCallback } from "@/lib/auth/safe-callback";
 
 export const metadata = { title: "Sign in" };
-
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const params = await searchParams;
