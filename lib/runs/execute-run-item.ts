@@ -29,6 +29,7 @@ export async function executeRunItem(options: { ctx: RunContext; item: ClaimedIt
   let output: unknown = item.output;
   let call: ChatCompletionResult | null = null;
   let traceId: string | null = null;
+  let stored: Promise<unknown> | undefined;
   if (ctx.source === "prompt") {
     const messages = compileMessages(ctx, item.input);
     if (typeof messages === "string") return failed(messages);
@@ -40,7 +41,11 @@ export async function executeRunItem(options: { ctx: RunContext; item: ClaimedIt
       return failed(`model call failed after ${error.attempts} attempt${error.attempts === 1 ? "" : "s"}: ${error.message}`, { latencyMs: error.totalMs });
     }
     output = call.content;
-    traceId = await storeTrace(ctx, item, messages, call);
+    // Written through ingest while the item is scored and completed; the executor completes the
+    // item only once the write has settled (execute-run.ts), so a 2xx-like "done" means stored.
+    const trace = storeTrace(ctx, item, messages, call);
+    traceId = trace.traceId;
+    stored = trace.written;
   } else if (output === null || output === undefined) {
     return failed("no output was supplied for this item");
   }
@@ -68,6 +73,7 @@ export async function executeRunItem(options: { ctx: RunContext; item: ClaimedIt
     cost: Math.round(cost * 1e10) / 1e10,
     scores,
     traceId,
+    ...(stored ? { stored } : {}),
   };
 }
 
@@ -113,13 +119,13 @@ function compileMessages(ctx: RunContext, input: unknown): ChatMessage[] | strin
  * environment `experiment`, tags and metadata naming the run and item. Ids derive from the
  * run item and its claim, so a re-run after a crash writes a new trace, never half of one.
  */
-async function storeTrace(ctx: RunContext, item: ClaimedItem, messages: ChatMessage[], call: ChatCompletionResult): Promise<string> {
+function storeTrace(ctx: RunContext, item: ClaimedItem, messages: ChatMessage[], call: ChatCompletionResult): { traceId: string; written: Promise<unknown> } {
   const hash = createHash("sha256").update(`${ctx.runId}:${item.id}:${item.attempts}`).digest("hex");
   const traceId = hash.slice(0, 32);
   const metadata = { runId: ctx.runId, runItemId: item.id, datasetId: ctx.datasetId, datasetItemId: item.itemId };
   const tags = [`run:${ctx.runId}`, `item:${item.itemId}`];
   const endTime = new Date(call.startedAt.getTime() + call.totalMs);
-  await ingest(ctx.projectId, {
+  const written = ingest(ctx.projectId, {
     spans: [{
       id: hash.slice(32, 48), traceId, parentId: null, kind: "llm", name: `run ${ctx.prompt!.name} v${ctx.prompt!.version}`,
       startTime: call.startedAt, endTime, ttftMs: null, model: call.model, provider: null, input: messages, output: call.content,
@@ -129,5 +135,5 @@ async function storeTrace(ctx: RunContext, item: ClaimedItem, messages: ChatMess
     }],
     traces: [{ id: traceId, name: `run ${ctx.runId}`, timestamp: call.startedAt, input: messages, output: call.content, userId: null, sessionId: null, environment: "experiment", release: null, tags, metadata }],
   });
-  return traceId;
+  return { traceId, written };
 }

@@ -4,7 +4,8 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { executeRunItem } from "./execute-run-item";
 import { finishRun } from "./finish-run";
-import { claimNextItem, completeItem, renewLeases, requeueExpired } from "./item-claims";
+import { completionBatcher } from "./completion-batcher";
+import { claimNextItem, renewLeases, requeueExpired } from "./item-claims";
 import { type CallLimits, loadRunContext } from "./run-context";
 
 export const DEFAULT_LEASE_MS = 120_000;
@@ -43,16 +44,20 @@ export async function executeRun(options: { projectId: string; runId: string; ki
   try {
     for (;;) {
       await requeueExpired({ projectId, runId });
+      const completer = completionBatcher({ projectId, runId, token, kill, onItem: options.onItem });
       const slot = async () => {
         while (!kill?.aborted) {
+          // Hand-overs waiting on slow writes are bounded: a slot waits for room before calling again.
+          while (completer.backlog > run.concurrency * 4) await completer.room();
           const item = await claimNextItem({ projectId, runId, token, leaseMs });
           if (!item) return;
           const outcome = await executeRunItem({ ctx, item, kill });
           if (!outcome || kill?.aborted) return;
-          if (await completeItem({ projectId, runId, itemId: item.id, token, outcome })) options.onItem?.();
+          completer.add(item.id, outcome);
         }
       };
       await Promise.all(Array.from({ length: run.concurrency }, slot));
+      await completer.drain();
       if (kill?.aborted) return { status: "killed" as const };
       if (await finishRun({ projectId, runId })) break;
       const state = await db.run.findUniqueOrThrow({ where: { projectId_id: { projectId, id: runId } }, select: { status: true, summary: true } });
