@@ -81,8 +81,21 @@ describe("provider embeddings (fake OpenAI-compatible server)", () => {
     const rows = await db.embedding.findMany({ where: { projectId: t.project.id } });
     expect(rows.map((r) => [r.source, r.dimension])).toEqual([["provider", 4], ["provider", 4], ["provider", 4]]);
     // Updating other settings keeps the stored key.
-    await updateEmbeddingSettings({ projectId: t.project.id, changes: { windows: 10, providerConfig: { baseUrl, model: "fake-embed-4" } } });
+    await updateEmbeddingSettings({ project: t.project, actorUserId: t.owner.user.id, changes: { windows: 10, providerConfig: { baseUrl, model: "fake-embed-4" } } });
     expect((await embeddingSettings({ projectId: t.project.id })).providerConfig?.apiKeyEncrypted).toBeTruthy();
+
+    // A new base URL without the key: refused, so the stored key never reaches the new host.
+    const moved = await call(settingsRoute.PUT, "PUT", { cookie: t.owner.cookie, params: { projectId: t.project.id }, body: { providerConfig: { baseUrl: "https://attacker.example/v1", model: "fake-embed-4" } } });
+    expect(moved.status).toBe(400);
+    expect(moved.json.error.message).toMatch(/^body\.providerConfig\.apiKey: required when the base URL changes/);
+    expect((await embeddingSettings({ projectId: t.project.id })).providerConfig?.baseUrl).toBe(baseUrl);
+    // With a key (or null) the move is allowed; each change is audited without the key.
+    const withKey = await call(settingsRoute.PUT, "PUT", { cookie: t.owner.cookie, params: { projectId: t.project.id }, body: { providerConfig: { baseUrl: `${baseUrl}/`, model: "fake-embed-4", apiKey: null } } });
+    expect(withKey.status).toBe(200);
+    const audit = await db.auditLog.findMany({ where: { projectId: t.project.id, action: "project.embedding_settings.update" }, orderBy: { createdAt: "asc" } });
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(audit)).not.toContain("sk-good");
+    expect(audit.at(-1)!.after).toMatchObject({ providerConfig: { baseUrl, hasApiKey: false } });
   });
 
   it("keeps a watermark per provider model: a new model starts with a sweep, switching back resumes the old one", async () => {
@@ -90,13 +103,13 @@ describe("provider embeddings (fake OpenAI-compatible server)", () => {
     const t = await projectWithSpans("prov-switch", "sk-good");
     const key = await createKey(t.project);
     expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-4", embedded: 3, sweep: true });
-    await updateEmbeddingSettings({ projectId: t.project.id, changes: { providerConfig: { baseUrl, model: "fake-embed-b" } } });
+    await updateEmbeddingSettings({ project: t.project, actorUserId: t.owner.user.id, changes: { providerConfig: { baseUrl, model: "fake-embed-b" } } });
     expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-b", embedded: 3, sweep: true });
     await sendBatch(key.secretKey, [spanEvent(hex(16), { input: [{ role: "user", content: "a question asked under the other model" }] }, new Date(Date.now() - 1000))]);
     expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-b", embedded: 1, sweep: false });
     // Back to the first model: its watermark still holds for older spans, and the span that
     // arrived meanwhile is above it, so an incremental pass is enough.
-    await updateEmbeddingSettings({ projectId: t.project.id, changes: { providerConfig: { baseUrl, model: "fake-embed-4" } } });
+    await updateEmbeddingSettings({ project: t.project, actorUserId: t.owner.user.id, changes: { providerConfig: { baseUrl, model: "fake-embed-4" } } });
     expect((await computeMissingEmbeddings({ projectId: t.project.id }))[0]).toMatchObject({ model: "fake-embed-4", embedded: 1, sweep: false });
     expect(await db.embedding.count({ where: { projectId: t.project.id } })).toBe(8);
   });

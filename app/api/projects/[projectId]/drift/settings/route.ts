@@ -9,6 +9,6 @@ import { updateEmbeddingSettingsBody } from "@/lib/schemas/drift";
 export const GET = withProject({ action: "drift:manage" }, async ({ project }) => json({ settings: settingsView(await embeddingSettings({ projectId: project.id })) }));
 
 // PUT /api/projects/[projectId]/drift/settings – change them; the provider API key is stored encrypted
-export const PUT = withProject({ action: "drift:manage", body: updateEmbeddingSettingsBody }, async ({ project, body }) =>
-  json({ settings: settingsView(await updateEmbeddingSettings({ projectId: project.id, changes: body })) }),
+export const PUT = withProject({ action: "drift:manage", body: updateEmbeddingSettingsBody }, async ({ project, user, body }) =>
+  json({ settings: settingsView(await updateEmbeddingSettings({ project, actorUserId: user.id, changes: body })) }),
 );
