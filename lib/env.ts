@@ -31,6 +31,8 @@ const serverEnvSchema = z.object({
   PHAROS_INGEST_POOL: count(4),
   PHAROS_INGEST_RATE_LIMIT_PER_MINUTE: count(12_000),
   PHAROS_INGEST_RATE_LIMIT_BURST: optionalCount,
+  /** Feedback requests per minute from one client IP (public keys are in every browser). */
+  PHAROS_FEEDBACK_RATE_LIMIT_PER_IP_PER_MINUTE: count(120),
   PHAROS_INGEST_MAX_BODY_BYTES: count(5 * 1024 * 1024),
   PHAROS_INGEST_MAX_INFLATED_BYTES: count(20 * 1024 * 1024),
   PHAROS_INGEST_QUEUE_ROWS: count(50_000),

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { json } from "@/lib/http";
 import { ingest } from "@/lib/ingest/ingest";
 import { ingestSettings } from "@/lib/ingest/project-settings";
-import { takeRateLimitToken } from "@/lib/ingest/rate-limit";
+import { takeFeedbackIpToken, takeRateLimitToken } from "@/lib/ingest/rate-limit";
 import { feedbackBody } from "@/lib/schemas/feedback";
 
 const CORS_BASE = { "Access-Control-Allow-Methods": "POST, OPTIONS", "Access-Control-Allow-Headers": "authorization, content-type", Vary: "Origin" };
@@ -18,7 +18,8 @@ export function OPTIONS(req: Request) {
 }
 
 export const POST = withApiKey({ scope: "public", body: feedbackBody }, async ({ req, key, body }) => {
-  takeRateLimitToken(key.apiKeyId);
+  takeRateLimitToken(key);
+  takeFeedbackIpToken(req);
   const origin = req.headers.get("origin");
   const allowed = (await ingestSettings(key.projectId)).feedbackOrigins;
   if (origin && !allowed.includes(origin) && !allowed.includes("*")) {

@@ -9,7 +9,7 @@ import { parseJson, readBody } from "@/lib/ingest/read-body";
 import { ingestBatchSchema } from "@/lib/schemas/ingest";
 
 export const POST = withApiKey({ scope: "secret" }, async ({ req, key }) => {
-  takeRateLimitToken(key.apiKeyId);
+  takeRateLimitToken(key);
   const body = validate(ingestBatchSchema, parseJson(await readBody(req)), "body");
   const parsed = parseBatch(body.batch);
   await rejectMismatchedEmbeddings(key.projectId, parsed);

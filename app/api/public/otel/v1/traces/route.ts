@@ -6,7 +6,7 @@ import { takeRateLimitToken } from "@/lib/ingest/rate-limit";
 import { readBody } from "@/lib/ingest/read-body";
 
 export const POST = withApiKey({ scope: "secret" }, async ({ req, key }) => {
-  takeRateLimitToken(key.apiKeyId);
+  takeRateLimitToken(key);
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
   const format = type.includes("json") ? "json" : type.includes("protobuf") ? "protobuf" : null;
   if (!format) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/x-protobuf or application/json");
