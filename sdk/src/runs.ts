@@ -2,7 +2,7 @@ import { PharosError, describe } from "./errors.js";
 import type { FetchLike } from "./types.js";
 
 /** An evaluator as POST /api/public/runs takes it: `{ type, ...params, threshold?, required?, minPassRate? }`. */
-export type RunEvaluator = { type: "exact_match" | "contains" | "regex" | "json_valid" | "json_schema" | "numeric" | "length" | "embedding_similarity" | "llm_judge" | (string & {}); [param: string]: unknown };
+export type RunEvaluator = { type: "exact_match" | "contains" | "regex" | "json_valid" | "json_schema" | "numeric" | "length" | "embedding_similarity" | "llm_judge" | "self_consistency" | (string & {}); [param: string]: unknown };
 
 export type StartRunParams = {
   /** The golden set's name. */
