@@ -13,7 +13,7 @@ export function EvaluatorFields({ value, onChange }: { value: EvaluatorDraft[]; 
       <legend className="text-sm font-medium">Evaluators</legend>
       {value.map((e, i) => (
         <div key={i} className="space-y-1.5">
-          <div data-testid="evaluator-row" className="grid grid-cols-[9rem_1fr_5rem_auto_auto] items-end gap-2">
+          <div data-testid="evaluator-row" className="grid grid-cols-[10.5rem_1fr_5rem_auto_auto] items-end gap-2">
             <div>
               <Label htmlFor={`ev-type-${i}`} className="text-xs">Type</Label>
               <Select id={`ev-type-${i}`} value={e.type} onChange={(ev) => set(i, { ...emptyEvaluator(ev.target.value), threshold: e.threshold, required: e.required })}>

@@ -16,6 +16,7 @@ export function TieredJudgeStats({ name, stats }: { name: string; stats: TieredS
         <Stat label="Strong model only (est.)" value={formatCost(stats.strongOnlyCost)} />
         <Stat label="Cost saved" value={formatCost(stats.costSaved)} />
       </div>
+      {stats.costSaved === null && <p className="mt-2 text-xs text-zinc-500">No cost figures: a judge model has no known price. Add a price override for it in Settings → Ingestion, and later runs are priced.</p>}
     </div>
   );
 }
