@@ -28,7 +28,13 @@ export type PublicRun = {
   progress: { done: number; total: number; failed: number; cost: number; etaMs: number | null };
   summary: null | {
     passRate: number;
-    evaluators: Record<string, { mean: number | null; passRate: number | null; required: boolean; met: boolean | null }>;
+    evaluators: Record<string, {
+      mean: number | null; passRate: number | null; required: boolean; met: boolean | null;
+      /** A tiered llm_judge (with `escalation`): escalations, and its cost against judging every item with the strong model (null: a model has no price). */
+      tiered?: { judged: number; escalated: number; escalationRate: number; cost: number | null; strongOnlyCost: number | null; costSaved: number | null };
+      /** self_consistency: items whose samples disagreed. */
+      flagged?: number;
+    }>;
     latencyP50Ms: number | null; latencyP95Ms: number | null; cost: number; failures: number; judgeErrors: number;
   };
   /** null until the run has finished. */
