@@ -1,5 +1,4 @@
-import type { EvaluatorDraft } from "@/components/runs/prepare-start-run";
-import { EVALUATOR_EXAMPLES, emptyEvaluator } from "@/components/runs/prepare-start-run";
+import { EVALUATOR_EXAMPLES, type EvaluatorDraft, emptyEvaluator } from "@/components/runs/prepare-evaluator-entry";
 import type { OnlineEvalRuleRow } from "@/lib/queries/online-evals/keys";
 import type { CreateOnlineEval } from "@/lib/schemas/online-evals";
 
@@ -9,8 +8,9 @@ export type RuleForm = {
   promptName: string; promptVersion: string; evaluator: EvaluatorDraft; connectionId: string; judgeModel: string; scoreName: string;
 };
 
-/** Evaluators that need an expected output cannot run on production traces. */
-export const ONLINE_EVALUATORS = Object.keys(EVALUATOR_EXAMPLES).filter((t) => t !== "exact_match" && t !== "numeric");
+/** Evaluators that need an expected output, or re-ask the system under test, cannot run on production traces. */
+const OFFLINE_ONLY = new Set(["exact_match", "numeric", "embedding_similarity", "self_consistency"]);
+export const ONLINE_EVALUATORS = Object.keys(EVALUATOR_EXAMPLES).filter((t) => !OFFLINE_ONLY.has(t));
 
 export function initialRuleForm(rule?: OnlineEvalRuleRow): RuleForm {
   if (!rule) {

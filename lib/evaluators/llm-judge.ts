@@ -1,69 +1,68 @@
 import { z } from "zod";
-import { chatCompletion, type ChatCompletionResult, type ChatMessage } from "../llm/chat-completion";
-import { LlmCallError } from "../llm/provider-http";
-import { correctionMessage, JUDGE_SCALES, judgeMessages, parseVerdict } from "./judge-verdict";
+import { askJudge, judgeErrorReason, usageOf } from "./judge-call";
+import { JUDGE_SCALES } from "./judge-verdict";
+import { tieredJudge } from "./tiered-judge";
 import { type EvalCase, type EvalContext, type EvalResult, cannotScore, scored } from "./types";
+
+const modelName = z.string().trim().min(1).max(256);
+
+/**
+ * Tiered mode: `model` (or the run's model) is the cheap judge; an uncertain cheap verdict — a
+ * score in `band`, or `samples` ≥ 2 cheap answers at `temperature` that disagree — is judged
+ * again by the strong `model` here, whose verdict decides.
+ */
+export const escalationParams = z
+  .object({
+    /** The strong judge model. */
+    model: modelName,
+    /** Inclusive score band (1–5 scale) in which the cheap verdict is uncertain, e.g. { min: 3, max: 3 }. */
+    band: z.object({ min: z.number().min(1).max(5), max: z.number().min(1).max(5) }).strict()
+      .refine((b) => b.min <= b.max, { message: "min must not exceed max", path: ["max"] }).optional(),
+    /** Cheap answers per item; ≥ 2 escalates when they disagree. */
+    samples: z.number().int().min(1).max(10).default(1),
+    /** Sampling temperature of the cheap judge when samples ≥ 2 (one sample is asked at 0). */
+    temperature: z.number().gt(0, "must be above 0 to sample").max(2).default(0.7),
+  })
+  .strict();
 
 export const llmJudgeParams = z
   .object({
     /** The rubric, with {{input}}, {{output}} and {{expected}} where the item's values go. */
     rubric: z.string().trim().min(1).max(20_000),
     scale: z.enum(JUDGE_SCALES).default("1-5"),
-    /** The judge model; defaults to the run's judge model. */
-    model: z.string().trim().min(1).max(256).optional(),
+    /** The judge model (the cheap one when escalating); defaults to the run's model. */
+    model: modelName.optional(),
     /** Ask for a JSON response (response_format json_object); turn off for endpoints that refuse it. */
     jsonMode: z.boolean().default(true),
     /** 1–5 scale: lowest passing score (default 4). pass_fail: 1 (pass). */
     threshold: z.number().optional(),
+    escalation: escalationParams.optional(),
   })
   .superRefine((p, ctx) => {
-    if (p.threshold === undefined) return;
     const [lo, hi] = p.scale === "1-5" ? [1, 5] : [0, 1];
-    if (p.threshold < lo || p.threshold > hi) ctx.addIssue({ code: "custom", path: ["threshold"], message: `must be within ${lo}–${hi} for scale ${p.scale}` });
+    if (p.threshold !== undefined && (p.threshold < lo || p.threshold > hi)) ctx.addIssue({ code: "custom", path: ["threshold"], message: `must be within ${lo}–${hi} for scale ${p.scale}` });
+    const e = p.escalation;
+    if (!e) return;
+    if (e.band && p.scale !== "1-5") ctx.addIssue({ code: "custom", path: ["escalation", "band"], message: "needs the 1-5 scale (a pass_fail verdict has no middle); use samples ≥ 2 to escalate on disagreement" });
+    if (!e.band && e.samples < 2) ctx.addIssue({ code: "custom", path: ["escalation"], message: "give a band or samples ≥ 2: otherwise the cheap judge never escalates" });
   });
 
-type Params = z.infer<typeof llmJudgeParams>;
+export type LlmJudgeParams = z.infer<typeof llmJudgeParams>;
 
 /**
- * Asks the judge model for a verdict. An answer that is not the required JSON is asked for
- * again once, with the problem named; a second bad answer makes the item "judge_error" — never
- * a pass. A provider failure (after the client's retries) is "error". Every call is counted
- * and priced.
+ * Asks the judge model for a verdict (judge-call.ts: strict JSON, one retry, then "judge_error"
+ * — never a pass; a provider failure is "error"). With `escalation`, the tiered judge decides
+ * (tiered-judge.ts). Every call is counted and priced.
  */
-export async function llmJudge(params: Params, c: EvalCase, ctx: EvalContext): Promise<EvalResult> {
+export async function llmJudge(params: LlmJudgeParams, c: EvalCase, ctx: EvalContext): Promise<EvalResult> {
   const threshold = params.threshold ?? (params.scale === "1-5" ? 4 : 1);
   const judge = ctx.judge;
   if (!judge) return cannotScore(threshold, "no judge connection configured for llm_judge");
+  if (params.escalation) return tieredJudge({ params: { ...params, escalation: params.escalation }, threshold, c, ctx: { ...ctx, judge } });
   const model = params.model ?? judge.model;
-  const messages: ChatMessage[] = judgeMessages(params.rubric, params.scale, c);
-  const calls: ChatCompletionResult[] = [];
-  const usage = () => ({
-    calls: calls.length,
-    inputTokens: calls.reduce((n, r) => n + (r.usage.inputTokens ?? 0), 0),
-    outputTokens: calls.reduce((n, r) => n + (r.usage.outputTokens ?? 0), 0),
-    cost: calls.some((r) => r.cost.totalCost === null) ? null : Math.round(calls.reduce((n, r) => n + r.cost.totalCost!, 0) * 1e10) / 1e10,
-    latencyMs: calls.reduce((n, r) => n + r.latencyMs, 0),
-  });
-  const problems: string[] = [];
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    let result: ChatCompletionResult;
-    try {
-      result = await chatCompletion({
-        endpoint: judge.endpoint, overrides: judge.overrides, timeoutMs: judge.timeoutMs, retry: judge.retry, signal: ctx.signal,
-        request: { model, messages, temperature: 0, ...(params.jsonMode ? { responseFormat: { type: "json_object" } } : {}) },
-      });
-    } catch (error) {
-      if (!(error instanceof LlmCallError)) throw error;
-      return cannotScore(threshold, `judge call failed: ${error.message}`, "error", { usage: usage() });
-    }
-    calls.push(result);
-    const parsed = parseVerdict(result.content, params.scale);
-    if (parsed.ok) {
-      const { score, reasoning } = parsed.verdict;
-      return { ...scored(score, threshold, reasoning, { model, parseAttempts: attempt }), usage: usage() };
-    }
-    problems.push(parsed.problem);
-    messages.push({ role: "assistant", content: result.content.slice(0, 4000) }, correctionMessage(params.scale, parsed.problem));
-  }
-  return cannotScore(threshold, `judge error: the judge answered twice without the required JSON (${problems.join("; then ")})`, "judge_error", { usage: usage(), details: { model, problems } });
+  const answer = await askJudge({ judge, model, rubric: params.rubric, scale: params.scale, jsonMode: params.jsonMode, c, signal: ctx.signal });
+  const usage = usageOf(answer.calls);
+  if (answer.kind === "error") return cannotScore(threshold, `judge call failed: ${answer.message}`, "error", { usage });
+  if (answer.kind === "judge_error") return cannotScore(threshold, judgeErrorReason("the judge", answer.problems), "judge_error", { usage, details: { model, problems: answer.problems } });
+  return { ...scored(answer.verdict.score, threshold, answer.verdict.reasoning, { model, parseAttempts: answer.attempts }), usage };
 }

@@ -5,7 +5,7 @@ import { cosine, embeddingSimilarity, embeddingSimilarityParams } from "./embedd
 
 describe("evaluator registry", () => {
   it("maps every public type name", () => {
-    for (const t of ["exact_match", "contains", "regex", "json_valid", "json_schema", "numeric", "length", "embedding_similarity", "llm_judge"]) expect(EVALUATOR_TYPES).toContain(t);
+    for (const t of ["exact_match", "contains", "regex", "json_valid", "json_schema", "numeric", "length", "embedding_similarity", "llm_judge", "self_consistency"]) expect(EVALUATOR_TYPES).toContain(t);
   });
 
   it("parses { type, ...params } with defaults and runs it", async () => {

@@ -9,12 +9,15 @@ import { length, lengthParams } from "./length";
 import { llmJudge, llmJudgeParams } from "./llm-judge";
 import { numeric, numericParams } from "./numeric";
 import { regex, regexParams } from "./regex";
+import { selfConsistency, selfConsistencyParams } from "./self-consistency";
 import type { EvalCase, EvalContext, EvalResult } from "./types";
 
 /**
  * The public evaluator `type` names (POST /api/public/runs `evaluators: [{ type, ...params, threshold? }]`)
  * and what each scores. Scores are in [0, 1] except embedding_similarity (cosine, −1…1) and
  * llm_judge (1–5, or 1/0 for pass_fail); an item passes an evaluator when score ≥ threshold.
+ * self_consistency (mean pairwise agreement, 0…1) re-asks the system under test, so it needs a
+ * prompt run (lib/runs/run-evaluators.ts refuses it for supplied outputs).
  */
 export const EVALUATORS = {
   exact_match: { params: exactMatchParams, run: exactMatch },
@@ -27,6 +30,7 @@ export const EVALUATORS = {
   length: { params: lengthParams, run: length },
   embedding_similarity: { params: embeddingSimilarityParams, run: embeddingSimilarity },
   llm_judge: { params: llmJudgeParams, run: llmJudge },
+  self_consistency: { params: selfConsistencyParams, run: selfConsistency },
 } as const;
 
 export type EvaluatorType = keyof typeof EVALUATORS;

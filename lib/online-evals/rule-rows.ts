@@ -51,6 +51,8 @@ export function parseRuleEvaluator(entry: Record<string, unknown>, field = "body
     throw new AppError("INVALID", `${[field, ...issue.path.map(String)].join(".")}: ${issue.message}`, error.issues);
   }
   if (NEEDS_EXPECTED.has(spec.type)) throw new AppError("INVALID", `${field}.type: ${spec.type} compares with an expected output, which production traces do not have`);
+  // Re-asking the system under test needs a prompt run; a production trace's caller is not Pharos.
+  if (spec.type === "self_consistency") throw new AppError("INVALID", `${field}.type: self_consistency re-asks the model under test, which only a regression run can do`);
   return spec;
 }
 

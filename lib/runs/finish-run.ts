@@ -25,7 +25,7 @@ export async function finishRun(options: { projectId: string; runId: string }): 
     const { summary, passed } = summarizeRun({
       total: row.total,
       items: items.map((i) => ({ ...i, cost: i.cost === null ? null : Number(i.cost), scores: i.scores as SummaryItem["scores"] })),
-      evaluators: evaluators.map((e) => ({ key: e.key, type: e.spec.type, required: e.required, minPassRate: e.minPassRate })),
+      evaluators: evaluators.map((e) => ({ key: e.key, type: e.spec.type, required: e.required, minPassRate: e.minPassRate, tiered: e.spec.type === "llm_judge" && e.spec.params.escalation !== undefined })),
       minPassRate: row.minPassRate,
     });
     await tx.run.update({

@@ -14,7 +14,7 @@ export async function getPublicRun(options: { projectId: string; runId: string }
     progress: { done: progress.done, total: progress.total, failed: progress.failed, cost: progress.cost, etaMs: progress.etaMs },
     summary: s && {
       passRate: s.passRate,
-      evaluators: Object.fromEntries(Object.entries(s.evaluators).map(([k, e]) => [k, { mean: e.mean, passRate: e.passRate, required: e.required, met: e.met }])),
+      evaluators: Object.fromEntries(Object.entries(s.evaluators).map(([k, e]) => [k, { mean: e.mean, passRate: e.passRate, required: e.required, met: e.met, ...(e.tiered ? { tiered: e.tiered } : {}), ...(e.flagged !== undefined ? { flagged: e.flagged } : {}) }])),
       latencyP50Ms: s.latencyP50Ms,
       latencyP95Ms: s.latencyP95Ms,
       cost: s.cost,

@@ -30,3 +30,19 @@ export function parseRunEvaluators(entries: readonly Record<string, unknown>[], 
     return { key: n === 1 ? spec.type : `${spec.type}_${n}`, spec, required: required === true, minPassRate: (minPassRate as number | undefined) ?? null };
   });
 }
+
+/**
+ * What a run of this source can execute, checked when it starts and when a prompt policy's run
+ * gate is saved (a gate always runs a prompt), so both refuse the same way: a 400 naming
+ * `<field>.<i>.type`. self_consistency re-asks the system under test, which only a prompt run
+ * can (supplied outputs came from a system Pharos cannot call).
+ */
+export function checkRunnableEvaluators(evaluators: readonly RunEvaluator[], options: { source: "prompt" | "outputs"; field?: string }) {
+  const field = options.field ?? "body.evaluators";
+  evaluators.forEach((e, i) => {
+    if (e.spec.type === "embedding_similarity") throw new AppError("INVALID", `${field}.${i}.type: embedding_similarity is not available in runs yet`);
+    if (e.spec.type === "self_consistency" && options.source !== "prompt") {
+      throw new AppError("INVALID", `${field}.${i}.type: self_consistency needs a prompt run (Pharos re-asks the model the same input); a run of supplied outputs cannot be re-sampled`);
+    }
+  });
+}

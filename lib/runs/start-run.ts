@@ -7,7 +7,7 @@ import { sendJob } from "../jobs/send-job";
 import { toJsonValue } from "../json";
 import type { StartRunBody } from "../schemas/runs";
 import { resolveRunPrompt } from "./resolve-run-prompt";
-import { parseRunEvaluators } from "./run-evaluators";
+import { checkRunnableEvaluators, parseRunEvaluators } from "./run-evaluators";
 
 type SnapshotItem = { itemId: string; version: number; input: unknown; expectedOutput: unknown; metadata: unknown };
 
@@ -34,14 +34,12 @@ export async function startRun(options: {
   const resolved = body.prompt ? await resolveRunPrompt({ projectId, prompt: body.prompt }) : null;
   // Supplied outputs are scored, never generated, even when they name the prompt version that produced them.
   const calls = resolved !== null && body.outputs === undefined;
+  checkRunnableEvaluators(evaluators, { source: calls ? "prompt" : "outputs" });
   const needsConnection = calls || evaluators.some((e) => e.spec.type === "llm_judge");
   const connection = await resolveConnection(projectId, body, needsConnection);
   const versionConfig = (resolved?.version.config ?? {}) as Record<string, unknown>;
   const model = body.model ?? (typeof versionConfig.model === "string" ? versionConfig.model : undefined) ?? connection?.models[0];
   if (needsConnection && !model) throw new AppError("INVALID", "body.model: required (the prompt version's config names no model and the connection lists none)");
-  evaluators.forEach((e, i) => {
-    if (e.spec.type === "embedding_similarity") throw new AppError("INVALID", `body.evaluators.${i}.type: embedding_similarity is not available in runs yet`);
-  });
 
   const run = await db.$transaction(async (tx) => {
     // The start instant, at the millisecond precision item versions are closed at (lib/datasets/README.md).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentile, summarizeRun } from "./summarize-run";
+import { percentile, summarizeRun, summarizeTiered } from "./summarize-run";
 
 const item = (passed: boolean, latencyMs: number, score: number, status = "done") => ({
   status, passed, latencyMs, cost: 0.001, scores: { "0:exact_match": { passed, score, status: passed ? "passed" : "failed" } },
@@ -25,5 +25,31 @@ describe("summarizeRun", () => {
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
     expect(percentile([1, 2, 3, 4], 50)).toBe(2);
     expect(percentile([], 50)).toBeNull();
+  });
+});
+
+describe("tiered judge totals", () => {
+  const judged = (escalated: boolean, cost: number | null, strongOnlyCost: number | null, status = "passed") => ({
+    status: "done", passed: status === "passed", latencyMs: 5, cost: 0,
+    scores: { llm_judge: { passed: status === "passed", score: status === "passed" ? 5 : null, status, usage: { cost }, details: { tiered: { escalated, strongOnlyCost } } } },
+  });
+  const evaluators = [{ key: "llm_judge", type: "llm_judge", required: false, minPassRate: null, tiered: true }];
+
+  it("counts escalations and saves the strong-only estimate minus the actual cost", () => {
+    const items = [judged(false, 0.001, 0.02), judged(true, 0.031, 0.03), judged(false, 0.002, 0.025, "judge_error"), judged(false, 0.001, 0.02), { status: "failed", passed: false, latencyMs: null, cost: null, scores: null }];
+    const { summary } = summarizeRun({ total: 5, items, evaluators, minPassRate: 0 });
+    expect(summary.evaluators.llm_judge!.tiered).toEqual({ judged: 4, escalated: 1, escalationRate: 0.25, cost: 0.035, strongOnlyCost: 0.095, costSaved: 0.06 });
+  });
+  it("has no cost figures when a call was unpriced, and no tiered block for a plain judge", () => {
+    const { summary } = summarizeRun({ total: 2, items: [judged(false, 0.001, null), judged(true, null, null)], evaluators, minPassRate: 0 });
+    expect(summary.evaluators.llm_judge!.tiered).toEqual({ judged: 2, escalated: 1, escalationRate: 0.5, cost: null, strongOnlyCost: null, costSaved: null });
+    const plain = summarizeRun({ total: 1, items: [judged(false, 0.001, 0.02)], evaluators: [{ ...evaluators[0]!, tiered: false }], minPassRate: 0 });
+    expect(plain.summary.evaluators.llm_judge!.tiered).toBeUndefined();
+    expect(summarizeTiered([])).toEqual({ judged: 0, escalated: 0, escalationRate: 0, cost: 0, strongOnlyCost: 0, costSaved: 0 });
+  });
+  it("counts self-consistency flags", () => {
+    const sc = (flagged: boolean) => ({ status: "done", passed: !flagged, latencyMs: 1, cost: 0, scores: { self_consistency: { passed: !flagged, score: flagged ? 0.2 : 0.9, status: flagged ? "failed" : "passed", details: { flagged } } } });
+    const { summary } = summarizeRun({ total: 3, items: [sc(true), sc(false), sc(true)], evaluators: [{ key: "self_consistency", type: "self_consistency", required: false, minPassRate: null }], minPassRate: 0 });
+    expect(summary.evaluators.self_consistency).toMatchObject({ flagged: 2, passRate: 1 / 3 });
   });
 });

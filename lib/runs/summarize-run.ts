@@ -4,9 +4,19 @@ export type SummaryItem = {
   passed: boolean | null;
   latencyMs: number | null;
   cost: number | null;
-  scores: Record<string, { passed: boolean; score: number | null; status: string }> | null;
+  scores: Record<string, SummaryScore> | null;
 };
-export type SummaryEvaluator = { key: string; type: string; required: boolean; minPassRate: number | null };
+export type SummaryScore = { passed: boolean; score: number | null; status: string; details?: Record<string, unknown>; usage?: { cost: number | null } };
+/** `tiered`: an llm_judge with escalation, whose escalations and savings the summary totals. */
+export type SummaryEvaluator = { key: string; type: string; required: boolean; minPassRate: number | null; tiered?: boolean };
+
+/**
+ * A tiered judge over the run: items it judged (any verdict or judge failure), how many it
+ * escalated to the strong model, the judge calls' actual cost, what judging every item with the
+ * strong model would have cost (per item: lib/evaluators/tiered-judge.ts), and the difference.
+ * A cost is null when some call could not be priced.
+ */
+export type TieredSummary = { judged: number; escalated: number; escalationRate: number; cost: number | null; strongOnlyCost: number | null; costSaved: number | null };
 
 export type RunSummary = {
   total: number;
@@ -15,7 +25,7 @@ export type RunSummary = {
   failures: number;
   judgeErrors: number;
   passRate: number;
-  evaluators: Record<string, { type: string; mean: number | null; passRate: number; scored: number; required: boolean; minPassRate: number | null; met: boolean }>;
+  evaluators: Record<string, { type: string; mean: number | null; passRate: number; scored: number; required: boolean; minPassRate: number | null; met: boolean; tiered?: TieredSummary; flagged?: number }>;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
   cost: number;
@@ -54,6 +64,9 @@ export function summarizeRun(options: { total: number; items: readonly SummaryIt
       required: e.required,
       minPassRate: e.minPassRate,
       met: evalPassRate >= min,
+      ...(e.tiered ? { tiered: summarizeTiered(results) } : {}),
+      // self_consistency: items whose answers disagreed (flagged), apart from items it could not score.
+      ...(e.type === "self_consistency" ? { flagged: results.filter((r) => r.details?.flagged === true).length } : {}),
     };
   }
   const summary: RunSummary = {
@@ -70,4 +83,26 @@ export function summarizeRun(options: { total: number; items: readonly SummaryIt
   };
   const requiredMet = evaluators.filter((e) => e.required).every((e) => perEvaluator[e.key]!.met);
   return { summary, passed: total > 0 && passRate >= minPassRate && requiredMet };
+}
+
+const round = (n: number) => Math.round(n * 1e10) / 1e10;
+const sumOrNull = (values: readonly (number | null)[]) => (values.some((v) => v === null) ? null : round(values.reduce<number>((a, b) => a + b!, 0)));
+
+/** Totals of a tiered judge's per-item results (those carrying `details.tiered`). */
+export function summarizeTiered(results: readonly SummaryScore[]): TieredSummary {
+  const tiered = results.flatMap((r) => {
+    const t = r.details?.tiered as { escalated?: boolean; strongOnlyCost?: number | null } | undefined;
+    return t ? [{ escalated: t.escalated === true, strongOnlyCost: t.strongOnlyCost ?? null, cost: r.usage ? r.usage.cost : 0 }] : [];
+  });
+  const escalated = tiered.filter((t) => t.escalated).length;
+  const cost = sumOrNull(tiered.map((t) => t.cost));
+  const strongOnlyCost = sumOrNull(tiered.map((t) => t.strongOnlyCost));
+  return {
+    judged: tiered.length,
+    escalated,
+    escalationRate: tiered.length ? escalated / tiered.length : 0,
+    cost,
+    strongOnlyCost,
+    costSaved: cost === null || strongOnlyCost === null ? null : round(strongOnlyCost - cost),
+  };
 }

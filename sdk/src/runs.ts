@@ -2,7 +2,7 @@ import { PharosError, describe } from "./errors.js";
 import type { FetchLike } from "./types.js";
 
 /** An evaluator as POST /api/public/runs takes it: `{ type, ...params, threshold?, required?, minPassRate? }`. */
-export type RunEvaluator = { type: "exact_match" | "contains" | "regex" | "json_valid" | "json_schema" | "numeric" | "length" | "embedding_similarity" | "llm_judge" | (string & {}); [param: string]: unknown };
+export type RunEvaluator = { type: "exact_match" | "contains" | "regex" | "json_valid" | "json_schema" | "numeric" | "length" | "embedding_similarity" | "llm_judge" | "self_consistency" | (string & {}); [param: string]: unknown };
 
 export type StartRunParams = {
   /** The golden set's name. */
@@ -28,7 +28,13 @@ export type PublicRun = {
   progress: { done: number; total: number; failed: number; cost: number; etaMs: number | null };
   summary: null | {
     passRate: number;
-    evaluators: Record<string, { mean: number | null; passRate: number | null; required: boolean; met: boolean | null }>;
+    evaluators: Record<string, {
+      mean: number | null; passRate: number | null; required: boolean; met: boolean | null;
+      /** A tiered llm_judge (with `escalation`): escalations, and its cost against judging every item with the strong model (null: a model has no price). */
+      tiered?: { judged: number; escalated: number; escalationRate: number; cost: number | null; strongOnlyCost: number | null; costSaved: number | null };
+      /** self_consistency: items whose samples disagreed. */
+      flagged?: number;
+    }>;
     latencyP50Ms: number | null; latencyP95Ms: number | null; cost: number; failures: number; judgeErrors: number;
   };
   /** null until the run has finished. */

@@ -65,3 +65,34 @@ describe("llm_judge", () => {
     expect(llm.chatRequests()).toHaveLength(2);
   });
 });
+
+describe("tiered llm_judge", () => {
+  const tiered = (escalation: object = {}) => judge({ model: "gpt-4o-mini", escalation: { model: "gpt-4o", band: { min: 3, max: 3 }, ...escalation } });
+
+  it("keeps a confident cheap verdict and prices it at the strong model for the strong-only estimate", async () => {
+    llm.script({ reply: { content: '{"score": 5, "reasoning": "Right."}' } });
+    const r = await runEvaluator(tiered(), item, ctx());
+    expect(r).toMatchObject({ status: "passed", score: 5, usage: { calls: 1 }, details: { model: "gpt-4o-mini", tiered: { tier: "cheap", escalated: false, strong: null } } });
+    const t = (r.details as { tiered: { strongOnlyCost: number } }).tiered;
+    // gpt-4o costs 2.5/10 per million tokens against gpt-4o-mini's 0.15/0.6.
+    expect(t.strongOnlyCost).toBeCloseTo((r.usage!.inputTokens * 2.5 + r.usage!.outputTokens * 10) / 1e6, 12);
+    expect(llm.chatRequests()).toHaveLength(1);
+  });
+
+  it("a cheap judge that answers malformed JSON twice is judge_error, not escalated around", async () => {
+    llm.script({ when: { model: "gpt-4o-mini" }, reply: { content: "Score: 3" } });
+    const r = await runEvaluator(tiered(), item, ctx());
+    expect(r).toMatchObject({ status: "judge_error", passed: false, usage: { calls: 2 }, details: { tiered: { tier: "cheap", escalated: false } } });
+    expect(r.reason).toMatch(/^judge error: the cheap judge \(gpt-4o-mini\) answered twice/);
+    expect(llm.chatRequests().map((q) => q.body!.model)).toEqual(["gpt-4o-mini", "gpt-4o-mini"]);
+  });
+
+  it("an escalated item whose strong judge keeps failing is an error with both tiers' usage", async () => {
+    llm.script({ when: { model: "gpt-4o-mini" }, reply: { content: '{"score": 3, "reasoning": "Unsure."}' } });
+    llm.script({ when: { model: "gpt-4o" }, reply: { status: 500 } });
+    const r = await runEvaluator(tiered(), item, ctx());
+    expect(r).toMatchObject({ status: "error", passed: false, score: null, usage: { calls: 1 }, details: { model: "gpt-4o", tiered: { tier: "strong", escalated: true, reason: "band", cheap: { scores: [3] } } } });
+    expect(r.reason).toMatch(/^strong judge call failed \(escalated: the cheap score 3 is in the uncertain band 3\)/);
+    expect(llm.chatRequests().filter((q) => q.body!.model === "gpt-4o")).toHaveLength(2);
+  });
+});

@@ -33,6 +33,9 @@ describe("fake LLM provider", () => {
     expect(await (await chat("anything", "judge")).text()).toBe("{not json");
     expect((await (await chat("other")).json()).choices[0].message.content).toBe("echo: other");
     expect(llm.chatRequests()).toHaveLength(4);
+    // What each answered request got is recorded (errors and raw bodies have no completion).
+    expect(llm.chatRequests().map((r) => r.completion?.content)).toEqual([undefined, "Paris", undefined, "echo: other"]);
+    expect(llm.chatRequests()[1]!.completion!.usage).toEqual({ prompt_tokens: fakeTokens("capital of France?"), completion_tokens: fakeTokens("Paris") });
   });
 
   it("lists models, embeds deterministically and can answer slowly", async () => {

@@ -43,7 +43,11 @@ export type FakeRule = {
   times?: number;
 };
 
-export type RecordedRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: FakeChatRequest | null; at: number };
+export type RecordedRequest = {
+  method: string; path: string; headers: http.IncomingHttpHeaders; body: FakeChatRequest | null; at: number;
+  /** The completion a chat request got (set when it was answered with one): what a test prices a call by when replies depend on state such as a sample counter. */
+  completion?: { content: string; usage: { prompt_tokens: number; completion_tokens: number } };
+};
 
 export type FakeLlmOptions = {
   models?: string[];
@@ -107,16 +111,18 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
       } catch {
         body = null;
       }
-      requests.push({ method: req.method ?? "GET", path, headers: req.headers, body, at: Date.now() });
+      const record: RecordedRequest = { method: req.method ?? "GET", path, headers: req.headers, body, at: Date.now() };
+      requests.push(record);
       const reply = pick(path, body) ?? {};
-      const send = () => answer(req, res, path, body, reply);
+      const send = () => answer(req, res, record, reply);
       const delay = reply.delayMs ?? options.delayMs ?? 0;
       if (delay > 0) setTimeout(send, delay);
       else send();
     });
   });
 
-  const answer = (req: http.IncomingMessage, res: http.ServerResponse, path: string, body: FakeChatRequest | null, reply: FakeReply) => {
+  const answer = (req: http.IncomingMessage, res: http.ServerResponse, record: RecordedRequest, reply: FakeReply) => {
+    const { path, body } = record;
     if (res.destroyed) return;
     const sendJson = (status: number, value: unknown, headers: Record<string, string> = {}) =>
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(value));
@@ -141,6 +147,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
       if (!body || !Array.isArray(body.messages)) return sendJson(400, { error: { message: "messages is required", type: "invalid_request_error" } });
       const content = reply.content ?? defaultContent(body);
       const usage = reply.usage ?? { prompt_tokens: fakeTokens(messageText(body.messages)), completion_tokens: fakeTokens(content) };
+      record.completion = { content, usage };
       return sendJson(200, {
         id: `chatcmpl-${createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 12)}`,
         object: "chat.completion",

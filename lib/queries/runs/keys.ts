@@ -9,7 +9,7 @@ export type RunItemRow = {
   id: string; runId: string; position: number; itemId: string; itemVersion: number; input: unknown; expectedOutput: unknown; metadata: unknown;
   output: unknown; status: "pending" | "running" | "done" | "failed" | "judge_error"; error: string | null; attempts: number; latencyMs: number | null;
   inputTokens: number | null; outputTokens: number | null; totalTokens: number | null; cost: number | null;
-  scores: Record<string, { type: string; status: string; passed: boolean; score: number | null; threshold: number; reason: string }> | null;
+  scores: Record<string, { type: string; status: string; passed: boolean; score: number | null; threshold: number; reason: string; details?: Record<string, unknown>; usage?: { calls: number; cost: number | null } }> | null;
   passed: boolean | null; traceId: string | null; startedAt: string | null; finishedAt: string | null;
 };
 export type StartRunInput = {
