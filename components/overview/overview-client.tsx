@@ -8,8 +8,10 @@ import { groupOptions, prepareBreakdown, prepareOverviewCharts } from "@/lib/met
 import type { MetricsRequest } from "@/lib/queries/metrics/keys";
 import { useFeedbackCommentsQuery } from "@/lib/queries/metrics/use-feedback-comments-query";
 import { useMetricsQuery } from "@/lib/queries/metrics/use-metrics-query";
+import { useEvalScoresQuery } from "@/lib/queries/metrics/use-eval-scores-query";
 import { useTopUsersQuery } from "@/lib/queries/metrics/use-top-users-query";
 import { BreakdownTable } from "./breakdown-table";
+import { EvalScoresCard } from "./eval-scores-card";
 import { FeedbackCard } from "./feedback-card";
 import { FilterBar } from "./filter-bar";
 import { OverviewCharts } from "./overview-charts";
@@ -46,6 +48,7 @@ function Overview({ projectId, origin }: { projectId: string; origin: string }) 
   const environments = useMetricsQuery(projectId, { ...current, bucket: range.bucket, groupBy: "environment" });
   const feedback = useFeedbackCommentsQuery(projectId, { ...current, limit: 8 });
   const users = useTopUsersQuery(projectId, { ...current, limit: 10 });
+  const evalScores = useEvalScoresQuery(projectId, current);
 
   const data = byModel.data;
   const charts = useMemo(() => (data ? prepareOverviewCharts(data) : undefined), [data]);
@@ -86,6 +89,7 @@ function Overview({ projectId, origin }: { projectId: string; origin: string }) 
             <BreakdownTable title="By model" keyLabel="Model" rows={modelRows} testId="breakdown-model" />
             <BreakdownTable title="By prompt version" keyLabel="Prompt version" rows={promptRows} testId="breakdown-prompt" />
           </div>
+          <EvalScoresCard projectId={projectId} data={evalScores.data} error={evalScores.error?.message} />
           <TopUsers users={users.data} error={users.error?.message} />
         </>
       )}

@@ -75,4 +75,6 @@ export function autoBucket(from: Date, to: Date): Bucket {
   return "1d";
 }
 
+export const rangeQuery = z.object({ from: isoDate, to: isoDate }).refine((q) => q.from < q.to, { message: "must be before to", path: ["from"] });
+
 export const rangeListQuery = z.object({ from: isoDate, to: isoDate, limit: z.coerce.number().int().min(1).max(50).default(10) });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as rulesUiRoute from "@/app/api/projects/[projectId]/online-evaluations/route";
 import * as ruleUiRoute from "@/app/api/projects/[projectId]/online-evaluations/[ruleId]/route";
+import * as evalScoresRoute from "@/app/api/projects/[projectId]/metrics/eval-scores/route";
 import * as triageSettingsRoute from "@/app/api/projects/[projectId]/settings/triage/route";
 import * as tracesRoute from "@/app/api/projects/[projectId]/traces/route";
 import * as traceRoute from "@/app/api/projects/[projectId]/traces/[traceId]/route";
@@ -71,6 +72,15 @@ describe("online evaluation", () => {
       expect(s).toMatchObject({ name: "no apology", source: "eval", dataType: "NUMERIC", spanId: trace.genId });
     }
     expect(scores.filter((s) => s.numberValue === 0)).toHaveLength(1);
+
+    // The overview's evaluation card: today's mean (3 of 4 pass) and the same by the traces' prompt version.
+    const range = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+    const overview = await call(evalScoresRoute.GET, "GET", { params: t.p, cookie: t.owner.cookie, query: range });
+    expect(overview.status).toBe(200);
+    expect(overview.json.days.map((d: { name: string; mean: number; count: number }) => [d.name, d.mean, d.count])).toEqual([["no apology", 0.75, 4]]);
+    expect(overview.json.byPrompt).toEqual([{ name: "no apology", promptName: "support-answer", promptVersion: 2, mean: 0.75, count: 4 }]);
+    const viewer = await addMember(t, "viewer");
+    expect((await call(evalScoresRoute.GET, "GET", { params: t.p, cookie: viewer.cookie, query: range })).status).toBe(200);
 
     // Re-running, and ingesting more spans into a scored trace (it arrives again), adds nothing.
     await call(ingestRoute.POST, "POST", { authorization: t.auth, body: { batch: [{ id: "late-event", type: "event", body: { id: "late-ev", traceId: prod[0]!.traceId, name: "late", startTime: new Date().toISOString() } }] } });

@@ -5,6 +5,10 @@ export type MetricsRequest = Omit<MetricsQuery, "from" | "to"> & { from: string;
 export type RangeRequest = { from: string; to: string; limit: number };
 
 export type FeedbackComment = { traceId: string; traceName: string | null; value: "up" | "down"; comment: string | null; createdAt: string };
+export type EvalScoreSeries = {
+  days: { name: string; day: string; mean: number; count: number }[];
+  byPrompt: { name: string; promptName: string | null; promptVersion: number | null; mean: number; count: number }[];
+};
 export type TopUser = { userId: string; traces: number; cost: number; inputTokens: number; outputTokens: number; errors: number };
 
 export const metricKeys = {
@@ -12,10 +16,11 @@ export const metricKeys = {
   series: (projectId: string, query: MetricsRequest) => [...metricKeys.all(projectId), "series", query] as const,
   feedback: (projectId: string, query: RangeRequest) => [...metricKeys.all(projectId), "feedback", query] as const,
   topUsers: (projectId: string, query: RangeRequest) => [...metricKeys.all(projectId), "top-users", query] as const,
+  evalScores: (projectId: string, query: { from: string; to: string }) => [...metricKeys.all(projectId), "eval-scores", query] as const,
 };
 
 /** Query string for a request, leaving out unset fields so the server applies its defaults. */
-export function metricsSearch(query: MetricsRequest | RangeRequest): string {
+export function metricsSearch(query: MetricsRequest | RangeRequest | { from: string; to: string }): string {
   const out = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === "") continue;
