@@ -1,3 +1,4 @@
+import { pinCounterfactualTerms } from "../counterfactual/pin-counterfactual-terms";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { parseRunEvaluators } from "../runs/run-evaluators";
@@ -19,7 +20,10 @@ export async function checkRunGate(options: { projectId: string; gate: RunGate }
     const field = gate.connectionId !== undefined ? "connectionId" : "connection";
     if (!(await db.llmConnection.findFirst({ where, select: { id: true } }))) throw new AppError("INVALID", `body.runGate.${field}: LLM connection not found`);
   }
-  parseRunEvaluators(gate.evaluators, "body.runGate.evaluators").forEach((e, i) => {
+  const evaluators = parseRunEvaluators(gate.evaluators, "body.runGate.evaluators");
+  // A gate always runs the proposed prompt version, so a counterfactual suite can run; its categories must have pairs.
+  await pinCounterfactualTerms({ projectId, evaluators, promptRun: true, field: "body.runGate.evaluators" });
+  evaluators.forEach((e, i) => {
     if (e.spec.type === "embedding_similarity") throw new AppError("INVALID", `body.runGate.evaluators.${i}.type: embedding_similarity is not available in runs yet`);
   });
 }
