@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   // Runs: readers see them; those who curate golden sets start and cancel them. Annotators see nothing.
   "runs:read": READERS,
   "runs:start": ["owner", "admin", "engineer"],
+  /** The counterfactual-fairness term list (read is settings:read). */
+  "suites:configure": ["owner", "admin", "engineer"],
   "annotation:judge": ["owner", "admin", "annotator"],
   "annotation:manage": ["owner", "admin", "engineer"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -21,12 +21,11 @@ export const termPairSchema = z.object({
 
 export const MAX_TERM_PAIRS = 500;
 
-export const counterfactualTermsSchema = z
-  .object({ pairs: z.array(termPairSchema).max(MAX_TERM_PAIRS, `at most ${MAX_TERM_PAIRS} pairs`) })
-  .strict()
-  .superRefine((value, ctx) => {
+type PairsCheck = { pairs: z.infer<typeof termPairSchema>[] | null };
+/** Each term once across the list (case-insensitive), and never its own counterpart. */
+function checkPairs(value: PairsCheck, ctx: z.RefinementCtx) {
     const seen = new Map<string, number>();
-    value.pairs.forEach((p, i) => {
+    (value.pairs ?? []).forEach((p, i) => {
       if (p.a.toLowerCase() === p.b.toLowerCase()) ctx.addIssue({ code: "custom", path: ["pairs", i, "b"], message: "must differ from a" });
       for (const side of ["a", "b"] as const) {
         const key = p[side].toLowerCase();
@@ -35,7 +34,13 @@ export const counterfactualTermsSchema = z
         else seen.set(key, i);
       }
     });
-  });
+}
+
+const pairList = z.array(termPairSchema).max(MAX_TERM_PAIRS, `at most ${MAX_TERM_PAIRS} pairs`);
+export const counterfactualTermsSchema = z.object({ pairs: pairList }).strict().superRefine(checkPairs);
+
+/** PUT …/counterfactual-terms: the whole list, or `pairs: null` to go back to the shipped defaults. */
+export const updateCounterfactualTermsBody = z.object({ pairs: pairList.nullable() }).strict().superRefine(checkPairs);
 
 export type CounterfactualTerms = z.output<typeof counterfactualTermsSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { appendItemsBody, createDatasetBody } from "../schemas/datasets";
+import { updateCounterfactualTermsBody } from "../counterfactual/terms";
+import { appendItemsBody, createDatasetRequest } from "../schemas/datasets";
 import { feedbackBody } from "../schemas/feedback";
 import { ingestBatchSchema } from "../schemas/ingest";
 import { putLlmConnectionBody } from "../schemas/llm-connections";
@@ -43,10 +44,13 @@ export const PUBLIC_OPERATIONS: Operation[] = [
   { method: "get", path: "/api/public/prompts", summary: "The project's prompts with their labels", auth: "secret", query: promptListQuery, success: { status: 200, description: "{ prompts }" } },
   { method: "post", path: "/api/public/prompts", summary: "Create a version from CI; proposeFor opens a change request (and starts the label's run gate)", auth: "secret", body: publicCreatePromptBody, success: { status: 201, description: "{ name, version, created, changeRequest? } (200 when equal to the latest)" } },
   { method: "get", path: "/api/public/prompts/{name}", summary: "The version behind a label (default production) or a version; the name may contain '/'", auth: "secret", pathParams: { name: "Prompt name (folders by '/')" }, query: promptFetchQuery, success: { status: 200, description: "The compiled-ready prompt (ETag; 304 on If-None-Match)" } },
-  { method: "post", path: "/api/public/datasets", summary: "Create a golden set", auth: "secret", body: createDatasetBody, success: { status: 201, description: "{ id, name } (409 with the existing id when taken)" } },
+  { method: "post", path: "/api/public/datasets", summary: "Create a golden set; with template \"red-team\" import the shipped red-team set into it (idempotent)", auth: "secret", body: createDatasetRequest, success: { status: 201, description: "{ id, name } (409 with the existing id when taken); a template import: { id, name, template: { added, alreadyPresent } }, 200 when the set existed" } },
   { method: "post", path: "/api/public/datasets/{name}/items", summary: "Add items to the golden set of that name", auth: "secret", pathParams: { name: "Golden set name" }, body: appendItemsBody, success: { status: 201, description: "{ datasetId, itemIds }" } },
   { method: "put", path: "/api/public/llm-connections/{name}", summary: "Create or replace an LLM connection (the key is never returned)", auth: "secret", pathParams: { name: "Connection name" }, body: putLlmConnectionBody, success: { status: 200, description: "The connection without its key (201 when created)" } },
   { method: "post", path: "/api/public/runs", summary: "Start a run: a prompt version × model, or supplied outputs, over the golden set's snapshot now", auth: "secret", body: startRunBody, success: { status: 202, description: "{ id, snapshotAt, total }" } },
   { method: "get", path: "/api/public/runs/{runId}", summary: "A run's status, progress, summary and verdict, for CI to poll", auth: "secret", pathParams: { runId: "Run id" }, success: { status: 200, description: "{ id, status, progress, summary, passed, error }" } },
+  { method: "get", path: "/api/public/runs/{runId}/counterfactual", summary: "A run's counterfactual report: items compared, the term swaps that changed the answer (both inputs and outputs)", auth: "secret", pathParams: { runId: "Run id" }, success: { status: 200, description: "{ applicable, compared, changed, unchangedRate, byPair, changedItems }" } },
+  { method: "get", path: "/api/public/counterfactual-terms", summary: "The project's counterfactual term pairs (the shipped EN/KO defaults when never saved)", auth: "secret", success: { status: 200, description: "{ pairs: [{ category, a, b }], isDefault }" } },
+  { method: "put", path: "/api/public/counterfactual-terms", summary: "Replace the counterfactual term pairs ({ pairs: null } restores the defaults); audited; applies to runs started afterwards", auth: "secret", body: updateCounterfactualTermsBody, success: { status: 200, description: "{ pairs, isDefault }" } },
   { method: "get", path: "/api/public/openapi.json", summary: "This document", auth: "none", success: { status: 200, description: "OpenAPI 3.1 document" } },
 ];

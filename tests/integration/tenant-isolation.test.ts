@@ -132,6 +132,7 @@ const REQUESTS: Record<string, Omit<CallOptions, "params" | "cookie" | "authoriz
   "DELETE api/projects/[projectId]/prompt-policies": { query: { label: "production" } },
   "POST api/projects/[projectId]/prompts/[promptId]/canaries": { body: { label: "production", version: 2, percent: 10 } },
   "PUT api/projects/[projectId]/settings/release-webhook": { body: { url: null } },
+  "PUT api/projects/[projectId]/settings/counterfactual-terms": { body: { pairs: null } },
   "POST api/projects/[projectId]/runs": { body: { dataset: "golden", outputs: [], evaluators: [{ type: "json_valid" }] } },
 };
 
@@ -233,6 +234,7 @@ describe("tenant isolation", () => {
       "GET api/public/metrics": { query: { from, to } },
       "GET api/public/traces": { query: { from, to } },
       "POST api/public/datasets": { body: { name: "ci set" } },
+      "PUT api/public/counterfactual-terms": { body: { pairs: null } },
       "POST api/public/datasets/[name]/items": { body: { items: [{ input: "pwned" }] } },
       "PUT api/public/llm-connections/[name]": { body: { baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-pwned" } },
       "POST api/public/prompts": { body: { name: "pwned", type: "text", template: "pwned", proposeFor: "production" } },
