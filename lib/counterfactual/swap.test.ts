@@ -37,6 +37,8 @@ describe("counterfactual swapper: Korean", () => {
     expect(swap("부산으로 이사했다")).toBe("서울로 이사했다");
     expect(swap("20대 남자 지원자")).toBe("60대 여자 지원자");
     expect(swap("서울과 부산")).toBe("부산과 서울");
+    // 이 + Hangul is the copula (이고, 이며), which stays; the subject particle 이 becomes 가.
+    expect(swap("지원자는 남편이고 그의 아내가 추천했다")).toBe("지원자는 아내이고 그녀의 남편이 추천했다");
   });
 
   it("does not read 그녀 as 그 + 녀, or 그 사람 / 그것 as the pronoun", () => {

@@ -28,10 +28,14 @@ function finalConsonant(word: string): number | null {
   return (c - 0xac00) % 28;
 }
 
-/** The particle as the new word needs it: 남편은 → 아내는, 서울로 → 부산으로, 그가 → 그녀가. */
-export function fitParticle(word: string, particle: string): string {
+/**
+ * The particle as the new word needs it: 남편은 → 아내는, 서울로 → 부산으로, 그가 → 그녀가.
+ * 이 followed by more Hangul is the copula (남자이고, 남자이며), not the subject particle: it stays.
+ */
+export function fitParticle(word: string, particle: string, followedByHangul = false): string {
   const batchim = finalConsonant(word);
   if (batchim === null || !particle) return particle;
+  if (particle === "이" && followedByHangul) return particle;
   for (const [consonant, vowel] of ALTERNATING) {
     if (particle === consonant || particle === vowel) return batchim === 0 ? vowel : consonant;
   }
@@ -108,7 +112,7 @@ export function compileSwapper(pairs: readonly TermPair[]): Swapper {
       const counterpart = map.get(h.key);
       if (!counterpart) continue;
       const to = HANGUL.test(h.found) ? counterpart.to : matchCase(h.found, counterpart.to);
-      out += text.slice(cursor, h.start) + to + fitParticle(to, h.particle);
+      out += text.slice(cursor, h.start) + to + fitParticle(to, h.particle, HANGUL.test(text.charAt(h.end)));
       cursor = h.end;
       const id = `${h.key}→${counterpart.to}`;
       const made = counts.get(id);
