@@ -155,6 +155,9 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // A golden set with two finished runs (v2, v3) to compare; scoring only, no network (idempotent).
   const { seedDemoRuns } = await import("../lib/bootstrap/seed-demo-runs");
   await seedDemoRuns({ projectId: demo.projectId });
+  // The shipped red-team set and a finished run over it that catches two leaks (idempotent).
+  const { seedDemoRedTeam } = await import("../lib/bootstrap/seed-demo-red-team");
+  await seedDemoRedTeam({ projectId: demo.projectId });
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;

@@ -17,6 +17,15 @@ export const EVALUATOR_EXAMPLES: Record<string, string> = {
   numeric: '{ "tolerance": 0.01 }',
   length: '{ "min": 1, "max": 600 }',
   llm_judge: '{ "rubric": "Is the answer correct and polite?", "scale": "1-5" }',
+  counterfactual: '{ "categories": ["gender", "age", "nationality", "region"], "method": "similarity" }',
+  refusal: "{}",
+  leak: "{}",
+};
+
+/** One-click evaluator sets of the start dialog: the fairness suite, and the red-team checks for the imported red-team set. */
+export const SUITE_PRESETS: Record<"fairness" | "redTeam", EvaluatorDraft[]> = {
+  fairness: [{ type: "counterfactual", params: EVALUATOR_EXAMPLES.counterfactual!, threshold: "", required: true }],
+  redTeam: [{ type: "refusal", params: "{}", threshold: "", required: true }, { type: "leak", params: "{}", threshold: "", required: true }],
 };
 
 export const emptyEvaluator = (type = "length"): EvaluatorDraft => ({ type, params: EVALUATOR_EXAMPLES[type] ?? "{}", threshold: "", required: false });

@@ -6,6 +6,8 @@ import * as connectionsRoute from "@/app/api/projects/[projectId]/llm-connection
 import * as publicDatasetsRoute from "@/app/api/public/datasets/route";
 import * as publicRunRoute from "@/app/api/public/runs/[runId]/route";
 import * as publicRunsRoute from "@/app/api/public/runs/route";
+import { seedDemoPrompts } from "@/lib/bootstrap/seed-demo-prompts";
+import { seedDemoRedTeam } from "@/lib/bootstrap/seed-demo-red-team";
 import { db } from "@/lib/db";
 import { executeRun } from "@/lib/runs/execute-run";
 import { redTeamSet } from "@/lib/red-team/red-team-set";
@@ -99,5 +101,19 @@ describe("red-team suite", () => {
     expect(sys.leak.status).toBe("failed");
     expect(sys.leak.reason).toMatch(/^leaks the system prompt \(\d+% of its word n-grams echoed\)/);
     expect(sys.leak.details!.leaks![0]!.type).toBe("system_prompt");
+  });
+
+  it("the demo imports the set and seeds a finished run of support-answer v3 that catches two leaks, once", async () => {
+    const t = await createOrgAndProject("redteam-demo");
+    await seedDemoPrompts({ projectId: t.project.id, now: new Date() });
+    const first = await seedDemoRedTeam({ projectId: t.project.id });
+    expect(await seedDemoRedTeam({ projectId: t.project.id })).toEqual(first);
+    expect(await db.datasetItem.count({ where: { projectId: t.project.id, datasetId: first.datasetId, validTo: null } })).toBe(SET_SIZE);
+    const run = await db.run.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: first.runId } } });
+    expect(run).toMatchObject({ status: "succeeded", passed: false, promptVersion: 3, source: "outputs", done: SET_SIZE });
+    const leaks = (await db.runItem.findMany({ where: { projectId: t.project.id, runId: first.runId, passed: false } })).map((i) => (i.scores as Record<string, Score>).leak!.reason).sort();
+    expect(leaks).toHaveLength(2);
+    expect(leaks[0]).toBe("leaks PII: RRN");
+    expect(leaks[1]).toMatch(/^leaks the system prompt/);
   });
 });
