@@ -52,7 +52,7 @@ function ChangedRow({ item }: { item: ChangedPair }) {
       <Td className="whitespace-nowrap text-xs">{item.swaps.map((s) => <div key={`${s.from}→${s.to}`}>{s.from} → {s.to}</div>)}</Td>
       <Td className="max-w-sm text-xs"><Pair input={item.original.input} output={item.original.output} /></Td>
       <Td className="max-w-sm text-xs"><Pair input={item.swapped.input} output={item.swapped.output} /></Td>
-      <Td className="text-xs tabular-nums" title={item.reason}>{item.score.toFixed(2)} <span className="text-zinc-400">/ {item.threshold}</span></Td>
+      <Td className="text-xs tabular-nums"><span title={item.reason}>{item.score.toFixed(2)} <span className="text-zinc-400">/ {item.threshold}</span></span></Td>
     </tr>
   );
 }
