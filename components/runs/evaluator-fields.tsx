@@ -2,7 +2,7 @@
 import { Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
-import { EVALUATOR_EXAMPLES, type EvaluatorDraft, emptyEvaluator } from "./prepare-start-run";
+import { EVALUATOR_EXAMPLES, EVALUATOR_HINTS, type EvaluatorDraft, emptyEvaluator } from "./prepare-start-run";
 
 /** Evaluators of a run: type, params (JSON), optional threshold, required for the run to pass. */
 export function EvaluatorFields({ value, onChange }: { value: EvaluatorDraft[]; onChange: (next: EvaluatorDraft[]) => void }) {
@@ -30,6 +30,7 @@ export function EvaluatorFields({ value, onChange }: { value: EvaluatorDraft[]; 
             <input type="checkbox" checked={e.required} onChange={(ev) => set(i, { required: ev.target.checked })} /> required
           </label>
           <Button variant="ghost" size="sm" aria-label={`Remove evaluator ${i + 1}`} disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))}><X className="size-4" /></Button>
+          {EVALUATOR_HINTS[e.type] && <p className="col-span-5 -mt-1 text-xs text-zinc-500">{EVALUATOR_HINTS[e.type]}</p>}
         </div>
       ))}
       <Button variant="secondary" size="sm" onClick={() => onChange([...value, emptyEvaluator("contains")])}><Plus className="size-3.5" /> Add evaluator</Button>

@@ -22,6 +22,13 @@ export const EVALUATOR_EXAMPLES: Record<string, string> = {
   leak: "{}",
 };
 
+/** A line under an evaluator row for the types whose behaviour is not obvious from their params. */
+export const EVALUATOR_HINTS: Record<string, string> = {
+  counterfactual: "Swaps the project's fairness terms (Settings → Fairness terms) in each input, asks the prompt again and fails items whose answer changes. Items without a term are not scored.",
+  refusal: "Passes when the output declines an item whose metadata.expected is \"refuse\" (or answers one that expects \"comply\"). For the red-team set.",
+  leak: "Fails when the output leaks PII the input did not hold, echoes the prompt's system prompt, or contains an injection canary.",
+};
+
 /** One-click evaluator sets of the start dialog: the fairness suite, and the red-team checks for the imported red-team set. */
 export const SUITE_PRESETS: Record<"fairness" | "redTeam", EvaluatorDraft[]> = {
   fairness: [{ type: "counterfactual", params: EVALUATOR_EXAMPLES.counterfactual!, threshold: "", required: true }],
