@@ -157,6 +157,9 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // An online evaluation rule and its eval scores on a quarter of the production traces (deterministic, idempotent).
   const { seedDemoOnlineEvals } = await import("../lib/bootstrap/seed-demo-online-evals");
   await seedDemoOnlineEvals({ projectId: demo.projectId, from: new Date(demo.seedFrom.getTime() - 8 * 86_400_000) });
+  // The shipped red-team set and a finished run over it that catches two leaks (idempotent).
+  const { seedDemoRedTeam } = await import("../lib/bootstrap/seed-demo-red-team");
+  await seedDemoRedTeam({ projectId: demo.projectId });
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;

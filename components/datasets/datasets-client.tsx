@@ -1,5 +1,7 @@
 "use client";
-import { Database, Plus } from "lucide-react";
+import { Database, Plus, ShieldAlert } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,6 +10,7 @@ import { KeyLegend } from "@/components/ui/key-legend";
 import { FieldError } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format/format-date";
+import { useDatasetMutations } from "@/lib/queries/datasets/use-dataset-mutations";
 import { useDatasetsQuery } from "@/lib/queries/datasets/use-datasets-query";
 import { CreateDatasetDialog } from "./create-dataset-dialog";
 import { isTypingTarget } from "@/components/ui/keyboard";
@@ -38,9 +41,12 @@ export function DatasetsClient({ projectId, canEdit }: { projectId: string; canE
           {canEdit && <KeyLegend className="mt-1" keys={[["n", "new golden set"]]} />}
         </div>
         {canEdit && (
-          <Button onClick={() => setCreating(true)} title="New golden set (n)">
-            <Plus className="size-4" /> New golden set
-          </Button>
+          <div className="flex gap-2">
+            <ImportRedTeamButton projectId={projectId} />
+            <Button onClick={() => setCreating(true)} title="New golden set (n)">
+              <Plus className="size-4" /> New golden set
+            </Button>
+          </div>
         )}
       </div>
       <Card>
@@ -75,5 +81,23 @@ export function DatasetsClient({ projectId, canEdit }: { projectId: string; canE
       </Card>
       <CreateDatasetDialog projectId={projectId} open={creating} onOpenChange={setCreating} />
     </div>
+  );
+}
+
+/** One click: the shipped adversarial prompts (EN/KO) as the golden set "red-team"; a second click adds nothing. */
+function ImportRedTeamButton({ projectId }: { projectId: string }) {
+  const router = useRouter();
+  const { importRedTeam } = useDatasetMutations(projectId);
+  const run = () => importRedTeam.mutate(undefined, {
+    onSuccess: (r) => {
+      toast.success(r.template.added ? `Imported ${r.template.added} red-team prompts into "${r.name}"` : `"${r.name}" already holds all ${r.template.alreadyPresent} red-team prompts`);
+      router.push(`/project/${projectId}/datasets/${r.id}`);
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  return (
+    <Button variant="secondary" disabled={importRedTeam.isPending} onClick={run} title="Prompt injection, jailbreak role-play, system-prompt and PII extraction, in English and Korean; score runs over it with the refusal and leak evaluators">
+      <ShieldAlert className="size-4" /> {importRedTeam.isPending ? "Importing…" : "Import red-team set"}
+    </Button>
   );
 }

@@ -3,7 +3,7 @@ import { Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { ConsistencyFields, EscalationFields } from "./evaluator-mode-fields";
-import { EVALUATOR_EXAMPLES, type EvaluatorDraft, emptyEvaluator } from "./prepare-evaluator-entry";
+import { EVALUATOR_EXAMPLES, EVALUATOR_HINTS, type EvaluatorDraft, emptyEvaluator } from "./prepare-evaluator-entry";
 
 /**
  * Evaluators of a run: type, params (JSON), optional threshold, required for the run to pass; a
@@ -41,6 +41,7 @@ export function EvaluatorFields({ value, onChange, single = false }: { value: Ev
           </div>
           {e.type === "llm_judge" && <EscalationFields id={`ev-esc-${i}`} value={e.escalation} onChange={(escalation) => set(i, { escalation })} />}
           {e.type === "self_consistency" && <ConsistencyFields id={`ev-sc-${i}`} value={e.consistency} onChange={(consistency) => set(i, { consistency })} />}
+          {EVALUATOR_HINTS[e.type] && <p className="-mt-0.5 text-xs text-zinc-500">{EVALUATOR_HINTS[e.type]}</p>}
         </div>
       ))}
       {!single && <Button variant="secondary" size="sm" onClick={() => onChange([...value, emptyEvaluator("contains")])}><Plus className="size-3.5" /> Add evaluator</Button>}

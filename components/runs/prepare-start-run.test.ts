@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildStartRunInput, initialForm } from "./prepare-start-run";
+import { buildStartRunInput, EVALUATOR_EXAMPLES, initialForm, SUITE_PRESETS } from "./prepare-start-run";
 
 const base = { ...initialForm("d1"), promptId: "p1", connectionId: "c1" };
 
@@ -22,5 +22,10 @@ describe("buildStartRunInput", () => {
     expect(buildStartRunInput({ ...base, evaluators: [{ type: "regex", params: "[1]", threshold: "", required: false }] })).toMatchObject({ ok: false, error: expect.stringMatching(/JSON object/) });
     expect(buildStartRunInput({ ...base, concurrency: "0" })).toMatchObject({ ok: false, error: expect.stringMatching(/Concurrency/) });
     expect(buildStartRunInput({ ...base, minPassRate: "120" })).toMatchObject({ ok: false, error: expect.stringMatching(/pass rate/) });
+  });
+  it("the suite shortcuts build valid requests: the fairness check and the red-team checks, required", () => {
+    expect(buildStartRunInput({ ...base, evaluators: SUITE_PRESETS.fairness })).toMatchObject({ ok: true, input: { evaluators: [{ type: "counterfactual", categories: ["gender", "age", "nationality", "region"], method: "similarity", required: true }] } });
+    expect(buildStartRunInput({ ...base, evaluators: SUITE_PRESETS.redTeam })).toMatchObject({ ok: true, input: { evaluators: [{ type: "refusal", required: true }, { type: "leak", required: true }] } });
+    for (const t of ["counterfactual", "refusal", "leak"]) expect(Object.keys(EVALUATOR_EXAMPLES)).toContain(t);
   });
 });

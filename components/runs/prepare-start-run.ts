@@ -1,10 +1,18 @@
 import type { StartRunInput } from "@/lib/queries/runs/keys";
-import { buildEvaluatorEntry, type EvaluatorDraft, emptyEvaluator } from "./prepare-evaluator-entry";
+import { buildEvaluatorEntry, EVALUATOR_EXAMPLES, type EvaluatorDraft, emptyEvaluator } from "./prepare-evaluator-entry";
+
+export { EVALUATOR_EXAMPLES };
 
 /** The Start run form as the user types it, and its translation into the start request (pure). */
 export type StartRunForm = {
   datasetId: string; promptId: string; target: string; connectionId: string; model: string;
   evaluators: EvaluatorDraft[]; minPassRate: string; concurrency: string;
+};
+
+/** One-click evaluator sets of the start dialog: the fairness suite, and the red-team checks for the imported red-team set. */
+export const SUITE_PRESETS: Record<"fairness" | "redTeam", EvaluatorDraft[]> = {
+  fairness: [{ type: "counterfactual", params: EVALUATOR_EXAMPLES.counterfactual!, threshold: "", required: true }],
+  redTeam: [{ type: "refusal", params: "{}", threshold: "", required: true }, { type: "leak", params: "{}", threshold: "", required: true }],
 };
 
 export function initialForm(datasetId = ""): StartRunForm {

@@ -11,6 +11,7 @@ import { useDatasetsQuery } from "@/lib/queries/datasets/use-datasets-query";
 import { useRunMutations } from "@/lib/queries/runs/use-run-mutations";
 import { useRunQuery } from "@/lib/queries/runs/use-run-query";
 import { useRunsQuery } from "@/lib/queries/runs/use-runs-query";
+import { CounterfactualReportCard } from "./counterfactual-report-card";
 import { compareHref, etaText, isLive, passRateOf, previousRun, runLabel } from "./prepare-runs";
 import { ProgressBar, Stat, VerdictBadge } from "./run-badges";
 import { RunItemsTable } from "./run-items-table";
@@ -62,6 +63,7 @@ export function RunDetailClient({ projectId, runId, canCancel }: { projectId: st
       )}
       {r?.error && <FieldError>{r.error}</FieldError>}
       {r && !live && <RunSummaryCard run={r} passRate={passRateOf(r)} />}
+      {r && !live && r.evaluators.some((e) => e.type === "counterfactual") && <CounterfactualReportCard projectId={projectId} runId={runId} />}
       {!r ? <Skeleton className="h-64 w-full" /> : <RunItemsTable projectId={projectId} run={r} />}
     </div>
   );

@@ -61,7 +61,7 @@ function ItemRow({ projectId, item }: { projectId: string; item: RunItemRow }) {
         <Td className="text-xs">
           {Object.entries(item.scores ?? {}).map(([key, s]) => (
             <div key={key} title={s.reason} className={s.passed ? "" : "text-red-600"}>
-              <span className="font-mono">{key}</span> {s.score === null ? s.status : s.score.toFixed(2)}
+              <span className="font-mono">{key}</span> {s.score === null ? (s.status === "passed" ? "n/a" : s.status) : s.score.toFixed(2)}
               {consistencyView(s.details)?.flagged && <> <Badge tone="amber">flagged</Badge></>}
               {s.details?.tiered && (s.details.tiered as { escalated?: boolean }).escalated ? <> <Badge tone="indigo">escalated</Badge></> : null}
             </div>

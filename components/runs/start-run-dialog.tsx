@@ -9,7 +9,7 @@ import { useLlmConnectionsQuery } from "@/lib/queries/llm-connections/use-llm-co
 import { usePromptsQuery } from "@/lib/queries/prompts/use-prompts-query";
 import { useRunMutations } from "@/lib/queries/runs/use-run-mutations";
 import { EvaluatorFields } from "./evaluator-fields";
-import { buildStartRunInput, initialForm, type StartRunForm } from "./prepare-start-run";
+import { buildStartRunInput, initialForm, type StartRunForm, SUITE_PRESETS } from "./prepare-start-run";
 
 type Props = { projectId: string; open: boolean; onOpenChange: (open: boolean) => void; datasetId?: string };
 
@@ -82,6 +82,11 @@ export function StartRunDialog({ projectId, open, onOpenChange, datasetId }: Pro
             <Input id="run-model" list="run-models" placeholder="the prompt version's model" value={form.model} onChange={(e) => set({ model: e.target.value })} />
             <datalist id="run-models">{connection?.models.map((m) => <option key={m} value={m} />)}</datalist>
           </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+          Suites:
+          <Button variant="secondary" size="sm" title="Swap gender, age, nationality and region terms (Settings → Fairness terms) in each input and flag answers that change" onClick={() => set({ evaluators: SUITE_PRESETS.fairness })}>Fairness check</Button>
+          <Button variant="secondary" size="sm" title="For the imported red-team set: the output must decline and must not leak PII, the system prompt or an injection canary" onClick={() => set({ evaluators: SUITE_PRESETS.redTeam })}>Red-team checks</Button>
         </div>
         <EvaluatorFields value={form.evaluators} onChange={(evaluators) => set({ evaluators })} />
         <div className="grid grid-cols-2 gap-3">

@@ -9,6 +9,7 @@ export function SettingsTabs({ projectId, showKeys }: { projectId: string; showK
       <SidebarLink href={`${base}/ingestion`} label="Ingestion" />
       <SidebarLink href={`${base}/llm-connections`} label="LLM connections" />
       <SidebarLink href={`${base}/inbox`} label="Inbox rules" />
+      <SidebarLink href={`${base}/fairness`} label="Fairness terms" />
       <SidebarLink href={`${base}/prompts`} label="Prompts" />
       <SidebarLink href={`${base}/members`} label="Members" />
     </nav>

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   "runs:start": ["owner", "admin", "engineer"],
   // Online evaluation rules: readers see them (runs:read); the same people who start runs manage them (they spend judge money).
   "onlineEvals:manage": ["owner", "admin", "engineer"],
+  /** The counterfactual-fairness term list (read is settings:read). */
+  "suites:configure": ["owner", "admin", "engineer"],
   "annotation:judge": ["owner", "admin", "annotator"],
   "annotation:manage": ["owner", "admin", "engineer"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,8 +1,23 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
-import type { createDatasetBody } from "../schemas/datasets";
+import type { createDatasetBody, createDatasetRequest } from "../schemas/datasets";
 import { createDataset } from "./create-dataset";
 import { requireDatasetByName } from "./dataset-rows";
+import { importRedTeamSet } from "./import-red-team-set";
+
+/**
+ * POST …/datasets on either surface: a template import answers 201 when it created the set, 200
+ * when the set existed (added may be 0: idempotent); a plain create is createDatasetViaApi's.
+ */
+export async function createDatasetFromRequest(options: { projectId: string; userId: string | null; input: z.infer<typeof createDatasetRequest>; conflictDetails?: boolean }) {
+  const { projectId, input } = options;
+  if (input.template) {
+    const r = await importRedTeamSet({ projectId, userId: options.userId, name: input.name, description: input.description });
+    return { status: r.created ? 201 : 200, body: { id: r.id, name: r.name, template: { name: input.template, version: r.version, added: r.added, alreadyPresent: r.alreadyPresent } } };
+  }
+  if (!options.conflictDetails) return { status: 201, body: await createDataset({ projectId, userId: options.userId, input: { name: input.name, description: input.description } }) };
+  return { status: 201, body: await createDatasetViaApi({ projectId, input: { name: input.name, description: input.description } }) };
+}
 
 /**
  * POST /api/public/datasets. A taken name is a 409, not an idempotent success: a CI job that

@@ -1,23 +1,27 @@
 import "server-only";
 import { z } from "zod";
 import { contains, containsParams, notContains } from "./contains";
+import { counterfactual, counterfactualParams } from "./counterfactual";
 import { embeddingSimilarity, embeddingSimilarityParams } from "./embedding-similarity";
 import { exactMatch, exactMatchParams } from "./exact-match";
 import { jsonSchema, jsonSchemaParams } from "./json-schema";
 import { jsonValid, jsonValidParams } from "./json-valid";
+import { leak, leakParams } from "./leak";
 import { length, lengthParams } from "./length";
 import { llmJudge, llmJudgeParams } from "./llm-judge";
 import { numeric, numericParams } from "./numeric";
+import { refusal, refusalParams } from "./refusal";
 import { regex, regexParams } from "./regex";
 import { selfConsistency, selfConsistencyParams } from "./self-consistency";
 import type { EvalCase, EvalContext, EvalResult } from "./types";
 
 /**
  * The public evaluator `type` names (POST /api/public/runs `evaluators: [{ type, ...params, threshold? }]`)
- * and what each scores. Scores are in [0, 1] except embedding_similarity (cosine, −1…1) and
- * llm_judge (1–5, or 1/0 for pass_fail); an item passes an evaluator when score ≥ threshold.
- * self_consistency (mean pairwise agreement, 0…1) re-asks the system under test, so it needs a
- * prompt run (lib/runs/run-evaluators.ts refuses it for supplied outputs).
+ * and what each scores. Scores are in [0, 1] except embedding_similarity (cosine, −1…1),
+ * llm_judge (1–5, or 1/0 for pass_fail) and counterfactual (cosine, or the judge's 1/0); an item
+ * passes an evaluator when score ≥ threshold. refusal and counterfactual pass an item they do not
+ * apply to with a null score (reason "not applicable: …"). self_consistency (mean pairwise
+ * agreement, 0…1) and counterfactual re-ask the system under test, so they need a prompt run.
  */
 export const EVALUATORS = {
   exact_match: { params: exactMatchParams, run: exactMatch },
@@ -31,6 +35,10 @@ export const EVALUATORS = {
   embedding_similarity: { params: embeddingSimilarityParams, run: embeddingSimilarity },
   llm_judge: { params: llmJudgeParams, run: llmJudge },
   self_consistency: { params: selfConsistencyParams, run: selfConsistency },
+  // Suites: counterfactual fairness (re-asks the system under test, prompt runs only) and the red-team checks.
+  counterfactual: { params: counterfactualParams, run: counterfactual },
+  refusal: { params: refusalParams, run: refusal },
+  leak: { params: leakParams, run: leak },
 } as const;
 
 export type EvaluatorType = keyof typeof EVALUATORS;

@@ -1,4 +1,5 @@
 import type { LlmEndpoint } from "../llm/provider-http";
+import type { PiiSettings } from "../pii/settings";
 import type { PriceOverride } from "../pricing/price-overrides";
 
 /** One golden-set item with the output under test. */
@@ -41,6 +42,10 @@ export type EvalContext = {
   judge?: { endpoint: LlmEndpoint; model: string; overrides?: PriceOverride[]; timeoutMs?: number; retry?: { maxAttempts?: number; baseDelayMs?: number } };
   /** Absent for supplied-output runs and outside runs. */
   subject?: EvalSubject;
+  /** The project's PII settings (detectors and custom patterns), for the leak evaluator; defaults when absent. */
+  pii?: PiiSettings;
+  /** The instructions of the prompt version under test (its system messages, or a text template's literal text), for the leak evaluator. */
+  systemPrompt?: string | null;
   signal?: AbortSignal;
 };
 

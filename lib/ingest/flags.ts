@@ -101,13 +101,22 @@ function takeEnd(strings: string[], budget: number, fromTail: boolean): string {
 
 const matches = (text: string, en: RegExp, ko: RegExp) => en.test(text) || (HANGUL.test(text) && ko.test(text));
 
+/**
+ * Whether a text reads as a prompt-injection or jailbreak attempt (English or Korean phrasing).
+ * The one implementation: ingest flags spans with it, and the red-team `refusal` evaluator uses it
+ * to decide that an item without metadata expects a refusal.
+ */
+export function detectInjection(text: string): boolean {
+  return text.length > 0 && matches(text.length > FLAG_TEXT_CAP ? text.slice(0, FLAG_TEXT_CAP) : text, INJECTION_EN, INJECTION_KO);
+}
+
 /** Flags in a fixed order; "pii" comes from the masker's count since masking happens first. */
 export function detectFlags(span: { level: string; input: unknown; output: unknown }, piiMasks = 0): Flag[] {
   const flags: Flag[] = [];
   if (span.level === "ERROR") flags.push("error");
   if (piiMasks > 0) flags.push("pii");
   const input = gatherText(span.input, FLAG_TEXT_CAP, true);
-  if (input && matches(input, INJECTION_EN, INJECTION_KO)) flags.push("injection");
+  if (detectInjection(input)) flags.push("injection");
   const output = gatherText(span.output);
   if (output && matches(output, UNCERTAINTY_EN, UNCERTAINTY_KO)) flags.push("uncertainty");
   return flags;

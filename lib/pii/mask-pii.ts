@@ -125,6 +125,12 @@ function walk(root: unknown, leaf: (v: unknown) => unknown): unknown {
   }
 }
 
+/** Where PII is in a text (the same detectors and custom patterns as masking; overlaps not merged), for evaluators that report leaks. */
+export function findPii(text: string, settings: PiiSettings): { start: number; end: number; kind: string }[] {
+  const compiled = compilePiiSettings(settings);
+  return compiled.enabled ? collectHits(text, compiled) : [];
+}
+
 export function maskText(text: string, settings: PiiSettings): TextMaskResult {
   const compiled = compilePiiSettings(settings);
   if (!compiled.enabled) return { text, masks: 0, kinds: [] };

@@ -1,3 +1,4 @@
+import { pinCounterfactualTerms } from "../counterfactual/pin-counterfactual-terms";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { checkRunnableEvaluators, parseRunEvaluators } from "../runs/run-evaluators";
@@ -19,6 +20,9 @@ export async function checkRunGate(options: { projectId: string; gate: RunGate }
     const field = gate.connectionId !== undefined ? "connectionId" : "connection";
     if (!(await db.llmConnection.findFirst({ where, select: { id: true } }))) throw new AppError("INVALID", `body.runGate.${field}: LLM connection not found`);
   }
-  // A gate runs the proposed prompt version, so it may use what any prompt run may (self_consistency too).
-  checkRunnableEvaluators(parseRunEvaluators(gate.evaluators, "body.runGate.evaluators"), { source: "prompt", field: "body.runGate.evaluators" });
+  const evaluators = parseRunEvaluators(gate.evaluators, "body.runGate.evaluators");
+  // A gate runs the proposed prompt version, so it may use what any prompt run may (self_consistency, counterfactual).
+  checkRunnableEvaluators(evaluators, { source: "prompt", field: "body.runGate.evaluators" });
+  // A counterfactual suite's categories must have pairs.
+  await pinCounterfactualTerms({ projectId, evaluators, promptRun: true, field: "body.runGate.evaluators" });
 }

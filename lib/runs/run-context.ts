@@ -2,12 +2,13 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { EvalContext } from "../evaluators/types";
+import { ingestSettings } from "../ingest/project-settings";
 import { resolveLlmEndpoint } from "../llm-connections/resolve-llm-endpoint";
 import type { ChatCompletionRequest } from "../llm/chat-completion";
 import type { CallOptions } from "../llm/provider-http";
 import type { RetryPolicy } from "../llm/retry-policy";
 import type { PriceOverride } from "../pricing/price-overrides";
-import { extractVariables, type PromptType, type Template } from "../prompts/template";
+import { extractVariables, isPlaceholder, type PromptType, type Template } from "../prompts/template";
 import type { RunEvaluator } from "./run-evaluators";
 
 /** Per-call limits a run's model and judge calls use; tests shorten them. */
@@ -60,6 +61,16 @@ export async function loadRunContext(options: { projectId: string; runId: string
     projectId, runId, datasetId: run.datasetId, source: run.source as RunContext["source"], evaluators: run.evaluators as unknown as RunEvaluator[], model: run.model,
     endpoint: endpoint ? { endpoint: endpoint.endpoint, overrides: endpoint.overrides, provider: null } : null,
     prompt, request, limits,
-    evalContext: endpoint && run.model ? { judge: { endpoint: endpoint.endpoint, model: run.model, overrides: endpoint.overrides, timeoutMs: callOptions.timeoutMs, retry: callOptions.retry } } : {},
+    evalContext: {
+      ...(endpoint && run.model ? { judge: { endpoint: endpoint.endpoint, model: run.model, overrides: endpoint.overrides, timeoutMs: callOptions.timeoutMs, retry: callOptions.retry } } : {}),
+      // The red-team leak evaluator: the project's PII detectors and patterns, the instructions of the version under test.
+      ...((run.evaluators as unknown as RunEvaluator[]).some((e) => e.spec.type === "leak") ? { pii: (await ingestSettings(projectId)).pii, systemPrompt: prompt ? systemPromptOf(prompt.type, prompt.template) : null } : {}),
+    },
   };
+}
+
+/** What a prompt version instructs: a chat prompt's system (and developer) messages, a text prompt's template. */
+export function systemPromptOf(type: PromptType, template: Template): string {
+  if (type === "text") return template as string;
+  return (template as Exclude<Template, string>).filter((m) => !isPlaceholder(m) && (m.role === "system" || m.role === "developer")).map((m) => (m as { content: string }).content).join("\n");
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { pinCounterfactualTerms } from "../counterfactual/pin-counterfactual-terms";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { QUEUES } from "../jobs/boss";
@@ -40,6 +41,7 @@ export async function startRun(options: {
   const versionConfig = (resolved?.version.config ?? {}) as Record<string, unknown>;
   const model = body.model ?? (typeof versionConfig.model === "string" ? versionConfig.model : undefined) ?? connection?.models[0];
   if (needsConnection && !model) throw new AppError("INVALID", "body.model: required (the prompt version's config names no model and the connection lists none)");
+  const runEvaluators = await pinCounterfactualTerms({ projectId, evaluators, promptRun: calls });
 
   const run = await db.$transaction(async (tx) => {
     // The start instant, at the millisecond precision item versions are closed at (lib/datasets/README.md).
@@ -54,7 +56,7 @@ export async function startRun(options: {
       data: {
         projectId, id, datasetId: dataset.id, snapshotAt: at, source: calls ? "prompt" : "outputs",
         promptId: resolved?.prompt.id ?? null, promptName: resolved?.prompt.name ?? null, promptVersion: resolved?.version.version ?? null, promptLabel: resolved?.label ?? null,
-        connectionId: connection?.id ?? null, model: model ?? null, modelConfig: toJsonValue(body.modelConfig ?? {}), evaluators: toJsonValue(evaluators),
+        connectionId: connection?.id ?? null, model: model ?? null, modelConfig: toJsonValue(body.modelConfig ?? {}), evaluators: toJsonValue(runEvaluators),
         minPassRate: body.minPassRate, concurrency: body.concurrency, total: items.length,
         createdById: options.actor.userId ?? null, createdByApiKey: options.actor.apiKeyId ?? null,
       },

@@ -13,6 +13,14 @@ const id = z.string().trim().min(1, "required").max(200);
 
 export const createDatasetBody = z.object({ name: nameSchema, description: description.optional() }).strict();
 
+/**
+ * POST …/datasets: a golden set, or with `template: "red-team"` the shipped red-team set imported
+ * into the set of that name (created when missing; idempotent: importing again adds nothing).
+ */
+export const createDatasetRequest = z
+  .object({ name: nameSchema, description: description.optional(), template: z.enum(["red-team"], { error: 'must be "red-team"' }).optional() })
+  .strict();
+
 export const updateDatasetBody = z
   .object({ name: nameSchema.optional(), description: description.nullable().optional() })
   .strict()

@@ -36,7 +36,8 @@ describe("browser: runs", () => {
 
     // The demo's runs: v2 then v3 over its golden set, both finished.
     await page.goto(`${p}/runs`);
-    await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 20_000 }).toBe(2);
+    // Three with the red-team run the demo also seeds.
+    await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 20_000 }).toBe(3);
     await shoot(page, "list");
 
     await page.goto(`${p}/datasets`);

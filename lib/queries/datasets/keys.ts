@@ -9,6 +9,7 @@ export type UserNames = Record<string, { name: string | null; email: string }>;
 export type LineError = { line: number; message: string };
 export type ImportResult = { imported: number; skipped: LineError[]; skippedCount: number };
 export type PromoteInput = { datasetId?: string; newDatasetName?: string; traceId: string; spanId?: string; triageItemId?: string; input?: unknown; expectedOutput: unknown; metadata?: Record<string, unknown> };
+export type RedTeamImport = { id: string; name: string; template: { name: string; version: number; added: number; alreadyPresent: number } };
 export type PromoteResult = { dataset: { id: string; name: string; created: boolean }; item: ItemVersion };
 
 /** Trace as GET /api/projects/[projectId]/traces/[traceId] answers (the fields the promote dialog reads). */

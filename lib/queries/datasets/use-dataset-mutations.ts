@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../query-client";
 import { importDatasetFile } from "./import-dataset-file";
-import { type DatasetRow, datasetKeys, datasetsPath, type ItemVersion, type PromoteInput, type PromoteResult } from "./keys";
+import { type DatasetRow, datasetKeys, datasetsPath, type ItemVersion, type PromoteInput, type PromoteResult, type RedTeamImport } from "./keys";
 
 /** Every dataset write; each refreshes the project's dataset queries. */
 export function useDatasetMutations(projectId: string) {
@@ -20,6 +20,8 @@ export function useDatasetMutations(projectId: string) {
     }),
     deleteItem: useMutation({ mutationFn: ({ datasetId, itemId }: { datasetId: string; itemId: string }) => apiFetch(`${b}/${datasetId}/items/${itemId}`, { method: "DELETE" }), onSuccess }),
     importFile: useMutation({ mutationFn: ({ datasetId, ...file }: { datasetId: string; text: string; format: "jsonl" | "csv"; skipInvalid: boolean }) => importDatasetFile(projectId, datasetId, file), onSuccess }),
+    /** Imports the shipped red-team set into the golden set "red-team" (idempotent: a second import adds nothing). */
+    importRedTeam: useMutation({ mutationFn: () => apiFetch<RedTeamImport>(b, { method: "POST", json: { name: "red-team", template: "red-team" } }), onSuccess }),
     promote: useMutation({ mutationFn: (input: PromoteInput) => apiFetch<PromoteResult>(`${b}/promote`, { method: "POST", json: input }), onSuccess }),
   };
 }

@@ -26,6 +26,7 @@ export const runKeys = {
   detail: (projectId: string, runId: string) => [...runKeys.all(projectId), "detail", runId] as const,
   items: (projectId: string, runId: string, status: string | null) => [...runKeys.all(projectId), "items", runId, status ?? "all"] as const,
   compare: (projectId: string, ids: readonly string[]) => [...runKeys.all(projectId), "compare", ids.join(",")] as const,
+  counterfactual: (projectId: string, runId: string) => [...runKeys.all(projectId), "counterfactual", runId] as const,
 };
 
 /** Every run endpoint hangs off this path. */

@@ -1,9 +1,11 @@
 import { withApiKey } from "@/lib/auth/with-api-key";
-import { createDatasetViaApi } from "@/lib/datasets/create-dataset-via-api";
+import { createDatasetFromRequest } from "@/lib/datasets/create-dataset-via-api";
 import { json } from "@/lib/http";
-import { createDatasetBody } from "@/lib/schemas/datasets";
+import { createDatasetRequest } from "@/lib/schemas/datasets";
 
-// POST /api/public/datasets – create a golden set in the key's project → { id, name }; 409 (with the existing id) when the name is taken
-export const POST = withApiKey({ scope: "secret", body: createDatasetBody }, async ({ key, body }) =>
-  json(await createDatasetViaApi({ projectId: key.projectId, input: body }), 201),
-);
+// POST /api/public/datasets – create a golden set → { id, name } (409 with the existing id when the name is taken);
+// with template "red-team": import the shipped red-team set into it (idempotent; 201 created, 200 existed)
+export const POST = withApiKey({ scope: "secret", body: createDatasetRequest }, async ({ key, body }) => {
+  const r = await createDatasetFromRequest({ projectId: key.projectId, userId: null, input: body, conflictDetails: true });
+  return json(r.body, r.status);
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "project_settings" ADD COLUMN     "counterfactual_terms" JSONB;
