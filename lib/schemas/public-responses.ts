@@ -114,3 +114,18 @@ const onlineEvalRule = z.looseObject({
 export const onlineEvalRuleResponse = onlineEvalRule;
 export const onlineEvalRuleListResponse = z.looseObject({ rules: z.array(onlineEvalRule) });
 export const deletedResponse = z.looseObject({ deleted: z.literal(true) });
+
+export const counterfactualTermsResponse = z.looseObject({
+  pairs: z.array(z.looseObject({ category: z.string(), a: z.string(), b: z.string() })),
+  isDefault: z.boolean().describe("true: the shipped EN/KO defaults (never saved, or reset with pairs: null)"),
+});
+export const counterfactualReportResponse = z.looseObject({
+  evaluators: z.array(z.string()),
+  items: z.number().int(), applicable: z.number().int(), compared: z.number().int(), changed: z.number().int(), errors: z.number().int(),
+  unchangedRate: z.number().nullable().describe("Unchanged answers among compared items; null when none was compared"),
+  byPair: z.array(z.looseObject({ category: z.string(), pair: z.string(), compared: z.number().int(), changed: z.number().int() })),
+  changedItems: z.array(z.looseObject({
+    position: z.number().int(), itemId: z.string(), evaluator: z.string(), score: z.number(), threshold: z.number(), reason: z.string(), swaps: z.array(json),
+    original: z.looseObject({ input: json, output: json }), swapped: z.looseObject({ input: json, output: json }),
+  })),
+});

@@ -7,6 +7,7 @@ import * as itemsRoute from "@/app/api/public/datasets/[name]/items/route";
 import * as datasetsRoute from "@/app/api/public/datasets/route";
 import * as feedbackRoute from "@/app/api/public/feedback/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
+import * as termsRoute from "@/app/api/public/counterfactual-terms/route";
 import * as connectionRoute from "@/app/api/public/llm-connections/[name]/route";
 import * as metricsRoute from "@/app/api/public/metrics/route";
 import * as onlineEvalRoute from "@/app/api/public/online-evaluations/[name]/route";
@@ -14,6 +15,7 @@ import * as onlineEvalsRoute from "@/app/api/public/online-evaluations/route";
 import * as projectsRoute from "@/app/api/public/projects/route";
 import * as promptRoute from "@/app/api/public/prompts/[...name]/route";
 import * as promptsRoute from "@/app/api/public/prompts/route";
+import * as counterfactualRoute from "@/app/api/public/runs/[runId]/counterfactual/route";
 import * as runRoute from "@/app/api/public/runs/[runId]/route";
 import * as runsRoute from "@/app/api/public/runs/route";
 import * as traceRoute from "@/app/api/public/traces/[traceId]/route";
@@ -75,6 +77,10 @@ describe("public API responses match the OpenAPI document", () => {
     const finished = await call(runRoute.GET, "GET", { authorization: auth, params: { runId: started.json.id } });
     expect(finished.json.status).toBe("succeeded");
     expectDocumented("get", "/api/public/runs/{runId}", finished);
+    expectDocumented("get", "/api/public/runs/{runId}/counterfactual", await call(counterfactualRoute.GET, "GET", { authorization: auth, params: { runId: started.json.id } }));
+    const terms = await call(termsRoute.GET, "GET", { authorization: auth });
+    expectDocumented("get", "/api/public/counterfactual-terms", terms);
+    expectDocumented("put", "/api/public/counterfactual-terms", await call(termsRoute.PUT, "PUT", { authorization: auth, body: { pairs: terms.json.pairs.slice(0, 3) } }));
 
     expectDocumented("put", "/api/public/online-evaluations/{name}", await call(onlineEvalRoute.PUT, "PUT", { authorization: auth, params: { name: "concise" }, body: { sampleRate: 50, evaluator: { type: "length", max: 400 } } }));
     expectDocumented("get", "/api/public/online-evaluations", await call(onlineEvalsRoute.GET, "GET", { authorization: auth }));
