@@ -7,7 +7,7 @@ export type StartRunForm = {
   evaluators: EvaluatorDraft[]; minPassRate: string; concurrency: string;
 };
 
-/** Types a run can use (embedding similarity is not available in runs yet), with example params. */
+/** Types a run can use, with example params. */
 export const EVALUATOR_EXAMPLES: Record<string, string> = {
   exact_match: "{}",
   contains: '{ "values": ["refund"] }',
@@ -16,6 +16,7 @@ export const EVALUATOR_EXAMPLES: Record<string, string> = {
   json_schema: '{ "schema": { "type": "object" } }',
   numeric: '{ "tolerance": 0.01 }',
   length: '{ "min": 1, "max": 600 }',
+  embedding_similarity: '{ "embedder": "offline", "threshold": 0.8 }',
   llm_judge: '{ "rubric": "Is the answer correct and polite?", "scale": "1-5" }',
 };
 

@@ -41,6 +41,8 @@ export type EvalContext = {
   judge?: { endpoint: LlmEndpoint; model: string; overrides?: PriceOverride[]; timeoutMs?: number; retry?: { maxAttempts?: number; baseDelayMs?: number } };
   /** Absent for supplied-output runs and outside runs. */
   subject?: EvalSubject;
+  /** The project's configured embeddings provider (embedding_similarity with embedder "provider"); one vector per text, in order. */
+  embed?: (texts: string[]) => Promise<ArrayLike<number>[]>;
   signal?: AbortSignal;
 };
 

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { AppError } from "../errors";
+import { checkRunEmbedders } from "../runs/check-run-embedders";
 import { parseRunEvaluators } from "../runs/run-evaluators";
 import type { RunGate } from "../schemas/prompts";
 
@@ -19,7 +20,6 @@ export async function checkRunGate(options: { projectId: string; gate: RunGate }
     const field = gate.connectionId !== undefined ? "connectionId" : "connection";
     if (!(await db.llmConnection.findFirst({ where, select: { id: true } }))) throw new AppError("INVALID", `body.runGate.${field}: LLM connection not found`);
   }
-  parseRunEvaluators(gate.evaluators, "body.runGate.evaluators").forEach((e, i) => {
-    if (e.spec.type === "embedding_similarity") throw new AppError("INVALID", `body.runGate.evaluators.${i}.type: embedding_similarity is not available in runs yet`);
-  });
+  const evaluatorsField = "body.runGate.evaluators";
+  await checkRunEmbedders({ projectId, evaluators: parseRunEvaluators(gate.evaluators, evaluatorsField), field: evaluatorsField });
 }

@@ -7,6 +7,7 @@ import { sendJob } from "../jobs/send-job";
 import { toJsonValue } from "../json";
 import type { StartRunBody } from "../schemas/runs";
 import { resolveRunPrompt } from "./resolve-run-prompt";
+import { checkRunEmbedders } from "./check-run-embedders";
 import { parseRunEvaluators } from "./run-evaluators";
 
 type SnapshotItem = { itemId: string; version: number; input: unknown; expectedOutput: unknown; metadata: unknown };
@@ -39,9 +40,7 @@ export async function startRun(options: {
   const versionConfig = (resolved?.version.config ?? {}) as Record<string, unknown>;
   const model = body.model ?? (typeof versionConfig.model === "string" ? versionConfig.model : undefined) ?? connection?.models[0];
   if (needsConnection && !model) throw new AppError("INVALID", "body.model: required (the prompt version's config names no model and the connection lists none)");
-  evaluators.forEach((e, i) => {
-    if (e.spec.type === "embedding_similarity") throw new AppError("INVALID", `body.evaluators.${i}.type: embedding_similarity is not available in runs yet`);
-  });
+  await checkRunEmbedders({ projectId, evaluators });
 
   const run = await db.$transaction(async (tx) => {
     // The start instant, at the millisecond precision item versions are closed at (lib/datasets/README.md).
