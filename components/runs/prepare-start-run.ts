@@ -16,7 +16,7 @@ export const EVALUATOR_EXAMPLES: Record<string, string> = {
   json_schema: '{ "schema": { "type": "object" } }',
   numeric: '{ "tolerance": 0.01 }',
   length: '{ "min": 1, "max": 600 }',
-  embedding_similarity: '{ "embedder": "offline", "threshold": 0.8 }',
+  embedding_similarity: '{ "embedder": "offline" }',
   llm_judge: '{ "rubric": "Is the answer correct and polite?", "scale": "1-5" }',
 };
 

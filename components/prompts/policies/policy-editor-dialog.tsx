@@ -15,6 +15,9 @@ import { RunGateFields } from "./run-gate-fields";
 
 type Props = { projectId: string; promptId: string; policy: Policy; members: MemberRow[]; open: boolean; onOpenChange: (open: boolean) => void };
 
+const POLICY_FIELD: Record<string, string> = { approverRoles: "approvers", approverUserIds: "approvers" };
+const GATE_FIELD: Record<string, string> = { datasetId: "gate.dataset", datasetName: "gate.dataset", connectionId: "gate.connection", connectionName: "gate.connection" };
+
 /** Edit one label's policy, for a prompt (promptId) or as the project default (promptId ""): approvals, and the regression run gate. */
 export function PolicyEditorDialog({ projectId, promptId, policy, members, open, onOpenChange }: Props) {
   const [form, setForm] = useState<PolicyForm>(() => policyToForm(policy));
@@ -22,8 +25,10 @@ export function PolicyEditorDialog({ projectId, promptId, policy, members, open,
   const m = usePromptMutations(projectId);
   const datasets = useDatasetsQuery(projectId);
   const connections = useLlmConnectionsQuery(projectId);
-  const set = (patch: Partial<PolicyForm>) => setForm((f) => ({ ...f, ...patch }));
-  const setGate = (patch: Partial<GateForm>) => setForm((f) => ({ ...f, gate: { ...f.gate, ...patch } }));
+  // Editing a field clears what was said about it (and the form-wide message), so a fixed field stops showing its old error.
+  const clear = (fields: string[]) => setErrors((list) => list.filter((e) => !fields.includes(e.field) && e.field !== "form" && e.field !== "gate"));
+  const set = (patch: Partial<PolicyForm>) => (setForm((f) => ({ ...f, ...patch })), clear(Object.keys(patch).map((k) => POLICY_FIELD[k] ?? k)));
+  const setGate = (patch: Partial<GateForm>) => (setForm((f) => ({ ...f, gate: { ...f.gate, ...patch } })), clear(Object.keys(patch).map((k) => GATE_FIELD[k] ?? `gate.${k}`)));
   const errorOf = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message).join("; ") || undefined;
   const scope = promptId ? "this prompt" : "every prompt without its own policy";
 
@@ -45,7 +50,7 @@ export function PolicyEditorDialog({ projectId, promptId, policy, members, open,
   }
 
   return (
-    <WideDialog open={open} onOpenChange={onOpenChange} title={`Policy for ${policy.label}`} description={`Who must approve a change before ${policy.label} moves, for ${scope}.`}>
+    <WideDialog open={open} onOpenChange={onOpenChange} title={`Policy for ${policy.label}`} description={`Who must approve a change, and which run must pass, before ${policy.label} moves, for ${scope}.`}>
       <form onSubmit={(e) => (e.preventDefault(), save())} className="space-y-4">
         <div className="w-48">
           <Label htmlFor="policy-approvals">Required approvals</Label>
