@@ -35,10 +35,13 @@ export function PolicyEditorDialog({ projectId, promptId, policy, members, open,
   function save() {
     // A stored gate may name its set or connection; send the id the lists know it by.
     const dataset = resolveChoice(form.gate.datasetId, form.gate.datasetName, datasets.data);
-    const connection = resolveChoice(form.gate.connectionId, form.gate.connectionName, connections.data);
+    // "The only one" is saved by id, so adding a second connection later does not leave the gate unable to choose.
+    const only = connections.data?.length === 1 ? connections.data[0]! : null;
+    const picked = resolveChoice(form.gate.connectionId, form.gate.connectionName, connections.data);
+    const connection = !picked.id && !picked.name && only ? { id: only.id, name: "" } : picked;
     const gate = { ...form.gate, datasetId: dataset.id, datasetName: dataset.name, connectionId: connection.id, connectionName: connection.name };
-    if (form.requirePassingRun && !connection.id && !connection.name && connections.data?.length !== 1) {
-      return setErrors([{ field: "gate.connection", message: connections.data?.length ? "choose the connection the gate run calls" : "add an LLM connection first: the gate run calls the model" }]);
+    if (form.requirePassingRun && !connection.id && !connection.name && connections.data) {
+      return setErrors([{ field: "gate.connection", message: connections.data.length ? "choose the connection the gate run calls" : "add an LLM connection first: the gate run calls the model" }]);
     }
     const built = formToPolicyInput(policy.label, { ...form, gate });
     if ("error" in built) return setErrors([built.error]);
