@@ -6,11 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Card, Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
 import { formatDateTime, formatRelative } from "@/lib/format/format-date";
+import { useDatasetsQuery } from "@/lib/queries/datasets/use-datasets-query";
 import { useChangeRequestQuery } from "@/lib/queries/prompts/use-change-request-query";
 import { usePromptDiffQuery } from "@/lib/queries/prompts/use-prompt-diff-query";
 import { usePromptMutations } from "@/lib/queries/prompts/use-prompt-mutations";
 import { ChangeRequestStatus } from "./change-requests-tab";
 import { GateStatusCard } from "./gate-status";
+import { gateDatasetName } from "./policies/prepare-run-gate";
 import { PolicyStatus } from "./policy-status";
 import { ReviewThread } from "./review-thread";
 import { useMemberNames } from "./use-member-names";
@@ -23,6 +25,7 @@ type Props = { projectId: string; promptId: string; changeRequestId: string; cur
 export function ChangeRequestClient({ projectId, promptId, changeRequestId, currentUserId, canReview, canPropose, canOverrideGate }: Props) {
   const query = useChangeRequestQuery(projectId, promptId, changeRequestId);
   const nameOf = useMemberNames(projectId);
+  const datasets = useDatasetsQuery(projectId);
   const { merge, rebase, close } = usePromptMutations(projectId);
   const cr = query.data?.changeRequest;
   // Stale: compare with where the label points now, not where it pointed when the request was opened.
@@ -85,7 +88,7 @@ export function ChangeRequestClient({ projectId, promptId, changeRequestId, curr
           ) : fromNumber ? <Skeleton className="h-64 w-full" /> : <TemplateView template={proposed.template} />}
         </Card>
         <div className="space-y-4">
-          <PolicyStatus cr={cr} currentUserId={currentUserId} nameOf={nameOf} />
+          <PolicyStatus cr={cr} currentUserId={currentUserId} nameOf={nameOf} datasetName={(gate) => gateDatasetName(gate, datasets.data)} />
           <GateStatusCard projectId={projectId} promptId={promptId} cr={cr} canOverride={canOverrideGate} nameOf={nameOf} />
           <ReviewThread projectId={projectId} promptId={promptId} changeRequestId={changeRequestId} reviews={reviews} round={cr.round} open={open} canReview={canReview} nameOf={nameOf} />
         </div>

@@ -1,12 +1,13 @@
 import { CheckCircle2, CircleDashed, ShieldCheck, XCircle } from "lucide-react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { ChangeRequest } from "@/lib/queries/prompts/keys";
+import type { ChangeRequest, RunGate } from "@/lib/queries/prompts/keys";
+import { describeRunGate } from "./policies/prepare-run-gate";
 
-type Props = { cr: ChangeRequest; currentUserId: string; nameOf: (id: string | null) => string };
+type Props = { cr: ChangeRequest; currentUserId: string; nameOf: (id: string | null) => string; datasetName?: (gate: RunGate) => string };
 
 /** The label's policy and how this request stands against it: approvals counted / required, who may approve, blockers. */
-export function PolicyStatus({ cr, currentUserId, nameOf }: Props) {
+export function PolicyStatus({ cr, currentUserId, nameOf, datasetName = () => "a golden set" }: Props) {
   const { policy, approvals } = cr;
   if (!policy || !approvals) return null;
   const who = [...policy.approverRoles.map((r) => `${r}s`), ...policy.approverUserIds.map((id) => nameOf(id))].join(", ") || "nobody";
@@ -25,7 +26,7 @@ export function PolicyStatus({ cr, currentUserId, nameOf }: Props) {
           <dt className="text-zinc-500">Self-approval</dt><dd>{policy.allowSelfApproval ? "allowed" : "off: the author and the version's author cannot approve"}</dd>
           <dt className="text-zinc-500">Request changes</dt><dd>blocks until that reviewer approves</dd>
           {policy.autoMerge && <><dt className="text-zinc-500">Auto-merge</dt><dd>merges as soon as the policy holds</dd></>}
-          {policy.requirePassingRun && <><dt className="text-zinc-500">Regression run</dt><dd>required</dd></>}
+          {policy.requirePassingRun && <><dt className="text-zinc-500">Regression run</dt><dd data-testid="policy-run-gate">{policy.runGate ? `required: ${describeRunGate(policy.runGate, datasetName)}` : "required, but no gate is configured"}</dd></>}
         </dl>
         {isAuthor && !policy.allowSelfApproval && cr.status === "open" && <p className="rounded bg-zinc-100 px-2 py-1 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">You opened this request, so your approval does not count.</p>}
         {cr.status === "open" && (

@@ -2,7 +2,7 @@ import "server-only";
 import { embedOffline, offlineModelName } from "../drift/math/offline-embedder";
 import { sqlPool } from "../db-sql-pool";
 import type { EmbeddingField, StoredEmbeddingSettings } from "../schemas/drift";
-import { embedWithProvider, type ProviderConfig } from "./provider-client";
+import { type EmbedOptions, embedWithProvider, type ProviderConfig } from "./provider-client";
 import { offlineIdf } from "./offline-idf";
 import { decryptSecret } from "./secret-box";
 
@@ -25,7 +25,12 @@ async function offlineEmbedder(projectId: string, field: EmbeddingField, since: 
   return { model: offlineModelName(idf), source: "offline", batch: 1_000, embed: async (texts) => texts.map((t) => embedOffline(t, idf)) };
 }
 
-async function providerEmbedder(projectId: string, settings: StoredEmbeddingSettings): Promise<Embedder | null> {
+/**
+ * The project's configured embeddings provider (settings.providerConfig), whatever the drift
+ * `provider` switch says: regression runs use it too (embedding_similarity with embedder
+ * "provider"). Null when none is configured. Calls go through the outbound guard.
+ */
+export async function providerEmbedder(projectId: string, settings: StoredEmbeddingSettings, options: Omit<EmbedOptions, "expectedDimension"> = {}): Promise<Embedder | null> {
   const c = settings.providerConfig;
   if (!c) return null;
   const config: ProviderConfig = { baseUrl: c.baseUrl, model: c.model, apiKey: c.apiKeyEncrypted ? decryptSecret(c.apiKeyEncrypted) : null };
@@ -37,7 +42,7 @@ async function providerEmbedder(projectId: string, settings: StoredEmbeddingSett
     source: "provider",
     batch: 64,
     embed: async (texts) => {
-      const vectors = await embedWithProvider({ config, texts, expectedDimension: dimension });
+      const vectors = await embedWithProvider({ ...options, config, texts, expectedDimension: dimension });
       if (dimension === null) {
         dimension = vectors[0]!.length;
         await pool.query(`insert into embedding_models (project_id, model, dimension, source) values ($1, $2, $3, 'provider') on conflict do nothing`, [projectId, c.model, dimension]);

@@ -36,15 +36,15 @@ describe("evaluator registry", () => {
 });
 
 describe("embedding_similarity", () => {
-  it("scores paraphrases above unrelated text with the offline embedder, deterministically", () => {
+  it("scores paraphrases above unrelated text with the offline embedder, deterministically", async () => {
     const p = embeddingSimilarityParams.parse({ threshold: 0.5 });
-    const near = embeddingSimilarity(p, { input: "", output: "The refund arrives within three business days", expectedOutput: "Refunds arrive within 3 business days" });
-    const far = embeddingSimilarity(p, { input: "", output: "Our office is closed on Sundays", expectedOutput: "Refunds arrive within 3 business days" });
+    const near = await embeddingSimilarity(p, { input: "", output: "The refund arrives within three business days", expectedOutput: "Refunds arrive within 3 business days" });
+    const far = await embeddingSimilarity(p, { input: "", output: "Our office is closed on Sundays", expectedOutput: "Refunds arrive within 3 business days" });
     expect(near.score!).toBeGreaterThan(far.score!);
     expect(near.passed).toBe(true);
     expect(far.passed).toBe(false);
-    expect(embeddingSimilarity(p, { input: "", output: "same", expectedOutput: "same" }).score).toBeCloseTo(1, 5);
-    expect(embeddingSimilarity(p, { input: "", output: "x" }).status).toBe("error");
+    expect((await embeddingSimilarity(p, { input: "", output: "same", expectedOutput: "same" })).score).toBeCloseTo(1, 5);
+    expect((await embeddingSimilarity(p, { input: "", output: "x" })).status).toBe("error");
     expect(cosine(new Float32Array([1, 0]), new Float32Array([0, 0]))).toBe(0);
   });
 });

@@ -46,6 +46,8 @@ export type EvalContext = {
   pii?: PiiSettings;
   /** The instructions of the prompt version under test (its system messages, or a text template's literal text), for the leak evaluator. */
   systemPrompt?: string | null;
+  /** The project's configured embeddings provider (embedding_similarity with embedder "provider"); one vector per text, in order. */
+  embed?: (texts: string[]) => Promise<ArrayLike<number>[]>;
   signal?: AbortSignal;
 };
 

@@ -1,6 +1,7 @@
 import { pinCounterfactualTerms } from "../counterfactual/pin-counterfactual-terms";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { checkRunEmbedders } from "../runs/check-run-embedders";
 import { checkRunnableEvaluators, parseRunEvaluators } from "../runs/run-evaluators";
 import type { RunGate } from "../schemas/prompts";
 
@@ -23,6 +24,7 @@ export async function checkRunGate(options: { projectId: string; gate: RunGate }
   const evaluators = parseRunEvaluators(gate.evaluators, "body.runGate.evaluators");
   // A gate runs the proposed prompt version, so it may use what any prompt run may (self_consistency, counterfactual).
   checkRunnableEvaluators(evaluators, { source: "prompt", field: "body.runGate.evaluators" });
-  // A counterfactual suite's categories must have pairs.
+  // A provider embedder needs a configured provider; a counterfactual suite's categories must have pairs.
+  await checkRunEmbedders({ projectId, evaluators, field: "body.runGate.evaluators" });
   await pinCounterfactualTerms({ projectId, evaluators, promptRun: true, field: "body.runGate.evaluators" });
 }

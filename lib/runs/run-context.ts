@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "../db";
+import { embeddingSettings } from "../drift/embedding-settings";
+import { providerEmbedder } from "../embeddings/worker-embedder";
 import { AppError } from "../errors";
 import type { EvalContext } from "../evaluators/types";
 import { ingestSettings } from "../ingest/project-settings";
@@ -57,14 +59,18 @@ export async function loadRunContext(options: { projectId: string; runId: string
     ...(Object.keys(extra).length ? { extra } : {}),
   };
   const callOptions: CallOptions = { timeoutMs: limits.timeoutMs, retry: limits.retry };
+  const evaluators = run.evaluators as unknown as RunEvaluator[];
+  const judge = endpoint && run.model ? { endpoint: endpoint.endpoint, model: run.model, overrides: endpoint.overrides, timeoutMs: callOptions.timeoutMs, retry: callOptions.retry } : undefined;
+  const embed = await runEmbed(projectId, evaluators, limits);
   return {
-    projectId, runId, datasetId: run.datasetId, source: run.source as RunContext["source"], evaluators: run.evaluators as unknown as RunEvaluator[], model: run.model,
+    projectId, runId, datasetId: run.datasetId, source: run.source as RunContext["source"], evaluators, model: run.model,
     endpoint: endpoint ? { endpoint: endpoint.endpoint, overrides: endpoint.overrides, provider: null } : null,
     prompt, request, limits,
     evalContext: {
-      ...(endpoint && run.model ? { judge: { endpoint: endpoint.endpoint, model: run.model, overrides: endpoint.overrides, timeoutMs: callOptions.timeoutMs, retry: callOptions.retry } } : {}),
+      ...(judge ? { judge } : {}),
+      ...(embed ? { embed } : {}),
       // The red-team leak evaluator: the project's PII detectors and patterns, the instructions of the version under test.
-      ...((run.evaluators as unknown as RunEvaluator[]).some((e) => e.spec.type === "leak") ? { pii: (await ingestSettings(projectId)).pii, systemPrompt: prompt ? systemPromptOf(prompt.type, prompt.template) : null } : {}),
+      ...(evaluators.some((e) => e.spec.type === "leak") ? { pii: (await ingestSettings(projectId)).pii, systemPrompt: prompt ? systemPromptOf(prompt.type, prompt.template) : null } : {}),
     },
   };
 }
@@ -73,4 +79,19 @@ export async function loadRunContext(options: { projectId: string; runId: string
 export function systemPromptOf(type: PromptType, template: Template): string {
   if (type === "text") return template as string;
   return (template as Exclude<Template, string>).filter((m) => !isPlaceholder(m) && (m.role === "system" || m.role === "developer")).map((m) => (m as { content: string }).content).join("\n");
+}
+
+/**
+ * The project's embeddings provider, only when an evaluator asks for it (embedding_similarity,
+ * embedder "provider"), with the run's call limits. Removed since the start: no `embed`, and
+ * those evaluators score `error` on every item.
+ */
+async function runEmbed(projectId: string, evaluators: RunEvaluator[], limits: CallLimits): Promise<EvalContext["embed"]> {
+  if (!evaluators.some((e) => e.spec.type === "embedding_similarity" && e.spec.params.embedder === "provider")) return undefined;
+  const embedder = await providerEmbedder(projectId, await embeddingSettings({ projectId }), {
+    ...(limits.timeoutMs === undefined ? {} : { timeoutMs: limits.timeoutMs }),
+    ...(limits.retry?.maxAttempts === undefined ? {} : { maxAttempts: limits.retry.maxAttempts }),
+    ...(limits.retry?.baseDelayMs === undefined ? {} : { baseDelayMs: limits.retry.baseDelayMs }),
+  });
+  return embedder ? embedder.embed : undefined;
 }

@@ -40,7 +40,6 @@ export function parseRunEvaluators(entries: readonly Record<string, unknown>[], 
 export function checkRunnableEvaluators(evaluators: readonly RunEvaluator[], options: { source: "prompt" | "outputs"; field?: string }) {
   const field = options.field ?? "body.evaluators";
   evaluators.forEach((e, i) => {
-    if (e.spec.type === "embedding_similarity") throw new AppError("INVALID", `${field}.${i}.type: embedding_similarity is not available in runs yet`);
     if (e.spec.type === "self_consistency" && options.source !== "prompt") {
       throw new AppError("INVALID", `${field}.${i}.type: self_consistency needs a prompt run (Pharos re-asks the model the same input); a run of supplied outputs cannot be re-sampled`);
     }

@@ -8,6 +8,7 @@ import { sendJob } from "../jobs/send-job";
 import { toJsonValue } from "../json";
 import type { StartRunBody } from "../schemas/runs";
 import { resolveRunPrompt } from "./resolve-run-prompt";
+import { checkRunEmbedders } from "./check-run-embedders";
 import { checkRunnableEvaluators, parseRunEvaluators } from "./run-evaluators";
 
 type SnapshotItem = { itemId: string; version: number; input: unknown; expectedOutput: unknown; metadata: unknown };
@@ -41,6 +42,7 @@ export async function startRun(options: {
   const versionConfig = (resolved?.version.config ?? {}) as Record<string, unknown>;
   const model = body.model ?? (typeof versionConfig.model === "string" ? versionConfig.model : undefined) ?? connection?.models[0];
   if (needsConnection && !model) throw new AppError("INVALID", "body.model: required (the prompt version's config names no model and the connection lists none)");
+  await checkRunEmbedders({ projectId, evaluators });
   const runEvaluators = await pinCounterfactualTerms({ projectId, evaluators, promptRun: calls });
 
   const run = await db.$transaction(async (tx) => {

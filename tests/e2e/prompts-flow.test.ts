@@ -1,9 +1,10 @@
 import { mkdir } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { Pharos } from "../../sdk/src/index";
 import { useDemoPharos, signInAsDemo } from "../support/demo-browser";
 import { signInOverHttp } from "../support/http-session";
+import { joinAs } from "../support/join-as";
 
 const SHOTS = "test-results/e2e/prompts";
 const NEW_SYSTEM = "You are a support agent for {{company}}. Reply in the customer's language, in one short paragraph, and link the help-center article you used.\n\n{{#articles}}- {{title}}: {{summary}}\n{{/articles}}";
@@ -16,21 +17,6 @@ async function shoot(page: Page, name: string) {
   await page.waitForTimeout(150);
   await page.screenshot({ path: `${SHOTS}/${name}-1024.png`, fullPage: true });
   await page.setViewportSize({ width: 1440, height: 1000 });
-}
-
-/** A new member, invited by the owner with this role, who signs up through the invite link in their own browser context. */
-async function joinAs(browser: Browser, baseUrl: string, ownerCookie: string, projectId: string, role: "engineer" | "admin"): Promise<{ page: Page; email: string }> {
-  const res = await fetch(`${baseUrl}/api/projects/${projectId}/invites`, { method: "POST", headers: { cookie: ownerCookie, "content-type": "application/json" }, body: JSON.stringify({ role }) });
-  const { path } = (await res.json()) as { path: string };
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(path);
-  const email = `${role}-${Date.now()}@example.test`;
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(`${role} password 1`);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`**/project/${projectId}/**`);
-  return { page, email };
 }
 
 describe("browser: a prompt change goes from an edit to production, and back", () => {

@@ -1,17 +1,21 @@
 "use client";
 import { Plus } from "lucide-react";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, Skeleton } from "@/components/ui/card";
 import { FieldError, Input } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
+import { useDatasetsQuery } from "@/lib/queries/datasets/use-datasets-query";
 import { useMembersQuery } from "@/lib/queries/members/use-members-query";
 import type { Policy } from "@/lib/queries/prompts/keys";
 import { usePromptMutations } from "@/lib/queries/prompts/use-prompt-mutations";
 import { usePromptPoliciesQuery } from "@/lib/queries/prompts/use-prompt-policies-query";
+import { useSearchParamsPatch } from "../use-search-params-patch";
 import { PolicyEditorDialog } from "./policy-editor-dialog";
 import { describePolicy, policySourceLabel } from "./prepare-policy-form";
+import { gateDatasetName } from "./prepare-run-gate";
 
 type PanelProps = { projectId: string; canEdit: boolean };
 
@@ -26,12 +30,21 @@ export function ProjectPolicyDefaults({ projectId, canEdit }: PanelProps) {
 }
 
 const LABEL_PATTERN = /^[a-z0-9._-]{1,64}$/;
+const isLabel = (label: string | null): label is string => label !== null && LABEL_PATTERN.test(label) && label !== "latest";
+/** A label with no policy row yet starts from the built-in shape of a non-production label. */
+const newPolicy = (label: string): Policy => ({ label, source: "default", requiredApprovals: 0, approverRoles: ["owner", "admin"], approverUserIds: [], allowSelfApproval: false, autoMerge: false, requirePassingRun: false, runGate: null });
 
 function PoliciesPanel({ projectId, promptId, canEdit, title, description }: PanelProps & { promptId: string; title: string; description: string }) {
   const policies = usePromptPoliciesQuery(projectId, promptId);
   const members = useMembersQuery(projectId);
+  const datasets = useDatasetsQuery(projectId);
   const m = usePromptMutations(projectId);
-  const [editing, setEditing] = useState<Policy | null>(null);
+  // The open editor is in the URL (`?policy=production`): a reload, a shared link or a trip to create a golden set comes back to it.
+  const search = useSearchParams();
+  const patch = useSearchParamsPatch();
+  const editingLabel = search.get("policy");
+  const editing = canEdit && isLabel(editingLabel) && policies.data ? (policies.data.find((p) => p.label === editingLabel) ?? newPolicy(editingLabel)) : null;
+  const setEditing = (label: string | null) => patch({ policy: label }, { push: label !== null });
   const [newLabel, setNewLabel] = useState("");
   const names = Object.fromEntries((members.data ?? []).map((u) => [u.userId, u.name ?? u.email]));
   // A row of this scope can be deleted (back to the next level); inherited rows have nothing to delete.
@@ -39,9 +52,8 @@ function PoliciesPanel({ projectId, promptId, canEdit, title, description }: Pan
 
   function addLabel() {
     const label = newLabel.trim();
-    if (!LABEL_PATTERN.test(label) || label === "latest") return toast.error("A label is a-z, 0-9, '.', '_' or '-', and not latest");
-    const existing = policies.data?.find((p) => p.label === label);
-    setEditing(existing ?? { label, source: "default", requiredApprovals: 0, approverRoles: ["owner", "admin"], approverUserIds: [], allowSelfApproval: false, autoMerge: false, requirePassingRun: false });
+    if (!isLabel(label)) return toast.error("A label is a-z, 0-9, '.', '_' or '-', and not latest");
+    setEditing(label);
     setNewLabel("");
   }
   function remove(p: Policy) {
@@ -56,12 +68,12 @@ function PoliciesPanel({ projectId, promptId, canEdit, title, description }: Pan
           {policies.data.map((p) => (
             <tr key={p.label} data-testid={`policy-row-${p.label}`}>
               <Td><Badge tone={p.label === "production" ? "indigo" : "zinc"}>{p.label}</Badge></Td>
-              <Td className="text-sm">{describePolicy(p, names)}</Td>
+              <Td className="text-sm">{describePolicy(p, names, (gate) => gateDatasetName(gate, datasets.data))}</Td>
               <Td className="whitespace-nowrap text-xs text-zinc-500">{policySourceLabel(p.source)}</Td>
               <Td className="whitespace-nowrap text-right">
                 {canEdit && (
                   <>
-                    <Button size="sm" variant="ghost" onClick={() => setEditing(p)} aria-label={`Edit policy for ${p.label}`}>Edit</Button>
+                    <Button size="sm" variant="ghost" onClick={() => setEditing(p.label)} aria-label={`Edit policy for ${p.label}`}>Edit</Button>
                     {p.source === own && <Button size="sm" variant="danger" onClick={() => remove(p)} aria-label={`Delete policy for ${p.label}`}>Delete</Button>}
                   </>
                 )}

@@ -15,11 +15,17 @@ export type PromptLabelRow = {
 export type PromptDetail = { prompt: PromptRow; latestVersion: number; versions: PromptVersion[]; labels: PromptLabelRow[]; openChangeRequests: number };
 export type SaveVersionInput = { name: string; type: "text" | "chat"; template: PromptTemplate; config?: Record<string, unknown>; commitMessage?: string; description?: string; tags?: string[] };
 export type SaveVersionResult = { prompt: PromptRow; version: PromptVersion; created: boolean };
+/** A policy's run gate (lib/schemas/prompts.ts runGateSchema): the golden set and connection by id or name, evaluators as a run takes them. */
+export type RunGate = {
+  dataset?: string; datasetId?: string; connection?: string; connectionId?: string; model?: string;
+  evaluators: Array<{ type: string; [param: string]: unknown }>; minPassRate: number; maxDropPoints?: number;
+};
 export type Policy = {
   label: string; source: "prompt" | "project" | "default"; requiredApprovals: number; approverRoles: Role[]; approverUserIds: string[];
-  allowSelfApproval: boolean; autoMerge: boolean; requirePassingRun: boolean;
+  allowSelfApproval: boolean; autoMerge: boolean; requirePassingRun: boolean; runGate: RunGate | null;
 };
-export type PolicyInput = Omit<Policy, "source">;
+/** runGate omitted keeps the stored gate; null removes it. */
+export type PolicyInput = Omit<Policy, "source" | "runGate"> & { runGate?: RunGate | null };
 /** The regression gate of a change request (lib/prompts/gate-status.ts). */
 export type GateStatus = {
   required: boolean; state: "off" | "pending" | "passed" | "failed" | "overridden"; runId: string | null; baselineRunId: string | null;
