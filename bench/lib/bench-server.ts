@@ -1,9 +1,12 @@
 // Pharos as `npm start` runs it, on a benchmark's own database, initialised headlessly with one
 // project and a known secret key; ingest limits opened so the benchmark measures the path, not
 // the rate limiter or the queue bound.
+import { ensureBuild } from "../../scripts/lib/build";
 import { startPharos } from "../../tests/support/pharos-server";
 
 export async function startBenchPharos(options: { databaseUrl: string; publicKey: string; secretKey: string; env?: Record<string, string> }) {
+  // Built first, outside the server's start-up timeout: a first build on a busy machine takes minutes.
+  await ensureBuild((line) => console.log(line));
   return startPharos({
     databaseUrl: options.databaseUrl,
     env: {

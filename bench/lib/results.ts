@@ -99,7 +99,21 @@ export type PromptsResults = BenchResults<"prompts",
   /** p99 over p99, under ingest load. */
   { cachedVsFloorP99: number; uncachedVsFloorP99: number; uncachedVsCachedP99: number }>;
 
-export type AnyResults = IngestResults | DashboardResults | ExplorerResults | DriftResults | PromptsResults;
+export type WebLatency = { requests: number; p50Ms: number; p95Ms: number; errors: number };
+export type RunsBenchRun = {
+  concurrency: number; items: number; done: number; failed: number; traces: number; providerCalls: number;
+  executorSeconds: number; endToEndSeconds: number; itemsPerSec: number; idealItemsPerSec: number; ratioToIdeal: number;
+  overheadMsPerItem: number;
+  /** Median claim-to-completion time of an item, and of the provider call within it (client-measured). */
+  medianItemMs: number; medianCallMs: number;
+  web: WebLatency;
+};
+export type RunsBenchResults = BenchResults<"runs",
+  { items: number; latencyMs: number; concurrencies: number[]; webClients: number; idleSeconds: number; evaluators: string[] },
+  { idleWeb: WebLatency; runs: RunsBenchRun[] },
+  { ratioToIdealAt32: number; webP95DuringRunAt32VsIdle: number }>;
+
+export type AnyResults = IngestResults | DashboardResults | ExplorerResults | DriftResults | PromptsResults | RunsBenchResults;
 
 /** CPU, cores, RAM and Node of this process; the Postgres version string from `select version()`. */
 export function machineFacts(postgres: string | null): Machine {

@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { IngestResults, PromptsResults } from "../lib/results";
+import type { IngestResults, PromptsResults, RunsBenchResults } from "../lib/results";
 import { loadRuns } from "./load-runs";
 import { range, replaceSection, table } from "./markdown";
 import { renderBenchmarksDoc } from "./render";
 import { renderIngest } from "./render-ingest";
 import { renderPrompts } from "./render-prompts";
+import { renderRuns } from "./render-runs";
 
 const root = path.join(import.meta.dirname, "../..");
 
@@ -89,5 +90,26 @@ describe("renderPrompts", () => {
     expect(sections.prompts).toContain("| ingest running | prompt fetch, cached | 1,000 | 3.0 ms | 9.0 ms | 18.0 ms | 1.13 | 0 |");
     expect(sections["prompts:goals"]).toContain("| cached fetch p99 ≤ 1.5 × floor p99 | met: 1.13 (9.0 ms vs 8.0 ms) |");
     expect(sections["prompts:goals"]).toContain("| cached fetch p99 < 10 ms | met: 9.0 ms |");
+  });
+});
+
+describe("renderRuns", () => {
+  const web = (p95Ms: number) => ({ requests: 500, p50Ms: p95Ms / 2, p95Ms, errors: 0 });
+  const run = (concurrency: number, itemsPerSec: number) => ({
+    concurrency, items: 2000, done: 2000, failed: 0, traces: 2000, providerCalls: 2000, executorSeconds: 2000 / itemsPerSec, endToEndSeconds: 2000 / itemsPerSec + 1,
+    itemsPerSec, idealItemsPerSec: concurrency * 20, ratioToIdeal: +(itemsPerSec / (concurrency * 20)).toFixed(2), overheadMsPerItem: 5, medianItemMs: 60, medianCallMs: 51, web: web(12),
+  });
+  const results: RunsBenchResults = {
+    benchmark: "runs", format: 1, date: "2026-12-07T10:00:00.000Z",
+    machine: { cpuModel: "Test CPU", cores: 2, ramGiB: 8, node: "v20.1.0", postgres: null },
+    parameters: { items: 2000, latencyMs: 50, concurrencies: [8, 32, 64], webClients: 4, idleSeconds: 5, evaluators: ["contains", "length"] },
+    measurements: { idleWeb: web(10), runs: [run(8, 150), run(32, 540), run(64, 900)] },
+    ratios: { ratioToIdealAt32: 0.84, webP95DuringRunAt32VsIdle: 1.2 },
+  };
+  const sections = renderRuns({ file: "bench/runs/results.json", results }, []);
+  it("reports items/s against the ideal per concurrency and judges the goals", () => {
+    expect(sections.runs).toContain("| 32 | 540 | 640 | 0.84 | 5.0 ms |");
+    expect(sections["runs:goals"]).toContain("| ≥ 0.8 of ideal at concurrency 32 | met: 0.84 (540 of 640 items/s) |");
+    expect(sections["runs:goals"]).toContain("| web p95 during the run ≤ 1.5 × idle | met: 1.20 at concurrency 32 |");
   });
 });

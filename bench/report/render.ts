@@ -3,16 +3,17 @@
  * lies between their markers; the prose around them is kept as written. Pure: text and
  * results in, text out (bench/report.ts does the reading and writing).
  */
-import type { AnyResults, DashboardResults, DriftResults, ExplorerResults, IngestResults, PromptsResults } from "../lib/results";
+import type { AnyResults, DashboardResults, DriftResults, ExplorerResults, IngestResults, PromptsResults, RunsBenchResults } from "../lib/results";
 import { type Recorded, replaceSection } from "./markdown";
 import { renderDashboard } from "./render-dashboard";
 import { renderDrift } from "./render-drift";
 import { renderExplorer } from "./render-explorer";
 import { renderIngest } from "./render-ingest";
 import { renderPrompts } from "./render-prompts";
+import { renderRuns } from "./render-runs";
 
 export type Runs<T extends AnyResults> = { latest: Recorded<T>; history: Recorded<T>[] };
-export type AllRuns = { ingest: Runs<IngestResults>; dashboard: Runs<DashboardResults>; explorer: Runs<ExplorerResults>; drift: Runs<DriftResults>; prompts: Runs<PromptsResults> };
+export type AllRuns = { ingest: Runs<IngestResults>; dashboard: Runs<DashboardResults>; explorer: Runs<ExplorerResults>; drift: Runs<DriftResults>; prompts: Runs<PromptsResults>; runs: Runs<RunsBenchResults> };
 
 /** Every generated section, by marker name (`ingest`, `ingest:goals`, `ingest:history`, …). */
 export function renderSections(runs: AllRuns): Record<string, string> {
@@ -22,6 +23,7 @@ export function renderSections(runs: AllRuns): Record<string, string> {
     ...renderExplorer(runs.explorer.latest, runs.explorer.history),
     ...renderDrift(runs.drift.latest, runs.drift.history),
     ...renderPrompts(runs.prompts.latest, runs.prompts.history),
+    ...renderRuns(runs.runs.latest, runs.runs.history),
   };
 }
 
