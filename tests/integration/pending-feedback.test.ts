@@ -2,11 +2,17 @@
 // pending. It is no score: no rollup, no thumbs-down alert, no inbox item. When the trace arrives,
 // the ingest write turns it into a user_feedback score through the same path as feedback for a
 // known trace, exactly once, and only in its own project. A worker job drops it after the window.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import * as feedbackRoute from "@/app/api/public/feedback/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import { measureValue } from "@/lib/alerts/measure-value";
 import { db } from "@/lib/db";
+import { databaseUrl } from "@/lib/env";
+import { parseBatch } from "@/lib/ingest/parse-batch";
+import { prepareSpans } from "@/lib/ingest/prepare-spans";
+import { ingestSettings } from "@/lib/ingest/project-settings";
+import { writeBatch } from "@/lib/ingest/write-batch";
 import { queryMetrics } from "@/lib/metrics/query-metrics";
 import { createKey, createOrgAndProject } from "../factories";
 import { hex, sampleTraceEvents } from "../support/ingest";
@@ -114,5 +120,39 @@ describe("feedback for a trace that has not arrived", () => {
     await ingestTrace(key.secretKey, sampleTraceEvents({ traceId: old }).events);
     expect(await feedbackState(t.project.id, old)).toMatchObject({ scores: 0 });
     expect((await db.metricMinute.aggregate({ where: { projectId: t.project.id }, _sum: { thumbsDown: true } }))._sum.thumbsDown).toBe(1);
+  });
+
+  it("costs the ingest write one statement per batch, not one per trace or span", async () => {
+    const t = await createOrgAndProject("pending-cost");
+    const key = await createKey(t.project);
+    const samples = Array.from({ length: 20 }, () => sampleTraceEvents());
+    for (const s of samples.slice(0, 5)) expect((await postFeedback(key.publicKey, { traceId: s.traceId, value: "down" })).status).toBe(202);
+
+    // The writer's own function on a real pool whose client records each statement it sends.
+    const real = new pg.Pool({ connectionString: databaseUrl(), max: 1 });
+    const statements: string[] = [];
+    const pool = {
+      connect: async () => {
+        const client = await real.connect();
+        return { query: (text: string, values?: unknown[]) => (statements.push(text), client.query(text, values)), release: () => client.release() };
+      },
+    } as unknown as pg.Pool;
+    try {
+      const parsed = parseBatch(samples.flatMap((s) => s.events));
+      const settings = await ingestSettings(t.project.id);
+      const batch = { spans: prepareSpans(t.project.id, parsed.spans, settings), traces: parsed.traces.map((tr) => ({ ...tr, projectId: t.project.id })), scores: [] };
+      expect(batch.spans).toHaveLength(40);
+      const written = await writeBatch(pool, batch);
+      expect(written.attachedFeedback).toBe(5);
+      expect(statements.filter((q) => q.includes("pending_feedback"))).toHaveLength(1);
+
+      // A batch of scores only (no trace written) does not look at pending feedback at all.
+      statements.length = 0;
+      await writeBatch(pool, { spans: [], traces: [], scores: [{ projectId: t.project.id, id: hex(8), traceId: samples[0]!.traceId, spanId: null, name: "quality", numberValue: 1, stringValue: null, dataType: "NUMERIC", source: "api", comment: null, createdAt: new Date() }] });
+      expect(statements.filter((q) => q.includes("pending_feedback"))).toHaveLength(0);
+    } finally {
+      await real.end();
+    }
+    expect((await db.metricMinute.aggregate({ where: { projectId: t.project.id }, _sum: { thumbsDown: true } }))._sum.thumbsDown).toBe(5);
   });
 });
