@@ -20,8 +20,7 @@ export async function recordFeedback(options: Options): Promise<{ pending: boole
   const createdAt = new Date();
   const known = await db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } }, select: { id: true } });
   if (known) {
-    const { projectId: _, ...score } = userFeedbackScore({ ...options, createdAt });
-    await ingest(projectId, { spans: [], scores: [score] });
+    await ingest(projectId, { spans: [], scores: [userFeedbackScore({ ...options, createdAt })] });
     return { pending: false };
   }
   // Bounded per project: a copied public key must not fill the table with made-up trace ids.
