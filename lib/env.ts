@@ -33,6 +33,10 @@ const serverEnvSchema = z.object({
   PHAROS_INGEST_RATE_LIMIT_BURST: optionalCount,
   /** Feedback requests per minute from one client IP (public keys are in every browser). */
   PHAROS_FEEDBACK_RATE_LIMIT_PER_IP_PER_MINUTE: count(120),
+  /** Hours feedback for a not-yet-received trace waits for it before the worker drops it. */
+  PHAROS_PENDING_FEEDBACK_HOURS: count(24),
+  /** At most this many pending feedback rows per project; beyond it, feedback for unknown traces is refused (429). */
+  PHAROS_PENDING_FEEDBACK_MAX: count(10_000),
   PHAROS_INGEST_MAX_BODY_BYTES: count(5 * 1024 * 1024),
   PHAROS_INGEST_MAX_INFLATED_BYTES: count(20 * 1024 * 1024),
   PHAROS_INGEST_QUEUE_ROWS: count(50_000),

@@ -1,12 +1,13 @@
 /**
  * The background worker (started by `npm start` beside the web server): evaluates alert
  * rules every minute, delivers their webhooks with retries, keeps the hour rollups, embeds span
- * text, computes drift reports, checks canary guards, delivers release webhooks, executes regression runs and scores sampled production traces (online evaluation). Jobs live in Postgres
+ * text, computes drift reports, checks canary guards, delivers release webhooks, executes regression runs scores sampled production traces (online evaluation) and attaches or drops feedback that came before its trace. Jobs live in Postgres
  * (pg-boss), so several workers can run against one database safely.
  */
 import { databaseUrl } from "../lib/env";
 import { registerAlertJobs } from "../lib/jobs/alert-jobs";
 import { registerDriftJobs } from "../lib/jobs/drift-jobs";
+import { registerFeedbackJobs } from "../lib/jobs/feedback-jobs";
 import { startBoss } from "../lib/jobs/boss";
 import { registerPromptJobs } from "../lib/jobs/prompt-jobs";
 import { registerRollupJobs } from "../lib/jobs/rollup-jobs";
@@ -28,7 +29,8 @@ await registerDriftJobs(boss);
 await registerPromptJobs(boss);
 await registerRunJobs(boss);
 await registerOnlineEvalJobs(boss);
-console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly, canary guards every minute, release webhooks, regression runs (resumed every minute), online evaluation every minute");
+await registerFeedbackJobs(boss);
+console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly, canary guards every minute, release webhooks, regression runs (resumed every minute), online evaluation every minute, pending feedback swept every 5 minutes");
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

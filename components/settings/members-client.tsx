@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, Skeleton } from "@/components/ui/card";
 import { FieldError, Select } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { canGrant, outranks, ROLES, type Role } from "@/lib/auth/permissions";
 import { formatDateTime, formatRelative } from "@/lib/format/format-date";
 import { useInvitesQuery } from "@/lib/queries/members/use-invites-query";
 import { useMemberMutations } from "@/lib/queries/members/use-member-mutations";
@@ -16,6 +16,11 @@ export function MembersClient({ projectId, canManage, currentUserId }: { project
   const invites = useInvitesQuery(projectId, canManage);
   const m = useMemberMutations(projectId);
   const report = { onSuccess: () => toast.success("Saved"), onError: (e: Error) => toast.error(e.message) };
+  // The API's rules (lib/members): nobody changes a member whose org role outranks theirs; org roles
+  // are granted with one's org role, project roles with one's project role.
+  const me = members.data?.find((m) => m.userId === currentUserId);
+  const canChange = (orgRole: Role) => canManage && !!me && !outranks(orgRole, me.orgRole);
+  const grantable = (granter: Role | undefined, current: Role | null) => ROLES.filter((r) => r === current || (granter && canGrant(granter, r)));
 
   return (
     <>
@@ -36,19 +41,19 @@ export function MembersClient({ projectId, canManage, currentUserId }: { project
                   {row.name && <div className="text-xs text-zinc-500">{row.email}</div>}
                 </Td>
                 <Td>
-                  {canManage ? (
+                  {canChange(row.orgRole) ? (
                     <Select aria-label={`Org role of ${row.email}`} className="h-7 w-32 text-xs" value={row.orgRole} onChange={(e) => m.update.mutate({ userId: row.userId, role: e.target.value as Role }, report)}>
-                      {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                      {grantable(me?.orgRole, row.orgRole).map((r) => <option key={r} value={r}>{r}</option>)}
                     </Select>
                   ) : (
                     row.orgRole
                   )}
                 </Td>
                 <Td>
-                  {canManage ? (
+                  {canChange(row.orgRole) ? (
                     <Select aria-label={`Project role of ${row.email}`} className="h-7 w-32 text-xs" value={row.projectRole ?? ""} onChange={(e) => m.update.mutate({ userId: row.userId, projectRole: (e.target.value || null) as Role | null }, report)}>
                       <option value="">(org role)</option>
-                      {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                      {grantable(me?.role, row.projectRole).map((r) => <option key={r} value={r}>{r}</option>)}
                     </Select>
                   ) : (
                     row.projectRole ?? <span className="text-zinc-400">—</span>
@@ -58,7 +63,7 @@ export function MembersClient({ projectId, canManage, currentUserId }: { project
                   <Badge tone="indigo">{row.role}</Badge>
                 </Td>
                 <Td className="text-right">
-                  {canManage && row.userId !== currentUserId && (
+                  {canChange(row.orgRole) && row.userId !== currentUserId && (
                     <Button size="sm" variant="danger" onClick={() => window.confirm(`Remove ${row.email} from the organization?`) && m.remove.mutate(row.userId, report)}>
                       Remove
                     </Button>

@@ -65,6 +65,21 @@ export function effectiveRole(orgRole: Role, projectRole: Role | null | undefine
   return projectRole ?? orgRole;
 }
 
+/**
+ * Members and invites belong to the org, so managing them takes owner/admin both in the org and
+ * in this project: a project-level admin override alone reaches neither the org's invites nor
+ * other members' roles. The members page shows its controls on this same rule.
+ */
+export function canManageMembers(access: { role: Role; orgRole: Role }): boolean {
+  return can(access.role, "members:manage") && can(access.orgRole, "members:manage");
+}
+
+/** owner > admin > everyone else: a member may not change someone whose org role outranks theirs. */
+export function outranks(a: Role, b: Role): boolean {
+  const rank = (r: Role) => (r === "owner" ? 2 : r === "admin" ? 1 : 0);
+  return rank(a) > rank(b);
+}
+
 /** Roles a member may grant: admins cannot mint owners. */
 export function canGrant(granter: Role, role: Role): boolean {
   if (granter === "owner") return true;

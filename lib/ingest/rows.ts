@@ -43,4 +43,10 @@ export type ScoreRow = {
   createdAt: Date;
 };
 
-export type WriteBatch = { spans: SpanRow[]; traces: TraceRow[]; scores: ScoreRow[] };
+export type WriteBatch = {
+  spans: SpanRow[];
+  traces: TraceRow[];
+  scores: ScoreRow[];
+  /** Traces already stored whose pending feedback should be attached (the sweep job); spans and traces attach theirs anyway. */
+  pendingTraces?: { projectId: string; traceId: string }[];
+};

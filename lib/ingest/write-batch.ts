@@ -1,12 +1,13 @@
 import type pg from "pg";
 import type { WriteBatch } from "./rows";
 import { APPLY_TRIAGE_RULES_SQL, applyTriageRulesParams } from "./sql/apply-triage-rules";
+import { ATTACH_PENDING_FEEDBACK_SQL, attachPendingFeedbackParams, type PendingRow, pendingToScore } from "./sql/attach-pending-feedback";
 import { hasEmbeddings, INSERT_EMBEDDINGS_SQL, insertEmbeddingsParams } from "./sql/insert-embeddings";
 import { INSERT_SCORES_SQL, insertScoresParams } from "./sql/insert-scores";
 import { INSERT_SPANS_SQL, insertSpansParams } from "./sql/insert-spans";
 import { UPSERT_TRACES_SQL, upsertTracesParams } from "./sql/upsert-traces";
 
-export type WriteResult = { spans: number; scores: number };
+export type WriteResult = { spans: number; scores: number; attachedFeedback?: number };
 
 /** Writes one batch in one transaction: all of it is committed, or none of it. */
 export async function writeBatch(pool: pg.Pool, batch: WriteBatch): Promise<WriteResult> {
@@ -16,12 +17,16 @@ export async function writeBatch(pool: pg.Pool, batch: WriteBatch): Promise<Writ
     if (batch.traces.length) await client.query(UPSERT_TRACES_SQL, upsertTracesParams(batch.traces));
     const spans = batch.spans.length ? (await client.query(INSERT_SPANS_SQL, insertSpansParams(batch.spans))).rows[0].inserted : 0;
     if (hasEmbeddings(batch.spans)) await client.query(INSERT_EMBEDDINGS_SQL, insertEmbeddingsParams(batch.spans));
-    const scores = batch.scores.length ? (await client.query(INSERT_SCORES_SQL, insertScoresParams(batch.scores))).rows[0].inserted : 0;
+    // Feedback that came before these traces: claimed after the traces exist, inserted with this batch's scores.
+    const pendingKeys = attachPendingFeedbackParams(batch);
+    const attached = pendingKeys ? (await client.query<PendingRow>(ATTACH_PENDING_FEEDBACK_SQL, pendingKeys)).rows.map(pendingToScore) : [];
+    const allScores = attached.length ? [...batch.scores, ...attached] : batch.scores;
+    const scores = allScores.length ? (await client.query(INSERT_SCORES_SQL, insertScoresParams(allScores))).rows[0].inserted : 0;
     // After spans and scores, so the rules see this batch's errors, flags and feedback.
-    const triage = applyTriageRulesParams(batch);
+    const triage = applyTriageRulesParams({ spans: batch.spans, scores: allScores });
     if (triage) await client.query(APPLY_TRIAGE_RULES_SQL, triage);
     await client.query("commit");
-    return { spans, scores };
+    return { spans, scores, attachedFeedback: attached.length };
   } catch (error) {
     await client.query("rollback").catch(() => undefined);
     throw error;

@@ -12,7 +12,13 @@ export async function acceptInviteInTx(tx: Prisma.TransactionClient, options: { 
   }
   const existing = await tx.membership.findUnique({ where: { orgId_userId: { orgId: invite.orgId, userId: options.user.id } } });
   if (!existing) await tx.membership.create({ data: { orgId: invite.orgId, userId: options.user.id, role: invite.role } });
-  await tx.invite.update({ where: { orgId_id: { orgId: invite.orgId, id: invite.id } }, data: { acceptedAt: new Date(), acceptedBy: options.user.id } });
+  // Single use under concurrency: only the transaction whose conditional update claims the still-open
+  // row goes on; the others wait on its row lock, then match nothing, and roll their membership back.
+  const claimed = await tx.invite.updateMany({
+    where: { orgId: invite.orgId, id: invite.id, acceptedAt: null, revokedAt: null },
+    data: { acceptedAt: new Date(), acceptedBy: options.user.id },
+  });
+  if (claimed.count === 0) throw new AppError("GONE", "This invite link has already been used");
   await writeAuditLog(tx, {
     orgId: invite.orgId,
     projectId: invite.projectId,

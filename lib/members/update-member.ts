@@ -1,11 +1,13 @@
 import { db } from "../db";
 import { AppError } from "../errors";
-import { canGrant, type Role } from "../auth/permissions";
+import { canGrant, outranks, type Role } from "../auth/permissions";
 import { writeAuditLog } from "../audit/write-audit-log";
+import { lockMemberships } from "./lock-memberships";
+import { type MemberActor, requireCurrentManager, requireMemberManager } from "./member-actor";
 
 type Options = {
   project: { id: string; orgId: string };
-  actor: { userId: string; role: Role };
+  actor: MemberActor;
   userId: string;
   /** New org-wide role. */
   role?: Role;
@@ -13,21 +15,24 @@ type Options = {
   projectRole?: Role | null;
 };
 
-/** Changes a member's org role and/or project override; the org always keeps an owner. */
+/**
+ * Changes a member's org role and/or project override. Org roles are granted with the actor's
+ * org role, overrides with their project role; nobody changes a member who outranks them in the
+ * org, and the org always keeps an owner, also under concurrent changes (lockMemberships).
+ */
 export async function updateMember(options: Options) {
   const { project, actor, userId, role, projectRole } = options;
-  for (const granted of [role, projectRole]) {
-    if (granted && !canGrant(actor.role, granted)) throw new AppError("FORBIDDEN", `Your role (${actor.role}) cannot grant ${granted}`);
-  }
+  requireMemberManager(actor);
+  if (role && !canGrant(actor.orgRole, role)) throw new AppError("FORBIDDEN", `Your org role (${actor.orgRole}) cannot grant ${role}`);
+  if (projectRole && !canGrant(actor.role, projectRole)) throw new AppError("FORBIDDEN", `Your role (${actor.role}) cannot grant ${projectRole}`);
   return db.$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({ where: { orgId_userId: { orgId: project.orgId, userId } } });
-    if (!membership) throw new AppError("NOT_FOUND", "Member not found");
-    if (membership.role === "owner" && actor.role !== "owner") throw new AppError("FORBIDDEN", "Only owners can change an owner");
-    if (role && role !== membership.role) {
-      if (membership.role === "owner") {
-        const owners = await tx.membership.count({ where: { orgId: project.orgId, role: "owner" } });
-        if (owners <= 1) throw new AppError("CONFLICT", "The organization needs at least one owner");
-      }
+    const locked = await lockMemberships(tx, { orgId: project.orgId, userIds: [actor.userId, userId] });
+    requireCurrentManager(actor, locked);
+    const current = locked.roleOf(userId);
+    if (!current) throw new AppError("NOT_FOUND", "Member not found");
+    if (outranks(current, actor.orgRole)) throw new AppError("FORBIDDEN", `Your org role (${actor.orgRole}) cannot change a member whose org role is ${current}`);
+    if (role && role !== current) {
+      if (current === "owner" && locked.owners.length <= 1) throw new AppError("CONFLICT", "The organization needs at least one owner");
       await tx.membership.update({ where: { orgId_userId: { orgId: project.orgId, userId } }, data: { role } });
     }
     if (projectRole === null) {
@@ -46,8 +51,8 @@ export async function updateMember(options: Options) {
       action: "member.update",
       resourceType: "user",
       resourceId: userId,
-      before: { role: membership.role },
-      after: { role: role ?? membership.role, ...(projectRole === undefined ? {} : { projectRole }) },
+      before: { role: current },
+      after: { role: role ?? current, ...(projectRole === undefined ? {} : { projectRole }) },
     });
   });
 }

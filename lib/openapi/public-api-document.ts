@@ -43,6 +43,7 @@ function operation(op: Operation) {
     ...(requestBody ? { requestBody } : {}),
     responses: {
       [String(op.success.status)]: { description: op.success.description, ...(op.response ? { content: { "application/json": { schema: schemaOf(op.response, "output") } } } : {}) },
+      ...Object.fromEntries((op.otherSuccess ?? []).map((o) => [String(o.status), { description: o.description, content: { "application/json": { schema: schemaOf(o.response, "output") } } }])),
       ...errors,
     },
   };

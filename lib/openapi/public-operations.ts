@@ -29,6 +29,8 @@ export type Operation = {
   success: { status: number; description: string };
   /** The 2xx JSON body (lib/schemas/public-responses.ts); absent for bodies that are not JSON. */
   response?: z.ZodType;
+  /** Other 2xx answers with their own bodies (e.g. feedback's 202 pending). */
+  otherSuccess?: { status: number; description: string; response: z.ZodType }[];
 };
 
 /**
@@ -39,7 +41,7 @@ export type Operation = {
 export const PUBLIC_OPERATIONS: Operation[] = [
   { method: "post", path: "/api/public/ingest", summary: "A batch of trace/span/generation/event/score events; one result per event", auth: "secret", body: ingestBatchSchema, success: { status: 207, description: "One result per event" }, response: res.ingestResponse },
   { method: "post", path: "/api/public/otel/v1/traces", summary: "OTLP/HTTP trace export (protobuf or JSON, optionally gzipped)", auth: "secret", rawBody: ["application/x-protobuf", "application/json"], success: { status: 200, description: "OTLP export response" } },
-  { method: "post", path: "/api/public/feedback", summary: "Thumbs up/down (+ comment) on a trace or span; public keys allowed", auth: "public", body: feedbackBody, success: { status: 201, description: "{ id, value }" }, response: res.feedbackResponse },
+  { method: "post", path: "/api/public/feedback", summary: "Thumbs up/down (+ comment) on a trace or span; public keys allowed", auth: "public", body: feedbackBody, success: { status: 201, description: "{ id, value }" }, response: res.feedbackResponse, otherSuccess: [{ status: 202, description: "{ id, value, pending: true }: the project has no trace with this id yet; the vote is kept aside and counted when the trace arrives, or dropped after PHAROS_PENDING_FEEDBACK_HOURS (default 24). 429 when the project already holds PHAROS_PENDING_FEEDBACK_MAX pending votes.", response: res.pendingFeedbackResponse }] },
   { method: "options", path: "/api/public/feedback", summary: "CORS preflight for browser feedback", auth: "none", success: { status: 204, description: "CORS headers" } },
   { method: "get", path: "/api/public/projects", summary: "The project a secret key belongs to", auth: "secret", success: { status: 200, description: "{ project, apiKey }" }, response: res.keyProjectResponse },
   { method: "get", path: "/api/public/metrics", summary: "Dashboard metrics for the key's project", auth: "secret", query: metricsQuery, success: { status: 200, description: "Metrics" }, response: res.metricsResponse },

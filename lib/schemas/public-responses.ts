@@ -20,6 +20,8 @@ export const ingestResponse = z.looseObject({
 });
 
 export const feedbackResponse = z.looseObject({ id: z.string(), value: z.enum(["up", "down"]) });
+/** 202: the trace has not arrived; the vote counts once it does (or is dropped after PHAROS_PENDING_FEEDBACK_HOURS). */
+export const pendingFeedbackResponse = z.looseObject({ id: z.string(), value: z.enum(["up", "down"]), pending: z.literal(true) });
 
 export const keyProjectResponse = z.looseObject({
   project: z.looseObject({ id: z.string(), name: z.string(), orgId: z.string() }),

@@ -2,7 +2,8 @@ import { PharosError, describe } from "./errors.js";
 import { newEventId } from "./ids.js";
 import type { FeedbackParams, FetchLike } from "./types.js";
 
-export type FeedbackResult = { ok: true; id: string } | { ok: false; error: PharosError };
+/** `pending`: Pharos has no trace with this id yet; the vote counts when the trace arrives (HTTP 202). */
+export type FeedbackResult = { ok: true; id: string; pending: boolean } | { ok: false; error: PharosError };
 
 /**
  * POST /api/public/feedback. Browser-safe: fetch and crypto only. Pass your own `id` to make
@@ -22,7 +23,7 @@ export async function sendFeedback(baseUrl: string, key: string, params: Feedbac
       headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
       body,
     });
-    if (res.status >= 200 && res.status < 300) return { ok: true, id };
+    if (res.status >= 200 && res.status < 300) return { ok: true, id, pending: res.status === 202 };
     const text = await res.text().catch(() => "");
     return { ok: false, error: new PharosError("http", `feedback refused: HTTP ${res.status} ${text.slice(0, 300)}`, { status: res.status }) };
   } catch (error) {

@@ -270,7 +270,9 @@ describe("tenant isolation", () => {
     expect(publicRoutes.length).toBeGreaterThanOrEqual(8);
     expect(await snapshot(b)).toEqual(before);
     // What the key sent went to A.
-    expect(await db.score.count({ where: { projectId: a.project.id, traceId: seeded.traceId, name: "user_feedback" } })).toBe(1);
+    // A has no trace with B's id: the vote waits in A as pending feedback, and never reaches B's trace.
+    expect(await db.pendingFeedback.count({ where: { projectId: a.project.id, traceId: seeded.traceId } })).toBe(1);
+    expect(await db.score.count({ where: { traceId: seeded.traceId, name: "user_feedback", comment: "pwned" } })).toBe(0);
     expect(await db.llmConnection.count({ where: { projectId: a.project.id, name: seeded.ids["llm-connections/[name]"] } })).toBe(1);
   });
 

@@ -1,10 +1,10 @@
-// POST /api/public/feedback – thumbs up/down (+ comment) on a trace or span; public keys allowed (browser-safe)
+// POST /api/public/feedback – thumbs up/down (+ comment) on a trace or span; public keys allowed (browser-safe); 202 pending for a trace not received yet
 import { randomUUID } from "node:crypto";
 import { withApiKey } from "@/lib/auth/with-api-key";
 import { AppError } from "@/lib/errors";
 import { json } from "@/lib/http";
-import { ingest } from "@/lib/ingest/ingest";
 import { ingestSettings } from "@/lib/ingest/project-settings";
+import { recordFeedback } from "@/lib/ingest/record-feedback";
 import { takeFeedbackIpToken, takeRateLimitToken } from "@/lib/ingest/rate-limit";
 import { feedbackBody } from "@/lib/schemas/feedback";
 
@@ -27,9 +27,8 @@ export const POST = withApiKey({ scope: "public", body: feedbackBody }, async ({
   }
   const up = body.value === "up" || body.value === true || body.value === 1;
   const id = body.id ?? randomUUID();
-  await ingest(key.projectId, {
-    spans: [],
-    scores: [{ id, traceId: body.traceId, spanId: body.spanId ?? null, name: "user_feedback", numberValue: up ? 1 : 0, stringValue: null, dataType: "BOOLEAN", source: "user_feedback", comment: body.comment ?? null, createdAt: new Date() }],
-  });
-  return json({ id, value: up ? "up" : "down" }, 201, origin ? { ...CORS_BASE, "Access-Control-Allow-Origin": origin } : undefined);
+  const { pending } = await recordFeedback({ projectId: key.projectId, id, traceId: body.traceId, spanId: body.spanId ?? null, up, comment: body.comment ?? null });
+  const headers = origin ? { ...CORS_BASE, "Access-Control-Allow-Origin": origin } : undefined;
+  // 202: the trace has not arrived; the vote counts once it does (within PHAROS_PENDING_FEEDBACK_HOURS).
+  return pending ? json({ id, value: up ? "up" : "down", pending: true }, 202, headers) : json({ id, value: up ? "up" : "down" }, 201, headers);
 });

@@ -1,5 +1,5 @@
 import { MembersClient } from "@/components/settings/members-client";
-import { can } from "@/lib/auth/permissions";
+import { canManageMembers } from "@/lib/auth/permissions";
 import { projectPageAccess } from "@/lib/auth/project-page-access";
 
 export const metadata = { title: "Members" };
@@ -7,5 +7,5 @@ export const metadata = { title: "Members" };
 export default async function MembersPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { role, orgRole, user } = await projectPageAccess(projectId);
-  return <MembersClient projectId={projectId} canManage={can(role, "members:manage") && can(orgRole, "members:manage")} currentUserId={user.id} />;
+  return <MembersClient projectId={projectId} canManage={canManageMembers({ role, orgRole })} currentUserId={user.id} />;
 }

@@ -7,14 +7,12 @@ import { routeParams } from "@/lib/schemas/route-params";
 
 // PATCH /api/projects/[projectId]/members/[userId] – change org role and/or project override
 export const PATCH = withProject({ action: "members:manage", body: updateMemberBody, params: routeParams("userId") }, async ({ project, user, role, orgRole, body, params }) => {
-  // Org-wide roles are granted with the actor's org role; project overrides with the project role.
-  const actorRole = body.role !== undefined ? orgRole : role;
-  await updateMember({ project, actor: { userId: user.id, role: actorRole }, userId: params.userId, ...body });
+  await updateMember({ project, actor: { userId: user.id, role, orgRole }, userId: params.userId, ...body });
   return json({ ok: true });
 });
 
 // DELETE /api/projects/[projectId]/members/[userId] – remove the member from the org
-export const DELETE = withProject({ action: "members:manage", params: routeParams("userId") }, async ({ project, user, orgRole, params }) => {
-  await removeMember({ project, actor: { userId: user.id, role: orgRole }, userId: params.userId });
+export const DELETE = withProject({ action: "members:manage", params: routeParams("userId") }, async ({ project, user, role, orgRole, params }) => {
+  await removeMember({ project, actor: { userId: user.id, role, orgRole }, userId: params.userId });
   return json({ ok: true });
 });
