@@ -68,7 +68,8 @@ describe("credentials sign-in", () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(new URL(blocked.json.url!).searchParams.get("error")).toBe("RateLimited");
-    expect(await authorize(user.email, PASSWORD)).toBeNull();
+    // Past the route's check (a race), next-auth's authorize refuses too: its error becomes ?error=RateLimited.
+    await expect(authorize(user.email, PASSWORD)).rejects.toThrow("RateLimited");
     // Another account from the same addresses is unaffected.
     const other = await createUser("unlocked");
     expect(await authorize(other.email, PASSWORD)).toMatchObject({ id: other.id });
@@ -84,7 +85,7 @@ describe("credentials sign-in", () => {
       expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
       // Only the last X-Forwarded-For entry (the one the server appends) counts: a client cannot rotate the first one.
       const user = await createUser("same-ip");
-      expect(await authorizeFn({ email: user.email, password: PASSWORD }, { headers: { "x-forwarded-for": `1.2.3.4, ${ip}` } })).toBeNull();
+      await expect(authorizeFn({ email: user.email, password: PASSWORD }, { headers: { "x-forwarded-for": `1.2.3.4, ${ip}` } })).rejects.toThrow("RateLimited");
       expect(await authorize(user.email, PASSWORD)).toMatchObject({ id: user.id });
     } finally {
       delete process.env.PHAROS_SIGNIN_FAILURES_PER_IP;

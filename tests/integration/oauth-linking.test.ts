@@ -41,6 +41,9 @@ async function withSmtp<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 let ids = 0;
+/** Sign-up through the route, each from its own client IP (the per-IP sign-up limit is not under test here). */
+const signUp = (body: Record<string, unknown>) => call(signUpRoute.POST, "POST", { body, headers: { "x-forwarded-for": `192.0.2.${ids++ % 250}` } });
+
 /** What next-auth hands the signIn callback after a GitHub OAuth round trip (profile email = the user's public one, unverified). */
 function githubSignIn(options: { publicEmail: string | null; accessToken: string }) {
   const providerAccountId = `gh-${Date.now()}-${ids++}`;
@@ -75,7 +78,7 @@ async function linkedAccounts(userId: string) {
 describe("OAuth linking needs a verified email on both sides", () => {
   it("a password squatter's account is never linked to the victim's GitHub sign-in, verified or not", async () => {
     const victim = uniqueEmail("victim");
-    const squat = await call(signUpRoute.POST, "POST", { body: { email: victim, password: "attacker password" } });
+    const squat = await signUp({ email: victim, password: "attacker password" });
     expect(squat.status).toBeLessThan(300);
     const squatter = await db.user.findUniqueOrThrow({ where: { email: victim } });
 
@@ -104,7 +107,7 @@ describe("OAuth linking needs a verified email on both sides", () => {
 
   it("Google/OIDC link only when email_verified is asserted true", async () => {
     const email = uniqueEmail("oidc");
-    await call(signUpRoute.POST, "POST", { body: { email, password: "some password" } });
+    await signUp({ email, password: "some password" });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
 
@@ -117,7 +120,7 @@ describe("OAuth linking needs a verified email on both sides", () => {
 
   it("a verified GitHub email links into a verified account and creates verified users under the verified address", async () => {
     const owner = uniqueEmail("owner");
-    await call(signUpRoute.POST, "POST", { body: { email: owner, password: "owner password" } });
+    await signUp({ email: owner, password: "owner password" });
     const user = await db.user.findUniqueOrThrow({ where: { email: owner } });
     await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
     github.setEmails("tok-owner", [{ email: owner.toUpperCase(), primary: true, verified: true }]);
@@ -143,7 +146,7 @@ describe("email verification by mail (SMTP configured)", () => {
   it("sends a link that verifies the address once, and only then may the account sign in and be linked", async () => {
     await withSmtp(async () => {
       const email = uniqueEmail("mailed");
-      const res = await call(signUpRoute.POST, "POST", { body: { email, password: "mailed password", name: "Mae" } });
+      const res = await signUp({ email, password: "mailed password", name: "Mae" });
       expect(res.status).toBe(202);
       const [mail] = await smtp.mailsTo(email);
       expect(mail!.from).toBe("pharos@example.test");
@@ -173,7 +176,7 @@ describe("email verification by mail (SMTP configured)", () => {
   it("expired links fail; a squatter's pending password never becomes the account's password", async () => {
     await withSmtp(async () => {
       const email = uniqueEmail("late");
-      await call(signUpRoute.POST, "POST", { body: { email, password: "first password" } });
+      await signUp({ email, password: "first password" });
       const [first] = await smtp.mailsTo(email);
       const firstToken = /token=([A-Za-z0-9_-]+)/.exec(first!.text)![1]!;
       await db.emailVerification.updateMany({ where: { user: { email } }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -182,8 +185,8 @@ describe("email verification by mail (SMTP configured)", () => {
       expect(expired.json.error.message).toMatch(/expired/);
 
       // Two pending sign-ups for one address: the mailbox owner picks which one holds by clicking it.
-      await call(signUpRoute.POST, "POST", { body: { email, password: "owner password" } });
-      await call(signUpRoute.POST, "POST", { body: { email, password: "squatter password" } });
+      await signUp({ email, password: "owner password" });
+      await signUp({ email, password: "squatter password" });
       const mails = await smtp.mailsTo(email, 3);
       const ownerToken = /token=([A-Za-z0-9_-]+)/.exec(mails[1]!.text)![1]!;
       const squatterToken = /token=([A-Za-z0-9_-]+)/.exec(mails[2]!.text)![1]!;
@@ -199,7 +202,7 @@ describe("email-bound invites need a verified account", () => {
   it("an unverified account cannot accept an invite bound to its email; once verified it can", async () => {
     const t = await createOrgAndProject("bound");
     const email = uniqueEmail("bound");
-    await call(signUpRoute.POST, "POST", { body: { email, password: "bound password" } });
+    await signUp({ email, password: "bound password" });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     const invite = await call(invitesRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { role: "engineer", email } });
     const cookie = await sessionCookie(user.id);
@@ -215,7 +218,7 @@ describe("email-bound invites need a verified account", () => {
     // An invite without an email is a bearer link: any account (verified or not) may use it.
     const open = await call(invitesRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { role: "viewer" } });
     const other = uniqueEmail("open");
-    await call(signUpRoute.POST, "POST", { body: { email: other, password: "open password" } });
+    await signUp({ email: other, password: "open password" });
     const otherUser = await db.user.findUniqueOrThrow({ where: { email: other } });
     expect((await call(acceptRoute.POST, "POST", { params: { token: open.json.token }, cookie: await sessionCookie(otherUser.id) })).status).toBe(200);
   });
