@@ -18,9 +18,15 @@ export async function linkOAuthAccount(options: { user: User; account: Account; 
   const { account, user } = options;
   const linked = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
-    select: { userId: true },
+    select: { userId: true, user: { select: { email: true, emailVerifiedAt: true } } },
   });
-  if (linked) return { ok: true, userId: linked.userId };
+  if (linked) {
+    // Accounts linked before verification existed become verified once their provider vouches for the address.
+    if (!linked.user.emailVerifiedAt && (await providerVerifiedEmail({ account, profile: options.profile })) === linked.user.email) {
+      await db.user.updateMany({ where: { id: linked.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+    }
+    return { ok: true, userId: linked.userId };
+  }
 
   const email = await providerVerifiedEmail({ account, profile: options.profile });
   if (!email) return { ok: false, error: "OAuthEmailNotVerified" };

@@ -136,6 +136,13 @@ describe("OAuth linking needs a verified email on both sides", () => {
     expect(newUser.emailVerifiedAt).toBeInstanceOf(Date);
     expect(created).toMatchObject({ userId: newUser.id });
 
+    // An account linked before verification existed is verified by its next sign-in that vouches for it.
+    await db.user.update({ where: { id: newUser.id }, data: { emailVerifiedAt: null } });
+    const again = githubSignIn({ publicEmail: null, accessToken: "tok-fresh" });
+    again.account.providerAccountId = (await db.account.findFirstOrThrow({ where: { userId: newUser.id } })).providerAccountId;
+    expect(await linkOAuthAccount(again)).toEqual({ ok: true, userId: newUser.id });
+    expect((await db.user.findUniqueOrThrow({ where: { id: newUser.id } })).emailVerifiedAt).toBeInstanceOf(Date);
+
     // GitHub down or the token refused: no email is asserted, so nothing is linked or created.
     const refused = await linkOAuthAccount(githubSignIn({ publicEmail: uniqueEmail("nobody"), accessToken: "tok-unknown" }));
     expect(refused).toMatchObject({ ok: false, error: "OAuthEmailNotVerified" });
