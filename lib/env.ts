@@ -22,6 +22,18 @@ const serverEnvSchema = z.object({
   PHAROS_DATA_DIR: z.string().min(1).default(".pharos"),
   PHAROS_DISABLE_SIGNUP: flag,
   PHAROS_INVITE_TTL_HOURS: count(72),
+  /** Outgoing mail for email verification: smtp://user:pass@host:port (smtps:// for TLS). Unset: no mail is sent (README: "Email verification"). */
+  PHAROS_SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
+  PHAROS_MAIL_FROM: z.string().default("Pharos <pharos@localhost>"),
+  PHAROS_EMAIL_VERIFICATION_TTL_HOURS: count(24),
+  /** GitHub's REST API, asked for the verified primary email of a GitHub sign-in (tests point it at a fake). */
+  PHAROS_GITHUB_API_URL: z.string().url().default("https://api.github.com"),
+  /** Failed password sign-ins per account before 429; one more is allowed every 15 min / burst, lockouts double. */
+  PHAROS_SIGNIN_FAILURES_PER_ACCOUNT: count(5),
+  /** Failed password sign-ins per client IP (last X-Forwarded-For entry) before 429. */
+  PHAROS_SIGNIN_FAILURES_PER_IP: count(20),
+  /** Sign-up requests per client IP per hour (and a third of that per email address). */
+  PHAROS_SIGNUP_PER_IP_PER_HOUR: count(10),
   PHAROS_DB_POOL: count(10),
   PHAROS_ENCRYPTION_KEY: text,
   PHAROS_OUTBOUND_ALLOWED_HOSTS: z.string().default(""),

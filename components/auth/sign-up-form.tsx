@@ -6,9 +6,18 @@ import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { apiFetch, ApiError } from "@/lib/queries/query-client";
 
+type SignUpAnswer = { next: "check-email" | "sign-in"; message: string };
+
+/**
+ * Sign-up answers the same whether or not the email already has an account. With mail, the next
+ * step is the link in the inbox; without, signing in with the password just chosen (which fails
+ * for someone else's existing account: the form then points to the sign-in page). An invite is
+ * accepted once signed in.
+ */
 export function SignUpForm({ inviteToken, email }: { inviteToken?: string; email?: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -18,15 +27,47 @@ export function SignUpForm({ inviteToken, email }: { inviteToken?: string; email
     setPending(true);
     setError(null);
     try {
-      const created = await apiFetch<{ projectId: string | null }>("/api/auth/sign-up", { method: "POST", json: body });
-      const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
-      if (!result || result.error) throw new Error("Account created, but signing in failed; try the sign-in page.");
-      router.replace(created.projectId ? `/project/${created.projectId}` : "/");
+      const answer = await apiFetch<SignUpAnswer>("/api/auth/sign-up", { method: "POST", json: body });
+      if (answer.next === "check-email") {
+        setSent(answer.message);
+        return;
+      }
+      const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false }).catch(() => null);
+      if (!result || result.error) {
+        throw new Error(
+          result?.error === "RateLimited"
+            ? "Too many attempts; wait a few minutes, then sign in."
+            : "Could not sign you in with this password. If you already have an account with this email, sign in on the sign-in page instead.",
+        );
+      }
+      if (inviteToken) {
+        const joined = await apiFetch<{ projectId: string | null }>(`/api/invites/${encodeURIComponent(inviteToken)}/accept`, { method: "POST" }).catch((e: Error) => {
+          setError(`Signed in, but joining failed: ${e.message}`);
+          return null;
+        });
+        if (!joined) {
+          router.refresh();
+          return;
+        }
+        router.replace(joined.projectId ? `/project/${joined.projectId}` : "/");
+      } else {
+        router.replace("/");
+      }
       router.refresh();
     } catch (e) {
       setError(e instanceof ApiError || e instanceof Error ? e.message : "Sign-up failed");
+    } finally {
       setPending(false);
     }
+  }
+
+  if (sent) {
+    return (
+      <div className="space-y-2 text-sm text-zinc-600" role="status">
+        <p>{sent}</p>
+        <p className="text-xs text-zinc-500">No mail after a few minutes? Check the spam folder, or sign up again to get a new link. If the address already has an account, the mail says so.</p>
+      </div>
+    );
   }
 
   return (

@@ -3,10 +3,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
-import { db } from "../db";
 import { env } from "../env";
+import { AppError } from "../errors";
 import { signInBody } from "../schemas/auth";
-import { verifyPassword } from "./password";
+import { clientIp } from "./auth-limits";
+import { signInWithPassword } from "./sign-in-with-password";
 import { linkOAuthAccount } from "./link-oauth-account";
 import { sessionCookies } from "./session-cookies";
 
@@ -17,15 +18,16 @@ function providers(): Provider[] {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInBody.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
-          select: { id: true, email: true, name: true, passwordHash: true },
-        });
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        try {
+          return await signInWithPassword({ ...parsed.data, ip: clientIp(req?.headers) });
+        } catch (error) {
+          // The route answers 429 before next-auth runs (sign-in-rate-limit.ts); this covers a race.
+          if (error instanceof AppError && error.code === "RATE_LIMITED") throw new Error("RateLimited");
+          throw error;
+        }
       },
     }),
   ];

@@ -15,7 +15,7 @@ export async function ensureDemo(): Promise<null | { email: string; password: st
   const password = randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: DEMO_EMAIL, name: "Demo Owner", passwordHash }, select: { id: true } });
+    const user = await tx.user.create({ data: { email: DEMO_EMAIL, name: "Demo Owner", passwordHash, emailVerifiedAt: new Date() }, select: { id: true } });
     const org = await createOrgInTx(tx, { userId: user.id, name: "Demo org" });
     const project = await tx.project.create({ data: { orgId: org.id, name: "Demo project" } });
     const key = await createApiKeyInTx(tx, { project, note: "demo key", actorUserId: user.id });

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 const perMinute = () => env().PHAROS_INGEST_RATE_LIMIT_PER_MINUTE;
 const burst = () => env().PHAROS_INGEST_RATE_LIMIT_BURST ?? Math.max(100, perMinute() / 10);
 
-type Bucket = { tokens: number; updatedAt: number };
+export type Bucket = { tokens: number; updatedAt: number };
 const buckets = new Map<string, Bucket>();
 
 /**
@@ -23,21 +23,44 @@ export function takeRateLimitToken(key: { apiKeyId: string; scope: "public" | "s
  * entry, the one Next's own server appends for the connection's peer.
  */
 export function takeFeedbackIpToken(req: Request, now = Date.now()): void {
-  const forwarded = (req.headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const ip = forwarded.at(-1) ?? "unknown";
   const limit = env().PHAROS_FEEDBACK_RATE_LIMIT_PER_IP_PER_MINUTE;
-  take(`feedback-ip:${ip}`, limit, Math.max(10, Math.ceil(limit / 6)), now, `Rate limit of ${limit} feedback requests per minute exceeded for this client`);
+  take(`feedback-ip:${clientIp(req.headers)}`, limit, Math.max(10, Math.ceil(limit / 6)), now, `Rate limit of ${limit} feedback requests per minute exceeded for this client`);
 }
 
-function take(id: string, PER_MINUTE: number, BURST: number, now: number, message: string): void {
-  const refillPerMs = PER_MINUTE / 60_000;
+/**
+ * The client's IP: the last X-Forwarded-For entry, the one Next's own server (or the proxy in
+ * front of it) appends for the connection's peer; earlier entries are whatever the client sent.
+ * Takes a Headers object or the plain record next-auth hands its callbacks.
+ */
+export function clientIp(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
+  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
+  const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
+  return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
+}
+
+/** Takes a token from bucket `id` (PER_MINUTE refill, BURST capacity), or throws 429 with Retry-After. */
+export function take(id: string, PER_MINUTE: number, BURST: number, now: number, message: string): void {
+  const bucket = refill(id, PER_MINUTE, BURST, now);
+  if (bucket.tokens < 1) throw new AppError("RATE_LIMITED", message, undefined, { "Retry-After": String(retryAfterSeconds(bucket, PER_MINUTE)) });
+  bucket.tokens -= 1;
+}
+
+/** The bucket `id` refilled up to `now` (created full), without taking a token: for limits that charge only failures. */
+export function refill(id: string, PER_MINUTE: number, BURST: number, now: number): Bucket {
   const bucket = buckets.get(id) ?? { tokens: BURST, updatedAt: now };
-  bucket.tokens = Math.min(BURST, bucket.tokens + (now - bucket.updatedAt) * refillPerMs);
+  // Rounded so that waiting exactly Retry-After seconds yields a whole token despite float noise.
+  bucket.tokens = Math.min(BURST, Math.round((bucket.tokens + Math.max(0, now - bucket.updatedAt) * (PER_MINUTE / 60_000)) * 1e9) / 1e9);
   bucket.updatedAt = now;
   buckets.set(id, bucket);
-  if (bucket.tokens < 1) {
-    const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
-    throw new AppError("RATE_LIMITED", message, undefined, { "Retry-After": String(retryAfter) });
-  }
-  bucket.tokens -= 1;
+  return bucket;
+}
+
+/** Whole seconds until the bucket holds one token again. */
+export function retryAfterSeconds(bucket: Bucket, PER_MINUTE: number): number {
+  // The epsilon keeps float noise (180.0000001 s) from adding a second.
+  return Math.max(1, Math.ceil((1 - bucket.tokens) / (PER_MINUTE / 60_000) / 1000 - 1e-6));
+}
+
+export function forgetBucket(id: string): void {
+  buckets.delete(id);
 }

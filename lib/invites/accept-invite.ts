@@ -10,6 +10,12 @@ export async function acceptInviteInTx(tx: Prisma.TransactionClient, options: { 
   if (invite.email && invite.email !== options.user.email.toLowerCase()) {
     throw new AppError("FORBIDDEN", `This invite is for ${invite.email}; sign in with that address`);
   }
+  // An email-bound invite says "the holder of this address": an account that never proved it holds
+  // the address must not join under it (README "Email verification").
+  if (invite.email) {
+    const account = await tx.user.findUnique({ where: { id: options.user.id }, select: { emailVerifiedAt: true } });
+    if (!account?.emailVerifiedAt) throw new AppError("FORBIDDEN", `This invite is for ${invite.email}; verify that address first (the link in your sign-up mail, or sign in with single sign-on)`);
+  }
   const existing = await tx.membership.findUnique({ where: { orgId_userId: { orgId: invite.orgId, userId: options.user.id } } });
   if (!existing) await tx.membership.create({ data: { orgId: invite.orgId, userId: options.user.id, role: invite.role } });
   // Single use under concurrency: only the transaction whose conditional update claims the still-open

@@ -12,3 +12,5 @@ export const signUpBody = z.object({
 export type SignUpBody = z.infer<typeof signUpBody>;
 
 export const signInBody = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
+
+export const verifyEmailBody = z.object({ token: z.string().min(1).max(200) });

@@ -1,29 +1,48 @@
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { takeSignUpToken } from "../auth/auth-limits";
 import { hashPassword } from "../auth/password";
-import { acceptInviteInTx } from "../invites/accept-invite";
+import { findUsableInvite } from "../invites/find-invite";
+import { mailConfigured } from "../mail/send-mail";
 import { createOrgInTx } from "../orgs/create-org";
 import type { SignUpBody } from "../schemas/auth";
+import { sendAlreadyRegisteredMail, sendVerificationMail } from "./email-verification";
+
+export type SignUpAnswer = { next: "check-email" | "sign-in"; message: string };
 
 /**
- * Creates a user with a password. Without an invite the user gets a new org they own;
- * with one they join the inviting org. PHAROS_DISABLE_SIGNUP allows invited sign-ups only.
+ * Creates a password account, answering the same whether or not the email already has one (no
+ * enumeration; README "Sign-up and sign-in"):
+ * - SMTP configured: a new or still unverified address gets a verification link (which sets this
+ *   password when opened), a verified one a "you already have an account" mail; the answer is
+ *   always "check your email", and sign-in waits for the link.
+ * - No SMTP: a new address gets an unverified account (and its own org unless it came with an
+ *   invite); an existing one is left alone. The answer is always "now sign in".
+ * An invite is checked here (valid, and for this email if it names one) but accepted after
+ * sign-in, by the account that then proves it holds the password (and, if bound, the address).
  */
-export async function signUp(input: SignUpBody) {
-  if (env().PHAROS_DISABLE_SIGNUP && !input.inviteToken) {
+export async function signUp(input: SignUpBody & { ip: string }): Promise<SignUpAnswer> {
+  takeSignUpToken({ email: input.email, ip: input.ip });
+  if (input.inviteToken) {
+    const invite = await findUsableInvite(db, input.inviteToken);
+    if (invite.email && invite.email !== input.email) throw new AppError("FORBIDDEN", `This invite is for ${invite.email}; sign up with that address`);
+  } else if (env().PHAROS_DISABLE_SIGNUP) {
     throw new AppError("FORBIDDEN", "Sign-up is disabled on this server; ask an admin for an invite link");
   }
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
-    const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (taken) throw new AppError("CONFLICT", "An account with this email already exists; sign in instead");
-    const user = await tx.user.create({ data: { email: input.email, name: input.name || null, passwordHash }, select: { id: true, email: true, name: true } });
-    if (input.inviteToken) {
-      const joined = await acceptInviteInTx(tx, { token: input.inviteToken, user });
-      return { user, orgId: joined.orgId, projectId: joined.projectId };
-    }
-    const org = await createOrgInTx(tx, { userId: user.id, name: `${input.name || input.email.split("@")[0]}'s org` });
-    return { user, orgId: org.id, projectId: null };
+  const account = await db.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, emailVerifiedAt: true } });
+    if (existing) return { userId: existing.id, verified: Boolean(existing.emailVerifiedAt) };
+    const user = await tx.user.create({ data: { email: input.email, name: input.name || null, passwordHash }, select: { id: true } });
+    if (!input.inviteToken) await createOrgInTx(tx, { userId: user.id, name: `${input.name || input.email.split("@")[0]}'s org` });
+    return { userId: user.id, verified: false };
   });
+
+  if (!mailConfigured()) {
+    return { next: "sign-in", message: "Sign in with this email and password." };
+  }
+  if (account.verified) await sendAlreadyRegisteredMail({ email: input.email });
+  else await sendVerificationMail({ userId: account.userId, email: input.email, passwordHash, next: input.inviteToken ? `/invite/${input.inviteToken}` : undefined });
+  return { next: "check-email", message: "Check your inbox: we sent a mail to this address. Open the link in it to confirm the address, then sign in." };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as signUpRoute from "@/app/api/auth/sign-up/route";
+import * as acceptRoute from "@/app/api/invites/[token]/accept/route";
 import * as keysRoute from "@/app/api/projects/[projectId]/api-keys/route";
 import * as invitesRoute from "@/app/api/projects/[projectId]/invites/route";
 import * as memberRoute from "@/app/api/projects/[projectId]/members/[userId]/route";
@@ -7,7 +8,7 @@ import * as projectRoute from "@/app/api/projects/[projectId]/route";
 import * as orgProjects from "@/app/api/orgs/[orgId]/projects/route";
 import * as orgsRoute from "@/app/api/orgs/route";
 import { db } from "@/lib/db";
-import { addMember, createOrgAndProject, uniqueEmail } from "../factories";
+import { addMember, createOrgAndProject, sessionCookie, uniqueEmail } from "../factories";
 import { call, type CallOptions } from "../support/route";
 
 type Case = { name: string; handler: Parameters<typeof call>[0]; method: string; options: CallOptions; where: RegExp };
@@ -73,10 +74,10 @@ describe("bad input answers 400 with { error: { code, message } }, never 500", (
 });
 
 describe("sign-up", () => {
-  it("creates a user who owns a new org, and refuses a second account for the email", async () => {
+  it("creates a user who owns a new org, and leaves an existing account alone with the same answer", async () => {
     const email = uniqueEmail("Signup").toUpperCase();
     const res = await call(signUpRoute.POST, "POST", { body: { email, password: "long enough pw", name: "Ada" } });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     const user = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true, passwordHash: true } });
     expect(user.passwordHash).toMatch(/^\$2[aby]\$/);
     expect(user.passwordHash).not.toContain("long enough pw");
@@ -85,8 +86,8 @@ describe("sign-up", () => {
     expect(membership.org.name).toBe("Ada's org");
 
     const again = await call(signUpRoute.POST, "POST", { body: { email, password: "another password" } });
-    expect(again.status).toBe(409);
-    expect(again.json.error.code).toBe("CONFLICT");
+    expect(again).toMatchObject({ status: 202, json: res.json });
+    expect(await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { passwordHash: true } })).toEqual({ passwordHash: user.passwordHash });
   });
 
   it("can be turned off for company installs (invited sign-ups still work)", async () => {
@@ -103,12 +104,14 @@ describe("sign-up", () => {
       const invite = await call(invitesRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { role: "engineer" } });
       expect(invite.status).toBe(201);
       const invitee = uniqueEmail("invitee");
-      const joined = await call(signUpRoute.POST, "POST", { body: { email: invitee, password: "long enough pw", name: "Grace", inviteToken: invite.json.token } });
-      expect(joined.status).toBe(201);
-      expect(joined.json).toMatchObject({ orgId: t.org.id, projectId: t.project.id, user: { email: invitee } });
+      const signed = await call(signUpRoute.POST, "POST", { body: { email: invitee, password: "long enough pw", name: "Grace", inviteToken: invite.json.token } });
+      expect(signed.status).toBe(202);
+      const user = await db.user.findUniqueOrThrow({ where: { email: invitee }, select: { id: true } });
+      const joined = await call(acceptRoute.POST, "POST", { params: { token: invite.json.token }, cookie: await sessionCookie(user.id) });
+      expect(joined.json).toMatchObject({ orgId: t.org.id, projectId: t.project.id });
       const memberships = await db.membership.findMany({ where: { user: { email: invitee } }, select: { orgId: true, role: true } });
       expect(memberships).toEqual([{ orgId: t.org.id, role: "engineer" }]);
-      expect(await db.invite.findFirstOrThrow({ where: { orgId: t.org.id, id: invite.json.id } })).toMatchObject({ acceptedBy: joined.json.user.id });
+      expect(await db.invite.findFirstOrThrow({ where: { orgId: t.org.id, id: invite.json.id } })).toMatchObject({ acceptedBy: user.id });
 
       // A made-up token is no way around the switch: refused, and no user is left behind.
       const forged = uniqueEmail("forged");

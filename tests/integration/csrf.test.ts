@@ -70,7 +70,7 @@ describe("CSRF", () => {
     expect(await db.alertRule.count({ where: { projectId: t.project.id } })).toBe(3);
 
     const signUp = await send(signUpRoute.POST as Handler, "POST", { origin: "http://pharos.test", "content-type": "application/json" }, JSON.stringify({ email: uniqueEmail("csrf"), password: "correct horse battery", name: "Csrf" }));
-    expect(signUp.status, JSON.stringify(signUp.json)).toBe(201);
+    expect(signUp.status, JSON.stringify(signUp.json)).toBe(202);
   });
 
   it("leaves the key-authenticated public API alone: a secret key is not ambient, so no Origin is required", async () => {

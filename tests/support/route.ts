@@ -12,12 +12,14 @@ export type CallOptions = {
   /** Content-Type of a rawBody (default application/json, as the app's own fetches send). */
   contentType?: string;
   query?: Record<string, string>;
+  /** Further request headers (e.g. x-forwarded-for, the client IP that rate limits key on). */
+  headers?: Record<string, string>;
 };
 
 export async function call(handler: Handler, method: string, options: CallOptions = {}) {
   const url = new URL("http://localhost:3000/api/test");
   for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-  const headers = new Headers();
+  const headers = new Headers(options.headers);
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.authorization) headers.set("authorization", options.authorization);
   let body: string | undefined = options.rawBody;

@@ -6,6 +6,7 @@ import { oauthProviderList } from "@/lib/auth/auth-options";
 import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { safeCallback } from "@/lib/auth/safe-callback";
+import { mailConfigured } from "@/lib/mail/send-mail";
 
 export const metadata = { title: "Sign in" };
 
@@ -16,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const signupOpen = !env().PHAROS_DISABLE_SIGNUP;
   return (
     <AuthFrame title="Sign in to Pharos" footer={signupOpen ? <>New here? <Link className="text-indigo-600 hover:underline" href="/sign-up">Create an account</Link></> : null}>
-      <SignInForm callbackUrl={callbackUrl} providers={oauthProviderList()} initialError={params.error} />
+      <SignInForm callbackUrl={callbackUrl} providers={oauthProviderList()} initialError={params.error} mailConfigured={mailConfigured()} />
     </AuthFrame>
   );
 }

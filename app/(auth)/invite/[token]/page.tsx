@@ -5,6 +5,7 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 import { currentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { getInviteOffer } from "@/lib/invites/get-invite-offer";
+import { mailConfigured } from "@/lib/mail/send-mail";
 
 export const metadata = { title: "Invitation" };
 
@@ -31,6 +32,12 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <p className="mb-4 text-sm text-zinc-600">
         You are invited as <strong>{invite.role}</strong>. The link expires {invite.expiresAt.toUTCString()}.
       </p>
+      {invite.email && !user && !mailConfigured() && (
+        <p className="mb-4 text-xs text-zinc-500">
+          This invite is for <strong>{invite.email}</strong>, and only an account that proved it holds that address can accept it. This server cannot send mail to
+          confirm it: sign in with single sign-on as that address if the sign-in page offers it, or ask the inviter for a link without an email.
+        </p>
+      )}
       {user ? <AcceptInviteButton token={token} /> : <SignUpForm inviteToken={token} email={invite.email} />}
     </AuthFrame>
   );

@@ -1,0 +1,146 @@
+// #14 item 6: brute force and enumeration. Sign-in and sign-up are limited per account and per
+// client IP, unknown and wrong-password sign-ins do the same work and get the same answer, and
+// sign-up answers the same whether or not the email has an account.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as nextAuthRoute from "@/app/api/auth/[...nextauth]/route";
+import * as signUpRoute from "@/app/api/auth/sign-up/route";
+import { authOptions } from "@/lib/auth/auth-options";
+import { db } from "@/lib/db";
+import { createUser, PASSWORD, uniqueEmail } from "../factories";
+import { smtpSink } from "../support/smtp-sink";
+
+type Authorize = (c: unknown, r: unknown) => Promise<{ id: string } | null>;
+const authorizeFn = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+let ipSeq = 1;
+const freshIp = () => `203.0.113.${ipSeq++}`;
+const authorize = (email: string, password: string, ip = freshIp()) => authorizeFn({ email, password }, { headers: { "x-forwarded-for": `10.0.0.1, ${ip}` }, body: {}, query: {}, method: "POST" });
+
+/** A credentials sign-in POST as next-auth's client sends it (form-encoded, through the real route). */
+async function postSignIn(email: string, password: string, ip: string) {
+  const req = new Request("http://localhost:3000/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", host: "localhost:3000", "x-forwarded-for": ip },
+    body: new URLSearchParams({ email, password, csrfToken: "x", json: "true", callbackUrl: "/" }),
+  });
+  const res = await (nextAuthRoute.POST as unknown as (r: Request, c: unknown) => Promise<Response>)(req, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as { url?: string; error?: { code: string; message: string } } };
+}
+
+async function signUp(body: Record<string, unknown>, ip = freshIp()) {
+  const req = new Request("http://localhost:3000/api/auth/sign-up", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    body: JSON.stringify(body),
+  });
+  const res = await signUpRoute.POST(req);
+  return { status: res.status, headers: res.headers, json: await res.json() };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+describe("credentials sign-in", () => {
+  it("does the same work for an unknown email as for a wrong password, and answers the same", async () => {
+    const users = await Promise.all(Array.from({ length: 6 }, () => createUser("timing")));
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    await authorize(users[0]!.email, "warm up the hash");
+    for (const user of users) {
+      let t = performance.now();
+      expect(await authorize(uniqueEmail("nobody"), "some password")).toBeNull();
+      unknown.push(performance.now() - t);
+      t = performance.now();
+      expect(await authorize(user.email, "wrong password")).toBeNull();
+      wrong.push(performance.now() - t);
+    }
+    // bcrypt at cost 11 takes tens of milliseconds; skipping it for unknown emails takes ~1 ms.
+    const ratio = median(unknown) / median(wrong);
+    expect(ratio, `unknown ${median(unknown).toFixed(1)} ms vs wrong password ${median(wrong).toFixed(1)} ms`).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+    // A user without a password (created through SSO) is also verified against the dummy hash.
+    const ssoOnly = await db.user.create({ data: { email: uniqueEmail("sso"), emailVerifiedAt: new Date() } });
+    expect(await authorize(ssoOnly.email, "anything at all")).toBeNull();
+  });
+
+  it("answers 429 with Retry-After after repeated failures for one account, even with the right password then", async () => {
+    const user = await createUser("locked");
+    for (let i = 0; i < 5; i++) expect(await authorize(user.email, `wrong ${i}`)).toBeNull();
+    const blocked = await postSignIn(user.email, PASSWORD, freshIp());
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(new URL(blocked.json.url!).searchParams.get("error")).toBe("RateLimited");
+    // Past the route's check (a race), next-auth's authorize refuses too: its error becomes ?error=RateLimited.
+    await expect(authorize(user.email, PASSWORD)).rejects.toThrow("RateLimited");
+    // Another account from the same addresses is unaffected.
+    const other = await createUser("unlocked");
+    expect(await authorize(other.email, PASSWORD)).toMatchObject({ id: other.id });
+  });
+
+  it("answers 429 with Retry-After after repeated failures from one client IP, across accounts", async () => {
+    process.env.PHAROS_SIGNIN_FAILURES_PER_IP = "6";
+    try {
+      const ip = freshIp();
+      for (let i = 0; i < 6; i++) expect(await authorize(uniqueEmail("spray"), "guess", ip)).toBeNull();
+      const blocked = await postSignIn(uniqueEmail("spray"), "guess", ip);
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+      // Only the last X-Forwarded-For entry (the one the server appends) counts: a client cannot rotate the first one.
+      const user = await createUser("same-ip");
+      await expect(authorizeFn({ email: user.email, password: PASSWORD }, { headers: { "x-forwarded-for": `1.2.3.4, ${ip}` } })).rejects.toThrow("RateLimited");
+      expect(await authorize(user.email, PASSWORD)).toMatchObject({ id: user.id });
+    } finally {
+      delete process.env.PHAROS_SIGNIN_FAILURES_PER_IP;
+    }
+  });
+});
+
+describe("sign-up", () => {
+  it("answers the same for a new and an existing email (without SMTP), and creates nothing for the existing one", async () => {
+    const existing = await createUser("taken");
+    const fresh = uniqueEmail("fresh");
+    const a = await signUp({ email: fresh, password: "long enough pw" });
+    const b = await signUp({ email: existing.email, password: "long enough pw" });
+    expect(a.status).toBe(b.status);
+    expect(a.status).toBeLessThan(300);
+    expect(a.json).toEqual(b.json);
+    expect(await db.user.count({ where: { email: fresh } })).toBe(1);
+    expect(await db.membership.count({ where: { userId: existing.id } })).toBe(0);
+  });
+
+  it("answers the same with SMTP configured; the existing account's owner is told by mail", async () => {
+    const smtp = smtpSink();
+    process.env.PHAROS_SMTP_URL = await smtp.start();
+    process.env.PHAROS_MAIL_FROM = "pharos@example.test";
+    try {
+      const existing = await createUser("taken-mail");
+      await db.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date() } });
+      const fresh = uniqueEmail("fresh-mail");
+      const a = await signUp({ email: fresh, password: "long enough pw" });
+      const b = await signUp({ email: existing.email, password: "long enough pw" });
+      expect(a.status).toBe(202);
+      expect(b.status).toBe(202);
+      expect(a.json).toEqual(b.json);
+      expect((await smtp.mailsTo(fresh))[0]!.text).toMatch(/verify-email\?token=/);
+      const told = (await smtp.mailsTo(existing.email))[0]!.text;
+      expect(told).toMatch(/already have an account/i);
+      expect(told).not.toMatch(/token=/);
+    } finally {
+      delete process.env.PHAROS_SMTP_URL;
+      delete process.env.PHAROS_MAIL_FROM;
+      await smtp.close();
+    }
+  });
+
+  it("is limited per client IP with Retry-After", async () => {
+    process.env.PHAROS_SIGNUP_PER_IP_PER_HOUR = "3";
+    try {
+      const ip = freshIp();
+      for (let i = 0; i < 3; i++) expect((await signUp({ email: uniqueEmail("burst"), password: "long enough pw" }, ip)).status).toBeLessThan(300);
+      const blocked = await signUp({ email: uniqueEmail("burst"), password: "long enough pw" }, ip);
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await signUp({ email: uniqueEmail("burst"), password: "long enough pw" })).status).toBeLessThan(300);
+    } finally {
+      delete process.env.PHAROS_SIGNUP_PER_IP_PER_HOUR;
+    }
+  });
+});
