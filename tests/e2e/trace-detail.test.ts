@@ -5,13 +5,7 @@ import { launchChromium } from "../support/browser";
 import { hex } from "../support/ingest";
 import { type PharosServer, readCredentials, startPharos } from "../support/pharos-server";
 
-// Each payload, if it ever ran, would set window.__xss and/or open a dialog.
-const IMG = `<img src=x onerror="window.__xss=1;alert('img')">`;
-const SCRIPT = `<script>window.__xss=1;alert('script')</script>`;
-const JS_LINK = `[open the docs](javascript:window.__xss=1;alert('link'))`;
-const BARE_JS = "javascript:window.__xss=1;alert('bare')";
-const SVG = `"><svg onload="window.__xss=1;alert('svg')">`;
-const TAG = `<img src=x onerror=window.__xss=1>`;
+import { BARE_JS, expectNothingInjected, IMG, JS_LINK, SCRIPT, SVG, TAG, watchDialogs } from "../support/xss";
 
 describe("browser: trace detail, sessions and safe rendering", () => {
   let server: PharosServer;
@@ -68,32 +62,13 @@ describe("browser: trace detail, sessions and safe rendering", () => {
 
   async function signedInPage(): Promise<{ page: Page; dialogs: string[] }> {
     const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1440, height: 1000 } });
-    const dialogs: string[] = [];
-    page.on("dialog", (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(creds.email!);
     await page.getByLabel("Password").fill(creds.password!);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`**/project/${creds.project_id}/**`);
     return { page, dialogs };
-  }
-
-  /** No payload ran and none became markup: no flag, no dialog, no handler attributes, no javascript: links. */
-  async function expectNothingInjected(page: Page, dialogs: string[]) {
-    await page.waitForTimeout(300); // let any (wrongly) injected onerror/onload fire before checking
-    const report = await page.evaluate(() => ({
-      flag: (window as unknown as { __xss?: unknown }).__xss,
-      handlers: [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName}[${a.name}]`)),
-      jsLinks: [...document.querySelectorAll("a[href], [src], [action], [formaction]")].filter((el) => /^\s*javascript:/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? "")).length,
-      imgX: document.querySelectorAll('img[src="x"]').length,
-      svgs: [...document.querySelectorAll("svg")].filter((s) => s.hasAttribute("onload")).length,
-      scripts: [...document.scripts].filter((s) => (s.textContent ?? "").includes("__xss")).length,
-    }));
-    expect(report).toEqual({ flag: undefined, handlers: [], jsLinks: 0, imgX: 0, svgs: 0, scripts: 0 });
-    expect(dialogs).toEqual([]);
   }
 
   it("shows XSS payloads as text on the trace page and never runs them", async () => {
