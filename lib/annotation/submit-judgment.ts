@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import type { Role } from "../auth/permissions";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { submitJudgmentBody } from "../schemas/annotation";
+import { queueProgress } from "./pair-view";
+import { requireJudgeAccess } from "./queue-access";
+import type { QueueRow } from "./queue-rows";
+import { leftSideFor, pickToChoice } from "./screen-side";
+
+/** Rationale and criteria as the queue asks for them; 400 naming the field otherwise. */
+export function checkJudgmentFields(queue: QueueRow, input: { rationale?: string; criteria?: Record<string, number> }, root = "body") {
+  if (queue.rationale === "required" && !input.rationale?.trim()) throw new AppError("INVALID", `${root}.rationale: this queue requires a rationale`);
+  const known = new Set(queue.criteria.map((c) => c.name));
+  for (const name of Object.keys(input.criteria ?? {})) {
+    if (!known.has(name)) throw new AppError("INVALID", `${root}.criteria.${name}: not a criterion of this queue (${[...known].join(", ") || "it has none"})`);
+  }
+}
+
+/**
+ * Stores the annotator's verdict. The key they pressed (left/right) is turned into the pair's
+ * A/B here, from the same hash that placed the responses, and the screen side is recorded.
+ * Only the holder of the pair's lease may judge it; a lease that expired still counts if the
+ * pair has a free slot (checked under the pair's row lock), else 409.
+ */
+export async function submitJudgment(options: { projectId: string; queueId: string; userId: string; role: Role; input: z.infer<typeof submitJudgmentBody> }) {
+  const { projectId, queueId, userId, input } = options;
+  const queue = await requireJudgeAccess(options);
+  checkJudgmentFields(queue, input);
+  const leftSide = leftSideFor(input.pairId, userId);
+  const choice = pickToChoice(input.pick, leftSide);
+  const judgment = await db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<Array<{ id: string }>>`
+      select id from preference_pairs where project_id = ${projectId} and id = ${input.pairId} and queue_id = ${queueId} for update`;
+    if (!locked.length) throw new AppError("NOT_FOUND", "Pair not found");
+    const lease = await tx.annotationLease.findUnique({ where: { projectId_pairId_userId: { projectId, pairId: input.pairId, userId } } });
+    if (!lease || lease.state !== "leased") {
+      throw new AppError("CONFLICT", lease?.state === "done" ? "You already judged this pair" : "This pair is not leased to you; load the next pair");
+    }
+    if (lease.expiresAt <= new Date()) {
+      const [row] = await tx.$queryRaw<Array<{ taken: number }>>`
+        select p.judgment_count + (select count(*) from annotation_leases l where l.project_id = p.project_id and l.pair_id = p.id
+          and l.state = 'leased' and l.expires_at > now() and l.user_id <> ${userId})::int as taken
+        from preference_pairs p where p.project_id = ${projectId} and p.id = ${input.pairId}`;
+      if ((row?.taken ?? 0) >= queue.judgmentsPerPair) throw new AppError("CONFLICT", "Your lease on this pair expired and others took its place; load the next pair");
+    }
+    const created = await tx.judgment.create({
+      data: {
+        projectId, queueId, pairId: input.pairId, annotatorId: userId, choice, leftSide, source: "ui",
+        durationMs: input.durationMs ?? null, rationale: input.rationale?.trim() || null, criteria: input.criteria ?? undefined,
+      },
+      select: { id: true, choice: true, leftSide: true, createdAt: true },
+    });
+    await tx.annotationLease.update({ where: { projectId_pairId_userId: { projectId, pairId: input.pairId, userId } }, data: { state: "done" } });
+    await tx.preferencePair.update({ where: { projectId_id: { projectId, id: input.pairId } }, data: { judgmentCount: { increment: 1 } } });
+    return created;
+  });
+  return { judgment, progress: await queueProgress({ projectId, queueId, userId, k: queue.judgmentsPerPair }) };
+}
