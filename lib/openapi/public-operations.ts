@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addPairsBody, createQueueBody, exportQuery as annotationExportQuery, importJudgmentsBody } from "../schemas/annotation";
 import { appendItemsBody, createDatasetBody } from "../schemas/datasets";
 import { feedbackBody } from "../schemas/feedback";
 import { ingestBatchSchema } from "../schemas/ingest";
@@ -48,5 +49,10 @@ export const PUBLIC_OPERATIONS: Operation[] = [
   { method: "put", path: "/api/public/llm-connections/{name}", summary: "Create or replace an LLM connection (the key is never returned)", auth: "secret", pathParams: { name: "Connection name" }, body: putLlmConnectionBody, success: { status: 200, description: "The connection without its key (201 when created)" } },
   { method: "post", path: "/api/public/runs", summary: "Start a run: a prompt version × model, or supplied outputs, over the golden set's snapshot now", auth: "secret", body: startRunBody, success: { status: 202, description: "{ id, snapshotAt, total }" } },
   { method: "get", path: "/api/public/runs/{runId}", summary: "A run's status, progress, summary and verdict, for CI to poll", auth: "secret", pathParams: { runId: "Run id" }, success: { status: 200, description: "{ id, status, progress, summary, passed, error }" } },
+  { method: "post", path: "/api/public/annotation-queues", summary: "Create an annotation queue of preference pairs (annotators by member email)", auth: "secret", body: createQueueBody, success: { status: 201, description: "{ id, name, judgmentsPerPair } (409 when the name is taken)" } },
+  { method: "post", path: "/api/public/annotation-queues/{queueId}/pairs", summary: "Add preference pairs with provenance; one bad pair (named by index) stores none", auth: "secret", pathParams: { queueId: "Annotation queue id" }, body: addPairsBody, success: { status: 201, description: "{ pairIds }" } },
+  { method: "post", path: "/api/public/annotation-queues/{queueId}/judgments", summary: "Import judgments made elsewhere; each annotator must be a project member", auth: "secret", pathParams: { queueId: "Annotation queue id" }, body: importJudgmentsBody, success: { status: 201, description: "{ judgmentIds }" } },
+  { method: "get", path: "/api/public/annotation-queues/{queueId}/stats", summary: "Cohen's kappa per annotator pair, Krippendorff's alpha, agreement with majority, gold accuracy", auth: "secret", pathParams: { queueId: "Annotation queue id" }, success: { status: 200, description: "Queue statistics" } },
+  { method: "get", path: "/api/public/annotation-queues/{queueId}/export", summary: "Decided pairs as TRL JSONL (DPO prompt/chosen/rejected or KTO prompt/completion/label), streamed", auth: "secret", pathParams: { queueId: "Annotation queue id" }, query: annotationExportQuery, success: { status: 200, description: "application/x-ndjson" } },
   { method: "get", path: "/api/public/openapi.json", summary: "This document", auth: "none", success: { status: 200, description: "OpenAPI 3.1 document" } },
 ];

@@ -81,7 +81,7 @@ export const submitJudgmentBody = z
 
 export const pairIdBody = z.object({ pairId: id }).strict();
 export const undoBody = z.object({ judgmentId: id }).strict();
-export const nextPairQuery = z.object({ exclude: z.string().max(2_000).optional() });
+
 
 export const adjudicateBody = z.object({ choice: choiceSchema.nullable(), note: text(5_000).optional() }).strict();
 export const goldBody = z.object({ choice: choiceSchema.nullable() }).strict();
@@ -106,3 +106,12 @@ export type ExportOptions = z.infer<typeof exportQuery>;
 export const pairLineSchema = z
   .object({ prompt: promptSchema, response_a: response, response_b: response, metadata: metadataSchema.nullable().optional() })
   .strict();
+
+export const nextPairBody = z.object({ exclude: z.array(id).max(10).default([]) }).strict();
+export const listPairsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** `nextCursor` of the previous page (a position). */
+  cursor: z.string().regex(/^\d+$/, "must be a cursor from a previous page").optional(),
+});
+export const pairsFromRunsBody = z.object({ runIds: z.array(id).min(2, "name a baseline run and at least one more").max(5) }).strict();
+export const pairsFromTracesBody = z.object({ traceIds: z.tuple([id, id], { error: "must be exactly two trace ids" }) }).strict();
