@@ -20,7 +20,7 @@ export async function createQueue(options: { project: { id: string; orgId: strin
         criteria: input.criteria ?? [],
         rationale: input.rationale ?? "optional",
         createdById: options.actor.userId ?? null,
-        members: { create: [...members.values()].map((m) => ({ projectId: project.id, userId: m.id })) },
+        members: { create: [...members.values()].map((m) => ({ userId: m.id })) },
       },
       select: { id: true },
     });
