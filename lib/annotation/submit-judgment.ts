@@ -8,13 +8,24 @@ import { requireJudgeAccess } from "./queue-access";
 import type { QueueRow } from "./queue-rows";
 import { leftSideFor, pickToChoice } from "./screen-side";
 
-/** Rationale and criteria as the queue asks for them; 400 naming the field otherwise. */
-export function checkJudgmentFields(queue: QueueRow, input: { rationale?: string; criteria?: Record<string, number> }, root = "body") {
+/**
+ * Rationale and criteria as the queue asks for them; 400 naming the field otherwise. Criteria
+ * rate each response: keys are "<criterion>:<side>", the side A/B (import) or left/right (the
+ * page, which does not know which response is A).
+ */
+export function checkJudgmentFields(queue: QueueRow, input: { rationale?: string; criteria?: Record<string, number> }, root = "body", sides: readonly string[] = ["A", "B"]) {
   if (queue.rationale === "required" && !input.rationale?.trim()) throw new AppError("INVALID", `${root}.rationale: this queue requires a rationale`);
-  const known = new Set(queue.criteria.map((c) => c.name));
-  for (const name of Object.keys(input.criteria ?? {})) {
-    if (!known.has(name)) throw new AppError("INVALID", `${root}.criteria.${name}: not a criterion of this queue (${[...known].join(", ") || "it has none"})`);
+  const known = new Set(queue.criteria.flatMap((c) => sides.map((side) => `${c.name}:${side}`)));
+  for (const key of Object.keys(input.criteria ?? {})) {
+    if (!known.has(key)) throw new AppError("INVALID", `${root}.criteria.${key}: not a criterion of this queue (${[...known].join(", ") || "it has none"})`);
   }
+}
+
+/** Criteria keyed by screen side, re-keyed by the pair's A/B. */
+function criteriaInPairTerms(criteria: Record<string, number> | undefined, leftSide: "A" | "B") {
+  if (!criteria) return undefined;
+  const right = leftSide === "A" ? "B" : "A";
+  return Object.fromEntries(Object.entries(criteria).map(([key, value]) => [key.replace(/:left$/, `:${leftSide}`).replace(/:right$/, `:${right}`), value]));
 }
 
 /**
@@ -26,7 +37,7 @@ export function checkJudgmentFields(queue: QueueRow, input: { rationale?: string
 export async function submitJudgment(options: { projectId: string; queueId: string; userId: string; role: Role; input: z.infer<typeof submitJudgmentBody> }) {
   const { projectId, queueId, userId, input } = options;
   const queue = await requireJudgeAccess(options);
-  checkJudgmentFields(queue, input);
+  checkJudgmentFields(queue, input, "body", ["left", "right"]);
   const leftSide = leftSideFor(input.pairId, userId);
   const choice = pickToChoice(input.pick, leftSide);
   const judgment = await db.$transaction(async (tx) => {
@@ -47,7 +58,7 @@ export async function submitJudgment(options: { projectId: string; queueId: stri
     const created = await tx.judgment.create({
       data: {
         projectId, queueId, pairId: input.pairId, annotatorId: userId, choice, leftSide, source: "ui",
-        durationMs: input.durationMs ?? null, rationale: input.rationale?.trim() || null, criteria: input.criteria ?? undefined,
+        durationMs: input.durationMs ?? null, rationale: input.rationale?.trim() || null, criteria: criteriaInPairTerms(input.criteria, leftSide),
       },
       select: { id: true, choice: true, leftSide: true, createdAt: true },
     });

@@ -69,7 +69,7 @@ describe("annotation API", () => {
     const disputed = await call(disagreementsRoute.GET, "GET", { params: { projectId: t.project.id, queueId }, cookie: lead.cookie });
     expect(disputed.json.pairs.map((p: { id: string }) => p.id)).toEqual([pairIds[1], pairIds[2]]);
     expect(disputed.json.pairs[0].judgments.map((j: { rationale: string | null }) => j.rationale)).toEqual(["x says A", null]);
-    const adj = await call(adjudicationRoute.PUT, "PUT", { params: { projectId: t.project.id, queueId, pairId: pairIds[1] }, cookie: lead.cookie, body: { choice: "B", note: "B is right" } });
+    const adj = await call(adjudicationRoute.PUT, "PUT", { params: { projectId: t.project.id, queueId, pairId: pairIds[1]! }, cookie: lead.cookie, body: { choice: "B", note: "B is right" } });
     expect(adj.status).toBe(200);
     const dpo = await call(publicExport.GET, "GET", { authorization: t.auth, params: { queueId }, query: { format: "dpo" } });
     expect(dpo.status).toBe(200);
@@ -89,7 +89,7 @@ describe("annotation API", () => {
     expect((await call(publicExport.GET, "GET", { authorization: t.auth, params: { queueId }, query: { format: "dpo", from: future } })).json).toBe(null);
     expect((await call(publicExport.GET, "GET", { authorization: t.auth, params: { queueId }, query: { format: "csv" } })).status).toBe(400);
     // Gold: accuracy per annotator on the stats.
-    await call(goldRoute.PUT, "PUT", { params: { projectId: t.project.id, queueId, pairId: pairIds[1] }, cookie: lead.cookie, body: { choice: "A" } });
+    await call(goldRoute.PUT, "PUT", { params: { projectId: t.project.id, queueId, pairId: pairIds[1]! }, cookie: lead.cookie, body: { choice: "A" } });
     const withGold = await call(publicStats.GET, "GET", { authorization: t.auth, params: { queueId } });
     expect(withGold.json.annotators.map((a: { goldAccuracy: number }) => a.goldAccuracy).sort()).toEqual([0, 1]);
   });
