@@ -133,6 +133,7 @@ async function initialize() {
     log(`    email:    ${demo.email}`);
     log(`    password: ${demo.password}`);
     log(`  (also in ${credentialsFile}, with the demo project's API keys)`);
+    log("  Demo annotators ana@pharos.local, ben@pharos.local and cho@pharos.local use the same password.");
     log("");
     return;
   }
@@ -154,7 +155,10 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   await seedDemoPrompts({ projectId: demo.projectId, now: demo.seedFrom });
   // A golden set with two finished runs (v2, v3) to compare; scoring only, no network (idempotent).
   const { seedDemoRuns } = await import("../lib/bootstrap/seed-demo-runs");
-  await seedDemoRuns({ projectId: demo.projectId });
+  const { runIds } = await seedDemoRuns({ projectId: demo.projectId });
+  // A preference queue over those runs with three demo annotators' judgments (idempotent).
+  const { seedDemoAnnotation } = await import("../lib/bootstrap/seed-demo-annotation");
+  await seedDemoAnnotation({ projectId: demo.projectId, runIds });
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;
