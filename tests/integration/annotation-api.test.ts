@@ -136,3 +136,33 @@ describe("annotation API", () => {
     expect((await call(importRoute.POST, "POST", { params, cookie: viewer.cookie, rawBody: file })).status).toBe(403);
   });
 });
+
+describe("pair sources", () => {
+  it("makes a pair from two traces with the same input (explorer) and refuses different inputs", async () => {
+    const { sampleTraceEvents } = await import("../support/ingest");
+    const ingest = await import("@/app/api/public/ingest/route");
+    const fromTraces = await import("@/app/api/projects/[projectId]/annotation-queues/[queueId]/pairs/from-traces/route");
+    const t = await annotationTenant("annot-from-traces");
+    const { queueId } = await queueWithPairs(t, { pairs: 1, members: [] });
+    const withOutput = (output: string, question = "How do refunds work?") => {
+      const s = sampleTraceEvents({ output });
+      (s.events[1]!.body as Record<string, unknown>).input = { question };
+      (s.events[1]!.body as Record<string, unknown>).output = output;
+      return s;
+    };
+    const a = withOutput("Refunds take 5 days.");
+    const b = withOutput("Refunds take a week.");
+    const c = withOutput("Other.", "Where is my parcel?");
+    for (const s of [a, b, c]) expect((await call(ingest.POST, "POST", { authorization: t.auth, body: { batch: s.events } })).status).toBe(207);
+    const params = { projectId: t.project.id, queueId };
+    const made = await call(fromTraces.POST, "POST", { params, cookie: t.owner.cookie, body: { traceIds: [a.traceId, b.traceId] } });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const pair = await db.preferencePair.findFirstOrThrow({ where: { projectId: t.project.id, id: made.json.pairIds[0] } });
+    expect(pair).toMatchObject({ source: "traces", traceIds: [a.traceId, b.traceId], responseA: "Refunds take 5 days.", responseB: "Refunds take a week.", promptVersions: ["support-answer@2", "support-answer@2"] });
+    const different = await call(fromTraces.POST, "POST", { params, cookie: t.owner.cookie, body: { traceIds: [a.traceId, c.traceId] } });
+    expect(different.status).toBe(400);
+    expect(different.json.error.message).toContain("different inputs");
+    const annotator = await addMember(t, "annotator");
+    expect((await call(fromTraces.POST, "POST", { params, cookie: annotator.cookie, body: { traceIds: [a.traceId, b.traceId] } })).status).toBe(403);
+  });
+});
