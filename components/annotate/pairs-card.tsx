@@ -48,12 +48,11 @@ export function PairsCard({ projectId, queueId }: { projectId: string; queueId: 
       {pairs.isPending ? (
         <Skeleton className="h-24 w-full" />
       ) : (
-        <Table head={["Prompt", "Source", "Provenance", "Judgments", "Final", "Gold"]}>
+        <Table head={["Prompt", "Provenance", "Judgments", "Final", "Gold"]}>
           {(pairs.data?.pairs ?? []).map((p) => (
             <tr key={p.id}>
-              <Td className="max-w-80 truncate">{promptPreview(p.prompt)}</Td>
-              <Td><Badge>{p.source}</Badge></Td>
-              <Td className="max-w-56 truncate text-xs text-zinc-500">{[...p.promptVersions, ...p.runIds.map((r) => `run ${r.slice(0, 8)}`), ...p.traceIds.map((t) => `trace ${t.slice(0, 8)}`)].join(" · ") || "—"}</Td>
+              <Td className="max-w-72 truncate">{promptPreview(p.prompt)}</Td>
+              <Td className="max-w-56 truncate text-xs text-zinc-500"><Badge>{p.source}</Badge>{" "}{[...p.promptVersions, ...p.runIds.map((r) => `run ${r.slice(0, 8)}`), ...p.traceIds.map((t) => `trace ${t.slice(0, 8)}`)].join(" · ") || "—"}</Td>
               <Td className="tabular-nums">{p.judgments}</Td>
               <Td>{p.final.choice ? CHOICE_LABEL[p.final.choice] : <span className="text-zinc-400">undecided</span>}</Td>
               <Td>

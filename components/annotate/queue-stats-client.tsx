@@ -40,7 +40,7 @@ export function QueueStatsClient({ projectId, queueId }: { projectId: string; qu
         <Stat label="Open disagreements" value={s.disagreements} />
         <Stat label="Krippendorff's α (nominal)" value={formatKappa(s.alpha)} testId="alpha" />
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 xl:grid-cols-2">
         <Card title="Cohen's κ by annotator pair" description="Over the pairs both judged.">
           {s.kappa.length ? (
             <Table head={["Annotator", "Annotator", "Shared pairs", "Observed", "κ"]}>
