@@ -10,6 +10,7 @@ import * as publicJudgments from "@/app/api/public/annotation-queues/[queueId]/j
 import * as publicStats from "@/app/api/public/annotation-queues/[queueId]/stats/route";
 import * as publicExport from "@/app/api/public/annotation-queues/[queueId]/export/route";
 import { db } from "@/lib/db";
+import { addPairsResponse, createQueueResponse, importJudgmentsResponse, queueStatsResponse } from "@/lib/schemas/annotation-responses";
 import { addMember, createUser } from "../factories";
 import { annotationTenant, annotators, judge, next, queueWithPairs } from "../support/annotation";
 import { call } from "../support/route";
@@ -21,6 +22,7 @@ describe("annotation API", () => {
     const t = await annotationTenant("annot-api");
     const created = await call(publicQueues.POST, "POST", { authorization: t.auth, body: { name: "tone", instructions: "Be **fair**", judgmentsPerPair: 2 } });
     expect(created.status).toBe(201);
+    createQueueResponse.parse(created.json);
     expect((await call(publicQueues.POST, "POST", { authorization: t.auth, body: { name: "tone" } })).status).toBe(409);
     expect((await call(publicQueues.POST, "POST", { authorization: t.auth, body: { name: "x", judgmentsPerPair: 0 } })).json.error.message).toContain("body.judgmentsPerPair");
     const queueId = created.json.id;
@@ -31,7 +33,7 @@ describe("annotation API", () => {
     expect(await db.preferencePair.count({ where: { projectId: t.project.id } })).toBe(0);
     const ok = await call(publicPairs.POST, "POST", { authorization: t.auth, params: { queueId }, body: { pairs: [good, { ...good, prompt: "plain" }] } });
     expect(ok.status).toBe(201);
-    expect(ok.json.pairIds).toHaveLength(2);
+    expect(addPairsResponse.parse(ok.json).pairIds).toHaveLength(2);
     const stored = await db.preferencePair.findFirstOrThrow({ where: { projectId: t.project.id, id: ok.json.pairIds[0] } });
     expect(stored).toMatchObject({ traceIds: ["t1", "t2"], runIds: ["r1"], promptVersions: ["bot@1", "bot@2"], metadata: { lang: "en" } });
     // Another project's key: the queue does not exist for it.
@@ -58,8 +60,10 @@ describe("annotation API", () => {
     ]);
     const imported = await call(publicJudgments.POST, "POST", { authorization: t.auth, params: { queueId }, body: { judgments } });
     expect(imported.status, JSON.stringify(imported.json)).toBe(201);
+    expect(importJudgmentsResponse.parse(imported.json).judgmentIds).toHaveLength(8);
     const stats = await call(publicStats.GET, "GET", { authorization: t.auth, params: { queueId } });
     expect(stats.status).toBe(200);
+    queueStatsResponse.parse(stats.json);
     expect(stats.json.kappa).toEqual([expect.objectContaining({ sharedPairs: 4, kappa: 0 })]);
     expect(stats.json.alpha).toBeCloseTo(0.125, 10);
     expect(stats.json).toMatchObject({ pairs: 4, judgments: 8, decided: 2, disagreements: 2 });

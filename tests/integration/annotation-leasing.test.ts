@@ -112,3 +112,22 @@ describe("annotation leasing", () => {
     expect(stored.leftSide).toBe(pair.left.startsWith("good") ? "A" : "B");
   });
 });
+
+describe("criteria ratings", () => {
+  it("rates each response per criterion in screen terms and stores them in the pair's A/B terms", async () => {
+    const t = await annotationTenant("annot-criteria");
+    const [ann] = await annotators(t, 1);
+    const { queueId } = await queueWithPairs(t, { k: 1, pairs: 1, members: [ann!] });
+    await db.annotationQueue.update({ where: { projectId_id: { projectId: t.project.id, id: queueId } }, data: { criteria: [{ name: "helpful" }] } });
+    const pair = (await next(t, queueId, ann!)).json.pair;
+    const unknown = await judge(t, queueId, ann!, { pairId: pair.id, pick: "left", criteria: { "honest:left": 3 } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.message).toContain("body.criteria.honest:left");
+    expect((await judge(t, queueId, ann!, { pairId: pair.id, pick: "left", criteria: { "helpful:left": 5 } })).json.error?.message).toBeUndefined();
+    const stored = await db.judgment.findFirstOrThrow({ where: { projectId: t.project.id, queueId } });
+    // The left response was the pair's good (A) one or its bad (B) one: the rating follows it.
+    const leftIsA = pair.left.startsWith("good");
+    expect(stored.criteria).toEqual({ [`helpful:${leftIsA ? "A" : "B"}`]: 5 });
+    expect(stored.choice).toBe(leftIsA ? "A" : "B");
+  });
+});
