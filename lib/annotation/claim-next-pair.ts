@@ -1,9 +1,10 @@
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { Role } from "../auth/permissions";
 import { type AnnotatorPair, annotatorPair, queueProgress, type QueueProgress } from "./pair-view";
 import { requireJudgeAccess } from "./queue-access";
 
-const MAX_ATTEMPTS = 20;
+const MAX_ATTEMPTS = 50;
 
 /**
  * The next pair for this annotator, under a lease. A pair goes to at most k annotators: its
@@ -14,7 +15,8 @@ const MAX_ATTEMPTS = 20;
  * read again under that lock in a fresh statement (read committed sees every lease committed by
  * whoever held the lock before), so two annotators can never both take it. `exclude` lets the
  * page prefetch a second pair while one is on screen; an unexpired lease this annotator already
- * holds (a reload) comes back first.
+ * holds (a reload) comes back first. When every candidate is locked by other claims at that
+ * instant, the claim waits briefly and looks again rather than answer "nothing left".
  */
 export async function claimNextPair(options: { projectId: string; queueId: string; userId: string; role: Role; exclude?: string[] }): Promise<{ pair: AnnotatorPair | null; progress: QueueProgress }> {
   const { projectId, queueId, userId } = options;
@@ -27,21 +29,22 @@ export async function claimNextPair(options: { projectId: string; queueId: strin
     select: { pairId: true },
   });
   let pairId = held?.pairId ?? null;
+  const candidate = (tx: Pick<typeof db, "$queryRaw">, lock: boolean) => tx.$queryRaw<Array<{ id: string }>>`
+    select p.id from preference_pairs p
+    where p.project_id = ${projectId} and p.queue_id = ${queueId} and p.judgment_count < ${k}
+      and not (p.id = any(${exclude}::text[]))
+      and not exists (select 1 from annotation_leases l where l.project_id = p.project_id and l.pair_id = p.id and l.user_id = ${userId}
+                      and (l.state <> 'leased' or l.expires_at > now()))
+      and not exists (select 1 from judgments j where j.project_id = p.project_id and j.pair_id = p.id and j.annotator_id = ${userId})
+      and p.judgment_count + (select count(*) from annotation_leases l where l.project_id = p.project_id and l.pair_id = p.id
+                              and l.state = 'leased' and l.expires_at > now() and l.user_id <> ${userId}) < ${k}
+    order by p.position limit 1
+    ${lock ? Prisma.sql`for update of p skip locked` : Prisma.empty}`;
   for (let attempt = 0; !pairId && attempt < MAX_ATTEMPTS; attempt++) {
     const outcome = await db.$transaction(async (tx) => {
-      const candidates = await tx.$queryRaw<Array<{ id: string }>>`
-        select p.id from preference_pairs p
-        where p.project_id = ${projectId} and p.queue_id = ${queueId} and p.judgment_count < ${k}
-          and not (p.id = any(${exclude}::text[]))
-          and not exists (select 1 from annotation_leases l where l.project_id = p.project_id and l.pair_id = p.id and l.user_id = ${userId}
-                          and (l.state <> 'leased' or l.expires_at > now()))
-          and not exists (select 1 from judgments j where j.project_id = p.project_id and j.pair_id = p.id and j.annotator_id = ${userId})
-          and p.judgment_count + (select count(*) from annotation_leases l where l.project_id = p.project_id and l.pair_id = p.id
-                                  and l.state = 'leased' and l.expires_at > now() and l.user_id <> ${userId}) < ${k}
-        order by p.position limit 1
-        for update of p skip locked`;
-      const id = candidates[0]?.id;
-      if (!id) return { kind: "empty" as const };
+      const id = (await candidate(tx, true))[0]?.id;
+      // Nothing unlocked: either nothing is left, or another claim holds the row this moment.
+      if (!id) return (await candidate(tx, false)).length ? { kind: "retry" as const } : { kind: "empty" as const };
       const [fresh] = await tx.$queryRaw<Array<{ taken: number }>>`
         select p.judgment_count + (select count(*) from annotation_leases l where l.project_id = p.project_id and l.pair_id = p.id
                                    and l.state = 'leased' and l.expires_at > now() and l.user_id <> ${userId})::int as taken
@@ -55,6 +58,8 @@ export async function claimNextPair(options: { projectId: string; queueId: strin
     });
     if (outcome.kind === "empty") break;
     if (outcome.kind === "claimed") pairId = outcome.id;
+    // Let the holder of the row commit before looking again.
+    else await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
   }
   const progress = await queueProgress({ projectId, queueId, userId, k });
   return { pair: pairId ? await annotatorPair({ projectId, pairId, userId }) : null, progress };

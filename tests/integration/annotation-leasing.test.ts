@@ -35,14 +35,17 @@ describe("annotation leasing", () => {
     expect([...seen.values()].flat()).toHaveLength(pairIds.length * k);
   }, 120_000);
 
-  it("concurrent claims for the last slot: exactly one annotator gets it", async () => {
+  it("concurrent claims for the last slots: never more than k annotators get the pair", async () => {
     const t = await annotationTenant("annot-last-slot");
     const members = await annotators(t, 10);
-    const { queueId } = await queueWithPairs(t, { k: 2, pairs: 1, members });
-    const claims = await Promise.all(members.map((m) => next(t, queueId, m)));
-    expect(claims.filter((c) => c.json.pair).length).toBe(2);
-    expect(claims.every((c) => c.status === 200)).toBe(true);
-  });
+    // Many rounds: the window between one claim's commit and another's snapshot is narrow.
+    for (let round = 0; round < 15; round++) {
+      const { queueId } = await queueWithPairs(t, { k: 2, pairs: 1, members });
+      const claims = await Promise.all(members.map((m) => next(t, queueId, m)));
+      expect(claims.every((c) => c.status === 200)).toBe(true);
+      expect(claims.filter((c) => c.json.pair).length).toBe(2);
+    }
+  }, 120_000);
 
   it("an abandoned lease returns after its timeout; the prefetch holds a second lease", async () => {
     const t = await annotationTenant("annot-abandon");
