@@ -157,8 +157,9 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   const { seedDemoRuns } = await import("../lib/bootstrap/seed-demo-runs");
   const { runIds } = await seedDemoRuns({ projectId: demo.projectId });
   // A preference queue over those runs with three demo annotators' judgments (idempotent).
-  const { seedDemoAnnotation } = await import("../lib/bootstrap/seed-demo-annotation");
+  const { seedDemoAnnotation, seedDemoRatings } = await import("../lib/bootstrap/seed-demo-annotation");
   await seedDemoAnnotation({ projectId: demo.projectId, runIds });
+  await seedDemoRatings({ projectId: demo.projectId });
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;

@@ -13,6 +13,7 @@ import { JUDGE_KEYS, judgeAction } from "./judge-keys";
 import { JudgeProgress } from "./judge-progress";
 import { SafeMarkdown } from "./markdown";
 import { PairPanels } from "./pair-panels";
+import { RatingForm, type RatingState } from "./rating-form";
 
 const EMPTY: JudgeFormState = { pick: null, rationale: "", criteria: {} };
 
@@ -25,8 +26,10 @@ export function JudgeClient({ projectId, queueId }: { projectId: string; queueId
   const queue = useQueueQuery(projectId, queueId);
   const [after, setAfter] = useState("");
   const [returned, setReturned] = useState<NextPair | null>(null);
-  const { current, upcoming, submit, skip, undo } = useJudging(projectId, queueId, after);
+  const { current, upcoming, submit, rate, skip, undo } = useJudging(projectId, queueId, after);
   const [form, setForm] = useState<JudgeFormState>(EMPTY);
+  const [rating, setRating] = useState<RatingState>({ scores: {}, comment: "" });
+  const single = queue.data?.kind === "items";
   const [error, setError] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const [made, setMade] = useState<Array<{ judgmentId: string }>>([]);
@@ -39,6 +42,7 @@ export function JudgeClient({ projectId, queueId }: { projectId: string; queueId
     shownAt.current = Date.now();
     setSeconds(0);
     setForm(EMPTY);
+    setRating({ scores: {}, comment: "" });
     setError(null);
   }, [shown?.id]);
   useEffect(() => {
@@ -54,9 +58,25 @@ export function JudgeClient({ projectId, queueId }: { projectId: string; queueId
     else if (shown) setAfter(shown.id);
   }, [returned, shown]);
 
-  const busy = submit.isPending || skip.isPending || undo.isPending;
+  const busy = submit.isPending || rate.isPending || skip.isPending || undo.isPending;
   const onSubmit = useCallback(() => {
     if (!shown || busy) return;
+    if (single) {
+      const missing = (queue.data?.scoreDefinitions ?? []).find((d) => rating.scores[d.name] === undefined);
+      if (missing) return setError(`Rate ${missing.name} first`);
+      rate.mutate(
+        { pairId: shown.id, scores: rating.scores, comment: rating.comment.trim() || undefined, durationMs: Date.now() - shownAt.current },
+        {
+          onSuccess: (r) => {
+            setMade((m) => [...m, { judgmentId: r.judgment.id }]);
+            setProgress(r.progress);
+            advance();
+          },
+          onError: (e) => setError(e.message),
+        },
+      );
+      return;
+    }
     if (!form.pick) return setError("Pick one: 1 left, 2 right, 3 tie, 4 both bad");
     if (queue.data?.rationale === "required" && !form.rationale.trim()) return setError("This queue asks for a rationale");
     submit.mutate(
@@ -70,7 +90,7 @@ export function JudgeClient({ projectId, queueId }: { projectId: string; queueId
         onError: (e) => setError(e.message),
       },
     );
-  }, [shown, busy, form, queue.data?.rationale, submit, advance]);
+  }, [shown, busy, form, queue.data?.rationale, queue.data?.scoreDefinitions, submit, rate, rating, single, advance]);
   const onSkip = useCallback(() => {
     if (!shown || busy) return;
     skip.mutate(shown.id, { onSuccess: advance, onError: (e) => setError(e.message) });
@@ -95,7 +115,9 @@ export function JudgeClient({ projectId, queueId }: { projectId: string; queueId
       const action = judgeAction(e.key);
       if (!action) return;
       e.preventDefault();
-      if (action.type === "pick") setForm((f) => ({ ...f, pick: action.pick }));
+      if (action.type === "pick") {
+        if (!single) setForm((f) => ({ ...f, pick: action.pick }));
+      }
       else if (action.type === "submit") onSubmit();
       else if (action.type === "skip") onSkip();
       else if (action.type === "undo") onUndo();
@@ -103,7 +125,7 @@ export function JudgeClient({ projectId, queueId }: { projectId: string; queueId
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [onSubmit, onSkip, onUndo]);
+  }, [onSubmit, onSkip, onUndo, single]);
 
   if (queue.isError) return <EmptyState title="Queue not available">{queue.error.message}</EmptyState>;
   const waiting = !returned && (current.isPending || (current.isFetching && !current.data));
@@ -111,7 +133,7 @@ export function JudgeClient({ projectId, queueId }: { projectId: string; queueId
     <div className="mx-auto max-w-[1600px] space-y-3">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-lg font-semibold">{queue.data?.name ?? "…"}</h1>
-        <KeyLegend keys={JUDGE_KEYS} />
+        <KeyLegend keys={single ? JUDGE_KEYS.slice(4) : JUDGE_KEYS} />
       </header>
       {queue.data?.instructions && (
         <details className="rounded-lg border border-zinc-200 bg-white px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900" open={!made.length}>
@@ -126,11 +148,15 @@ export function JudgeClient({ projectId, queueId }: { projectId: string; queueId
         <Skeleton className="h-72 w-full" />
       ) : shown ? (
         <>
-          <PairPanels pair={shown} pick={form.pick} />
-          <JudgeForm
-            state={form} onChange={setForm} criteria={queue.data?.criteria ?? []} rationaleRequired={queue.data?.rationale === "required"}
-            error={error} busy={busy} onSubmit={onSubmit} onSkip={onSkip} onUndo={last ? onUndo : null}
-          />
+          <PairPanels pair={shown} pick={form.pick} single={single} />
+          {single ? (
+            <RatingForm definitions={queue.data?.scoreDefinitions ?? []} state={rating} onChange={setRating} error={error} busy={busy} onSubmit={onSubmit} onSkip={onSkip} onUndo={last ? onUndo : null} />
+          ) : (
+            <JudgeForm
+              state={form} onChange={setForm} criteria={queue.data?.criteria ?? []} rationaleRequired={queue.data?.rationale === "required"}
+              error={error} busy={busy} onSubmit={onSubmit} onSkip={onSkip} onUndo={last ? onUndo : null}
+            />
+          )}
           <span className="sr-only" data-testid="next-ready">{upcoming.data ? "next pair loaded" : "loading next pair"}</span>
         </>
       ) : (

@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import { AppError } from "../errors";
 import type { PairInput } from "../schemas/annotation";
 import { requireQueue } from "./queue-rows";
 
@@ -28,7 +29,8 @@ export async function insertPairs(options: { tx: Tx; projectId: string; queueId:
 
 /** Pairs into a queue, all in one transaction: the caller validated every pair, so one bad pair stores none. */
 export async function addPairs(options: { projectId: string; queueId: string; pairs: PairInput[]; source: PairSource }) {
-  await requireQueue({ projectId: options.projectId, queueId: options.queueId });
+  const queue = await requireQueue({ projectId: options.projectId, queueId: options.queueId });
+  if (queue.kind === "items" && options.source !== "traces") throw new AppError("INVALID", "This queue rates single items; add traces as items");
   const pairIds = await db.$transaction((tx) => insertPairs({ tx, ...options }), { timeout: 60_000 });
   return { pairIds };
 }

@@ -62,5 +62,5 @@ export async function claimNextPair(options: { projectId: string; queueId: strin
     else await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
   }
   const progress = await queueProgress({ projectId, queueId, userId, k });
-  return { pair: pairId ? await annotatorPair({ projectId, pairId, userId }) : null, progress };
+  return { pair: pairId ? await annotatorPair({ projectId, pairId, userId, single: queue.kind === "items" }) : null, progress };
 }

@@ -15,6 +15,8 @@ export async function createQueue(options: { project: { id: string; orgId: strin
       data: {
         projectId: project.id,
         name: input.name,
+        kind: input.kind ?? "pairs",
+        scoreDefinitions: input.scoreDefinitions ?? [],
         instructions: input.instructions ?? "",
         judgmentsPerPair: input.judgmentsPerPair ?? 1,
         criteria: input.criteria ?? [],

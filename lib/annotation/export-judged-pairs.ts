@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { AppError } from "../errors";
 import type { Choice, ExportOptions } from "../schemas/annotation";
 import { exportRows } from "./export-format";
 import { finalLabel } from "./final-label";
@@ -13,6 +14,7 @@ import { requireQueue } from "./queue-rows";
 export async function exportJudgedPairs(options: { projectId: string; queueId: string; options: ExportOptions; pageSize?: number }) {
   const { projectId, queueId } = options;
   const queue = await requireQueue({ projectId, queueId });
+  if (queue.kind === "items") throw new AppError("INVALID", "This queue rates single items; its ratings are scores on the traces, not a preference dataset");
   const o = options.options;
   const pageSize = options.pageSize ?? 500;
   let after: bigint | null = null;

@@ -13,6 +13,7 @@ import { requireQueue, resolveMembers } from "./queue-rows";
 export async function importJudgments(options: { projectId: string; queueId: string; judgments: z.infer<typeof importJudgmentsBody>["judgments"] }) {
   const { projectId, queueId, judgments } = options;
   const queue = await requireQueue({ projectId, queueId });
+  if (queue.kind === "items") throw new AppError("INVALID", "This queue rates single items; import ratings as scores through /api/public/ingest");
   const members = await resolveMembers({ projectId, emails: judgments.map((j) => j.annotator), field: "body.judgments" });
   const pairIds = [...new Set(judgments.map((j) => j.pairId))];
   const found = new Set((await db.preferencePair.findMany({ where: { projectId, queueId, id: { in: pairIds } }, select: { id: true } })).map((p) => p.id));

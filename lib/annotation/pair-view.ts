@@ -7,11 +7,13 @@ import { leftSideFor } from "./screen-side";
  */
 export type AnnotatorPair = { id: string; prompt: unknown; left: string; right: string };
 
-export async function annotatorPair(options: { projectId: string; pairId: string; userId: string }): Promise<AnnotatorPair> {
+export async function annotatorPair(options: { projectId: string; pairId: string; userId: string; single?: boolean }): Promise<AnnotatorPair> {
   const p = await db.preferencePair.findUniqueOrThrow({
     where: { projectId_id: { projectId: options.projectId, id: options.pairId } },
     select: { id: true, prompt: true, responseA: true, responseB: true },
   });
+  // A single item has one response: always shown as `left`.
+  if (options.single) return { id: p.id, prompt: p.prompt, left: p.responseA, right: "" };
   const leftIsA = leftSideFor(p.id, options.userId) === "A";
   return { id: p.id, prompt: p.prompt, left: leftIsA ? p.responseA : p.responseB, right: leftIsA ? p.responseB : p.responseA };
 }

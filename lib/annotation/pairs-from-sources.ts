@@ -58,7 +58,7 @@ export async function pairsFromRuns(options: { projectId: string; queueId: strin
  */
 export async function pairFromTraces(options: { projectId: string; queueId: string; traceIds: [string, string] }) {
   const { projectId, queueId, traceIds } = options;
-  await requireQueue({ projectId, queueId });
+  if ((await requireQueue({ projectId, queueId })).kind === "items") throw new AppError("INVALID", "This queue rates single items; add the traces as items");
   const traces = await db.trace.findMany({ where: { projectId, id: { in: traceIds } }, select: { id: true, input: true, output: true, promptName: true, promptVersion: true, models: true } });
   const [a, b] = traceIds.map((id) => traces.find((t) => t.id === id));
   if (!a || !b) throw new AppError("NOT_FOUND", `Trace ${!a ? traceIds[0] : traceIds[1]} not found`);

@@ -2,20 +2,21 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { effectiveRole, type Role } from "../auth/permissions";
+import type { ScoreDefinition } from "../schemas/annotation";
 
 type Tx = Prisma.TransactionClient;
 export type Criterion = { name: string; description?: string };
 
 const queueSelect = {
-  id: true, name: true, instructions: true, judgmentsPerPair: true, criteria: true, rationale: true, leaseSeconds: true, createdAt: true,
+  id: true, name: true, kind: true, scoreDefinitions: true, instructions: true, judgmentsPerPair: true, criteria: true, rationale: true, leaseSeconds: true, createdAt: true,
   members: { select: { userId: true } },
 } as const;
 
-export type QueueRow = { id: string; name: string; instructions: string; judgmentsPerPair: number; criteria: Criterion[]; rationale: "optional" | "required"; leaseSeconds: number; createdAt: Date; annotatorIds: string[] };
+export type QueueRow = { id: string; name: string; kind: "pairs" | "items"; scoreDefinitions: ScoreDefinition[]; instructions: string; judgmentsPerPair: number; criteria: Criterion[]; rationale: "optional" | "required"; leaseSeconds: number; createdAt: Date; annotatorIds: string[] };
 
 function toQueue(row: Prisma.AnnotationQueueGetPayload<{ select: typeof queueSelect }>): QueueRow {
-  const { members, criteria, rationale, ...rest } = row;
-  return { ...rest, criteria: (criteria as Criterion[]) ?? [], rationale: rationale === "required" ? "required" : "optional", annotatorIds: members.map((m) => m.userId) };
+  const { members, criteria, rationale, kind, scoreDefinitions, ...rest } = row;
+  return { ...rest, kind: kind === "items" ? "items" : "pairs", scoreDefinitions: (scoreDefinitions as ScoreDefinition[]) ?? [], criteria: (criteria as Criterion[]) ?? [], rationale: rationale === "required" ? "required" : "optional", annotatorIds: members.map((m) => m.userId) };
 }
 
 /** The queue in this project, or NOT_FOUND (other projects' queue ids reveal nothing). */

@@ -18,7 +18,8 @@ export async function queueStats(options: { projectId: string; queueId: string }
   ]);
   const emails = await emailsById([...new Set(judgments.map((j) => j.annotatorId))]);
   const who = (id: string) => emails.get(id) ?? id;
-  const ratings = judgments.map((j) => ({ item: j.pairId, rater: who(j.annotatorId), label: j.choice }));
+  // Items queues hold ratings (scores on traces), not choices: no agreement on a choice to compute.
+  const ratings = queue.kind === "items" ? [] : judgments.map((j) => ({ item: j.pairId, rater: who(j.annotatorId), label: j.choice }));
   const byPair = new Map<string, string[]>();
   for (const j of judgments) byPair.set(j.pairId, [...(byPair.get(j.pairId) ?? []), j.choice]);
   const gold = new Map(pairs.filter((p) => p.goldChoice).map((p) => [p.id, p.goldChoice!]));
@@ -43,7 +44,7 @@ export async function queueStats(options: { projectId: string; queueId: string }
   }
   const majority = new Map(agreementWithMajority(ratings).map((m) => [m.rater, m]));
   return {
-    queue: { id: queue.id, name: queue.name, judgmentsPerPair: queue.judgmentsPerPair },
+    queue: { id: queue.id, name: queue.name, kind: queue.kind, judgmentsPerPair: queue.judgmentsPerPair },
     pairs: pairs.length,
     judgments: judgments.length,
     decided,

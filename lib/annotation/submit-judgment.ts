@@ -4,6 +4,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { submitJudgmentBody } from "../schemas/annotation";
 import { queueProgress } from "./pair-view";
+import { finishLease, lockLeasedPair } from "./lease-guard";
 import { requireJudgeAccess } from "./queue-access";
 import type { QueueRow } from "./queue-rows";
 import { leftSideFor, pickToChoice } from "./screen-side";
@@ -37,24 +38,12 @@ function criteriaInPairTerms(criteria: Record<string, number> | undefined, leftS
 export async function submitJudgment(options: { projectId: string; queueId: string; userId: string; role: Role; input: z.infer<typeof submitJudgmentBody> }) {
   const { projectId, queueId, userId, input } = options;
   const queue = await requireJudgeAccess(options);
+  if (queue.kind === "items") throw new AppError("INVALID", "This queue rates single items: send ratings, not a pick");
   checkJudgmentFields(queue, input, "body", ["left", "right"]);
   const leftSide = leftSideFor(input.pairId, userId);
   const choice = pickToChoice(input.pick, leftSide);
   const judgment = await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ id: string }>>`
-      select id from preference_pairs where project_id = ${projectId} and id = ${input.pairId} and queue_id = ${queueId} for update`;
-    if (!locked.length) throw new AppError("NOT_FOUND", "Pair not found");
-    const lease = await tx.annotationLease.findUnique({ where: { projectId_pairId_userId: { projectId, pairId: input.pairId, userId } } });
-    if (!lease || lease.state !== "leased") {
-      throw new AppError("CONFLICT", lease?.state === "done" ? "You already judged this pair" : "This pair is not leased to you; load the next pair");
-    }
-    if (lease.expiresAt <= new Date()) {
-      const [row] = await tx.$queryRaw<Array<{ taken: number }>>`
-        select p.judgment_count + (select count(*) from annotation_leases l where l.project_id = p.project_id and l.pair_id = p.id
-          and l.state = 'leased' and l.expires_at > now() and l.user_id <> ${userId})::int as taken
-        from preference_pairs p where p.project_id = ${projectId} and p.id = ${input.pairId}`;
-      if ((row?.taken ?? 0) >= queue.judgmentsPerPair) throw new AppError("CONFLICT", "Your lease on this pair expired and others took its place; load the next pair");
-    }
+    await lockLeasedPair(tx, { projectId, queueId, pairId: input.pairId, userId, k: queue.judgmentsPerPair });
     const created = await tx.judgment.create({
       data: {
         projectId, queueId, pairId: input.pairId, annotatorId: userId, choice, leftSide, source: "ui",
@@ -62,8 +51,7 @@ export async function submitJudgment(options: { projectId: string; queueId: stri
       },
       select: { id: true, choice: true, leftSide: true, createdAt: true },
     });
-    await tx.annotationLease.update({ where: { projectId_pairId_userId: { projectId, pairId: input.pairId, userId } }, data: { state: "done" } });
-    await tx.preferencePair.update({ where: { projectId_id: { projectId, id: input.pairId } }, data: { judgmentCount: { increment: 1 } } });
+    await finishLease(tx, { projectId, pairId: input.pairId, userId });
     return created;
   });
   return { judgment, progress: await queueProgress({ projectId, queueId, userId, k: queue.judgmentsPerPair }) };

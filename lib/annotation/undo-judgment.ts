@@ -3,6 +3,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { annotatorPair, queueProgress } from "./pair-view";
 import { requireJudgeAccess } from "./queue-access";
+import { scoreIdPrefix } from "./rate-item";
 
 /**
  * Takes back the annotator's own latest judgment in the queue (the page sends the id it made
@@ -23,12 +24,14 @@ export async function undoJudgment(options: { projectId: string; queueId: string
     const gone = await tx.judgment.deleteMany({ where: { projectId, id: latest.id, annotatorId: userId } });
     if (!gone.count) throw new AppError("CONFLICT", "That judgment was already undone");
     await tx.preferencePair.update({ where: { projectId_id: { projectId, id: latest.pairId } }, data: { judgmentCount: { decrement: 1 } } });
+    // A rating's scores on the trace go with it.
+    await tx.score.deleteMany({ where: { projectId, source: "annotation", id: { startsWith: scoreIdPrefix(latest.id) } } });
     await tx.$executeRaw`
       update annotation_leases set state = 'leased', expires_at = now() + ${queue.leaseSeconds} * interval '1 second'
       where project_id = ${projectId} and pair_id = ${latest.pairId} and user_id = ${userId}`;
   });
   return {
-    pair: await annotatorPair({ projectId, pairId: latest.pairId, userId }),
+    pair: await annotatorPair({ projectId, pairId: latest.pairId, userId, single: queue.kind === "items" }),
     progress: await queueProgress({ projectId, queueId, userId, k: queue.judgmentsPerPair }),
   };
 }

@@ -14,7 +14,7 @@ export async function updateQueue(options: { project: { id: string; orgId: strin
       where: { projectId_id: { projectId: project.id, id: queueId } },
       data: {
         name: input.name, instructions: input.instructions, judgmentsPerPair: input.judgmentsPerPair, criteria: input.criteria,
-        rationale: input.rationale, leaseSeconds: input.leaseSeconds,
+        rationale: input.rationale, leaseSeconds: input.leaseSeconds, scoreDefinitions: input.scoreDefinitions,
       },
     });
     if (members) {

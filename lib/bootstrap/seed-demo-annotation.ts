@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { addItems } from "../annotation/add-items";
 import { createQueue } from "../annotation/create-queue";
 import { pairsFromRuns } from "../annotation/pairs-from-sources";
 import { leftSideFor } from "../annotation/screen-side";
@@ -71,6 +72,50 @@ export async function seedDemoAnnotation(options: { projectId: string; runIds: s
         where: { projectId_id: { projectId, id: disputed.id } },
         data: { adjudicatedChoice: truth(disputed), adjudicatedById: owner.user.id, adjudicatedAt: new Date(), adjudicationNote: "The cited answer wins." },
       });
+    }
+  });
+}
+
+export const DEMO_RATING_QUEUE = "support-answer ratings";
+
+/**
+ * A single-item queue over ten recent demo traces (quality 1–5, tone, correct), three of them
+ * rated by Ana: her ratings are scores with source "annotation" on those traces. Idempotent.
+ */
+export async function seedDemoRatings(options: { projectId: string }) {
+  const { projectId } = options;
+  if (await db.annotationQueue.findUnique({ where: { projectId_name: { projectId, name: DEMO_RATING_QUEUE } }, select: { id: true } })) return;
+  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, orgId: true } });
+  const owner = await db.membership.findFirstOrThrow({ where: { orgId: project.orgId, role: "owner" }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, email: true } } } });
+  const ana = await db.user.findUnique({ where: { email: DEMO_ANNOTATORS[0] }, select: { id: true } });
+  const traces = await db.trace.findMany({ where: { projectId, errorCount: 0, llmCount: { gt: 0 } }, orderBy: { startTime: "desc" }, take: 10, select: { id: true } });
+  if (!ana || !traces.length) return;
+  const queue = await createQueue({
+    project, actor: { userId: owner.user.id },
+    input: {
+      name: DEMO_RATING_QUEUE, kind: "items", judgmentsPerPair: 1, annotators: [DEMO_ANNOTATORS[0], owner.user.email],
+      instructions: "Rate the answer the customer got: **quality** 1–5, its **tone**, and whether it is **correct**.",
+      scoreDefinitions: [
+        { name: "quality", type: "numeric", min: 1, max: 5 },
+        { name: "tone", type: "categorical", categories: ["formal", "friendly", "curt"] },
+        { name: "correct", type: "boolean" },
+      ],
+    },
+  });
+  const { pairIds } = await addItems({ projectId, queueId: queue.id, traceIds: traces.map((t) => t.id) });
+  const rated = pairIds.slice(0, 3).map((pairId, i) => ({ pairId, traceId: traces[i]!.id, scores: { quality: [4, 2, 5][i]!, tone: ["friendly", "curt", "formal"][i]!, correct: i !== 1 } }));
+  await db.$transaction(async (tx) => {
+    for (const r of rated) {
+      const j = await tx.judgment.create({ data: { projectId, queueId: queue.id, pairId: r.pairId, annotatorId: ana.id, choice: "rated", criteria: r.scores, source: "demo", durationMs: 8_000 + r.scores.quality * 1_000 }, select: { id: true, createdAt: true } });
+      await tx.score.createMany({
+        data: [
+          { projectId, id: `annotation-${j.id}-quality`, traceId: r.traceId, name: "quality", dataType: "NUMERIC", numberValue: r.scores.quality, source: "annotation", createdAt: j.createdAt },
+          { projectId, id: `annotation-${j.id}-tone`, traceId: r.traceId, name: "tone", dataType: "CATEGORICAL", stringValue: r.scores.tone, source: "annotation", createdAt: j.createdAt },
+          { projectId, id: `annotation-${j.id}-correct`, traceId: r.traceId, name: "correct", dataType: "BOOLEAN", numberValue: r.scores.correct ? 1 : 0, source: "annotation", createdAt: j.createdAt },
+        ],
+      });
+      await tx.annotationLease.create({ data: { projectId, queueId: queue.id, pairId: r.pairId, userId: ana.id, state: "done", expiresAt: new Date() } });
+      await tx.preferencePair.update({ where: { projectId_id: { projectId, id: r.pairId } }, data: { judgmentCount: 1 } });
     }
   });
 }

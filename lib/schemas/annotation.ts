@@ -24,9 +24,20 @@ const response = z.string().min(1, "must not be empty").max(200_000, "must be at
 export const criterionSchema = z.object({ name: z.string().trim().min(1).max(40), description: text(300).optional() }).strict();
 export const RATIONALE_MODES = ["optional", "required"] as const;
 
+const scoreName = z.string().trim().min(1).max(60).regex(/^[\w.:-]+$/, "letters, digits, _ . : - only");
+export const scoreDefinitionSchema = z.discriminatedUnion("type", [
+  z.object({ name: scoreName, type: z.literal("numeric"), min: z.number(), max: z.number() }).strict().refine((d) => d.min < d.max, { message: "min must be below max", path: ["max"] }),
+  z.object({ name: scoreName, type: z.literal("categorical"), categories: z.array(z.string().trim().min(1).max(60)).min(2).max(9) }).strict(),
+  z.object({ name: scoreName, type: z.literal("boolean") }).strict(),
+]);
+export type ScoreDefinition = z.infer<typeof scoreDefinitionSchema>;
+
 export const createQueueBody = z
   .object({
     name: nameSchema,
+    /** pairs (default): A vs B. items: one response rated against scoreDefinitions. */
+    kind: z.enum(["pairs", "items"]).optional(),
+    scoreDefinitions: z.array(scoreDefinitionSchema).max(10).optional(),
     instructions: text(20_000).optional(),
     judgmentsPerPair: z.number().int().min(1, "must be at least 1").max(20, "must be at most 20").optional(),
     criteria: z.array(criterionSchema).max(10).optional(),
@@ -34,10 +45,22 @@ export const createQueueBody = z
     /** Emails of project members to assign. */
     annotators: z.array(z.email()).max(200).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.kind !== "items" || (b.scoreDefinitions?.length ?? 0) > 0, { message: "an items queue needs at least one score definition", path: ["scoreDefinitions"] });
 export type CreateQueueInput = z.infer<typeof createQueueBody>;
 
-export const updateQueueBody = createQueueBody.partial().extend({ leaseSeconds: z.number().int().min(30).max(86_400).optional() }).strict();
+export const updateQueueBody = z
+  .object({
+    name: nameSchema.optional(),
+    instructions: text(20_000).optional(),
+    judgmentsPerPair: z.number().int().min(1).max(20).optional(),
+    criteria: z.array(criterionSchema).max(10).optional(),
+    rationale: z.enum(RATIONALE_MODES).optional(),
+    annotators: z.array(z.email()).max(200).optional(),
+    scoreDefinitions: z.array(scoreDefinitionSchema).min(1).max(10).optional(),
+    leaseSeconds: z.number().int().min(30).max(86_400).optional(),
+  })
+  .strict();
 
 export const pairInputSchema = z
   .object({
@@ -115,3 +138,13 @@ export const listPairsQuery = z.object({
 });
 export const pairsFromRunsBody = z.object({ runIds: z.array(id).min(2, "name a baseline run and at least one more").max(5) }).strict();
 export const pairsFromTracesBody = z.object({ traceIds: z.tuple([id, id], { error: "must be exactly two trace ids" }) }).strict();
+
+export const addItemsBody = z.object({ traceIds: z.array(id).min(1).max(500) }).strict();
+export const rateItemBody = z
+  .object({
+    pairId: id,
+    scores: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+    comment: text(10_000).optional(),
+    durationMs: z.number().int().min(0).max(86_400_000).optional(),
+  })
+  .strict();

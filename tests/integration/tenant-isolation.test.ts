@@ -154,6 +154,8 @@ const REQUESTS: Record<string, Omit<CallOptions, "params" | "cookie" | "authoriz
   "GET api/projects/[projectId]/annotation-queues/[queueId]/export": { query: { format: "dpo" } },
   "PUT api/projects/[projectId]/annotation-queues/[queueId]/pairs/[pairId]/adjudication": { body: { choice: "A" } },
   "PUT api/projects/[projectId]/annotation-queues/[queueId]/pairs/[pairId]/gold": { body: { choice: "A" } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/items": { body: { traceIds: ["t1"] } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/ratings": { body: { pairId: "x", scores: { quality: 3 } } },
 };
 
 /** Every row of `t`'s tenant, in every table that has a project_id or org_id, as text. */

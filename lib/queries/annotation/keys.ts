@@ -1,8 +1,12 @@
 export type Choice = "A" | "B" | "tie" | "both_bad";
 export type Pick = "left" | "right" | "tie" | "both_bad";
 export type Criterion = { name: string; description?: string };
+export type ScoreDefinition =
+  | { name: string; type: "numeric"; min: number; max: number }
+  | { name: string; type: "categorical"; categories: string[] }
+  | { name: string; type: "boolean" };
 export type QueueRow = {
-  id: string; name: string; instructions: string; judgmentsPerPair: number; criteria: Criterion[]; rationale: "optional" | "required"; leaseSeconds: number; createdAt: string;
+  id: string; name: string; kind: "pairs" | "items"; scoreDefinitions: ScoreDefinition[]; instructions: string; judgmentsPerPair: number; criteria: Criterion[]; rationale: "optional" | "required"; leaseSeconds: number; createdAt: string;
   annotatorIds?: string[]; assigned: boolean; pairs?: number; judgments?: number; done?: number; wanted?: number; mine?: number;
 };
 export type Progress = { mine: number; done: number; wanted: number; pairs: number };

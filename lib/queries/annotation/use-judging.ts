@@ -25,9 +25,13 @@ export function useJudging(projectId: string, queueId: string, after: string) {
     mutationFn: (body: { pairId: string; pick: Pick; rationale?: string; criteria?: Record<string, number>; durationMs: number }) =>
       apiFetch<{ judgment: { id: string; choice: string }; progress: Progress }>(`${base}/judgments`, { method: "POST", json: body }),
   });
+  const rate = useMutation({
+    mutationFn: (body: { pairId: string; scores: Record<string, number | string | boolean>; comment?: string; durationMs: number }) =>
+      apiFetch<{ judgment: { id: string }; progress: Progress }>(`${base}/ratings`, { method: "POST", json: body }),
+  });
   const skip = useMutation({ mutationFn: (pairId: string) => apiFetch(`${base}/skip`, { method: "POST", json: { pairId } }) });
   const undo = useMutation({ mutationFn: (judgmentId: string) => apiFetch<NextPair>(`${base}/undo`, { method: "POST", json: { judgmentId } }) });
   /** Forget cached leases (after an undo the pair order is the server's again). */
   const reset = () => client.removeQueries({ queryKey: [...annotationKeys.all(projectId), "next", queueId] });
-  return { current, upcoming, submit, skip, undo, reset };
+  return { current, upcoming, submit, rate, skip, undo, reset };
 }

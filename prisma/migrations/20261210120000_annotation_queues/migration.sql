@@ -7,6 +7,8 @@ CREATE TABLE "annotation_queues" (
     "judgments_per_pair" INTEGER NOT NULL DEFAULT 1,
     "criteria" JSONB NOT NULL DEFAULT '[]',
     "rationale" TEXT NOT NULL DEFAULT 'optional',
+    "kind" TEXT NOT NULL DEFAULT 'pairs',
+    "score_definitions" JSONB NOT NULL DEFAULT '[]',
     "lease_seconds" INTEGER NOT NULL DEFAULT 900,
     "created_by_id" TEXT,
     "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
