@@ -69,10 +69,16 @@ export function QueueStatsClient({ projectId, queueId }: { projectId: string; qu
       <Card title="Judgment time" description="How long annotators spent per judgment (time on screen before submitting).">
         <ComparisonBarChart data={prepareDurationHistogram(s.durationsMs)} series={[{ key: "judgments", label: "Judgments", color: "#6366f1" }]} formatValue={(v) => String(Math.round(v))} />
       </Card>
-      <ExportCard projectId={projectId} queueId={queueId} />
-      <Card title="Disagreements" description="Every judgment with its rationale; set the final label.">
-        <AdjudicationList projectId={projectId} queueId={queueId} />
-      </Card>
+      {s.queue.kind === "items" ? (
+        <p className="text-sm text-zinc-500">A rating queue: its ratings are scores with source <code>annotation</code> on the traces (filter the explorer by score name).</p>
+      ) : (
+        <>
+          <ExportCard projectId={projectId} queueId={queueId} />
+          <Card title="Disagreements" description="Every judgment with its rationale; set the final label.">
+            <AdjudicationList projectId={projectId} queueId={queueId} />
+          </Card>
+        </>
+      )}
       <PairsCard projectId={projectId} queueId={queueId} />
     </div>
   );

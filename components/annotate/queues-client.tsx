@@ -33,7 +33,7 @@ export function QueuesClient({ projectId, canManage }: { projectId: string; canM
         <Table head={["Queue", "k", "Pairs", "Progress", "Mine", ""]}>
             {queues.data.map((q) => (
               <tr key={q.id} data-testid="queue-row">
-                <Td className="font-medium">{q.assigned ? <Link className="text-indigo-600 hover:underline" href={`${base}/${q.id}`}>{q.name}</Link> : q.name}</Td>
+                <Td className="font-medium">{q.assigned ? <Link className="text-indigo-600 hover:underline" href={`${base}/${q.id}`}>{q.name}</Link> : q.name} {q.kind === "items" && <Badge tone="indigo">ratings</Badge>}</Td>
                 <Td className="tabular-nums">{q.judgmentsPerPair}</Td>
                 <Td className="tabular-nums">{q.pairs}</Td>
                 <Td className="tabular-nums">{q.wanted ? `${Math.round(((q.done ?? 0) / q.wanted) * 100)}%` : "—"}</Td>

@@ -14,7 +14,7 @@ export type AnnotatorPair = { id: string; prompt: unknown; left: string; right: 
 export type NextPair = { pair: AnnotatorPair | null; progress: Progress };
 export type FinalLabel = { choice: Choice | null; by: "adjudication" | "majority" | null; agreement: number | null };
 export type QueueStats = {
-  queue: { id: string; name: string; judgmentsPerPair: number };
+  queue: { id: string; name: string; kind: "pairs" | "items"; judgmentsPerPair: number };
   pairs: number; judgments: number; decided: number; disagreements: number; alpha: number | null;
   kappa: Array<{ annotatorA: string; annotatorB: string; sharedPairs: number; observedAgreement: number; kappa: number | null }>;
   annotators: Array<{ annotator: string; judgments: number; agreementWithMajority: number | null; majorityPairs: number; goldPairs: number; goldAccuracy: number | null; medianMs: number | null }>;

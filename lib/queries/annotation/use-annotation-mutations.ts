@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../query-client";
 import { importPairsFile } from "./import-pairs-file";
-import { annotationKeys, type Choice, type Criterion, queuesPath, type QueueRow } from "./keys";
+import { annotationKeys, type Choice, type Criterion, queuesPath, type QueueRow, type ScoreDefinition } from "./keys";
 
-export type QueueInput = { name: string; instructions?: string; judgmentsPerPair?: number; criteria?: Criterion[]; rationale?: "optional" | "required"; annotators?: string[] };
+export type QueueInput = { name: string; kind?: "pairs" | "items"; scoreDefinitions?: ScoreDefinition[]; instructions?: string; judgmentsPerPair?: number; criteria?: Criterion[]; rationale?: "optional" | "required"; annotators?: string[] };
 
 /** Leads' writes; each refreshes the project's annotation queries. */
 export function useAnnotationMutations(projectId: string) {
@@ -24,6 +24,10 @@ export function useAnnotationMutations(projectId: string) {
     importFile: useMutation({ mutationFn: ({ queueId, text }: { queueId: string; text: string }) => importPairsFile(projectId, queueId, text), onSuccess }),
     fromRuns: useMutation({
       mutationFn: ({ queueId, runIds }: { queueId: string; runIds: string[] }) => apiFetch<{ pairIds: string[] }>(`${b}/${queueId}/pairs/from-runs`, { method: "POST", json: { runIds } }),
+      onSuccess,
+    }),
+    addItems: useMutation({
+      mutationFn: ({ queueId, traceIds }: { queueId: string; traceIds: string[] }) => apiFetch<{ pairIds: string[] }>(`${b}/${queueId}/items`, { method: "POST", json: { traceIds } }),
       onSuccess,
     }),
     fromTraces: useMutation({
