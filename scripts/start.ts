@@ -132,6 +132,7 @@ async function initialize() {
     // The password is not printed: console output ends up in CI logs and log collectors. The file is 0600.
     log(`  Demo project created with ${seeded.traces} sample traces from the last 7 days. Sign in as ${demo.email}`);
     log(`  with the password in ${credentialsFile} (with the demo project's API keys; readable only by you)`);
+    log("  Demo annotators ana@pharos.local, ben@pharos.local and cho@pharos.local use the same password.");
     log("");
     return;
   }
@@ -153,7 +154,11 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   await seedDemoPrompts({ projectId: demo.projectId, now: demo.seedFrom });
   // A golden set with two finished runs (v2, v3) to compare; scoring only, no network (idempotent).
   const { seedDemoRuns } = await import("../lib/bootstrap/seed-demo-runs");
-  await seedDemoRuns({ projectId: demo.projectId });
+  const { runIds } = await seedDemoRuns({ projectId: demo.projectId });
+  // A preference queue over those runs with three demo annotators' judgments (idempotent).
+  const { seedDemoAnnotation, seedDemoRatings } = await import("../lib/bootstrap/seed-demo-annotation");
+  await seedDemoAnnotation({ projectId: demo.projectId, runIds });
+  await seedDemoRatings({ projectId: demo.projectId });
   // An online evaluation rule and its eval scores on a quarter of the production traces (deterministic, idempotent).
   const { seedDemoOnlineEvals } = await import("../lib/bootstrap/seed-demo-online-evals");
   await seedDemoOnlineEvals({ projectId: demo.projectId, from: new Date(demo.seedFrom.getTime() - 8 * 86_400_000) });

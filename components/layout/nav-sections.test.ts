@@ -7,3 +7,11 @@ describe("sidebar sections by role", () => {
     expect(sectionsFor("annotator").map((s) => s.label)).not.toContain("Prompts");
   });
 });
+
+describe("annotation in the sidebar", () => {
+  it("is all an annotator sees; leads see it too; viewers and PMs do not", () => {
+    expect(sectionsFor("annotator").map((s) => s.label)).toEqual(["Annotation"]);
+    for (const role of ["owner", "admin", "engineer"] as const) expect(sectionsFor(role).map((s) => s.label)).toContain("Annotation");
+    for (const role of ["viewer", "pm"] as const) expect(sectionsFor(role).map((s) => s.label)).not.toContain("Annotation");
+  });
+});

@@ -1,6 +1,7 @@
 import { type Action, can, type Role } from "@/lib/auth/permissions";
 
-export type NavSection = { href: string; label: string; action: Action };
+/** `action`: the permission that opens the section; a list opens it to anyone holding one of them. */
+export type NavSection = { href: string; label: string; action: Action | readonly Action[] };
 
 /** Sidebar sections, added here as each section's page is built. */
 export const NAV_SECTIONS: NavSection[] = [
@@ -13,11 +14,12 @@ export const NAV_SECTIONS: NavSection[] = [
   { href: "online-evaluations", label: "Online evaluation", action: "runs:read" },
   { href: "prompts", label: "Prompts", action: "prompts:read" },
   { href: "drift", label: "Drift", action: "drift:read" },
+  { href: "annotate", label: "Annotation", action: ["annotation:judge", "annotation:manage"] },
   { href: "alerts", label: "Alerts", action: "dashboards:read" },
   { href: "audit", label: "Audit", action: "audit:read" },
   { href: "settings", label: "Settings", action: "settings:read" },
 ];
 
 export function sectionsFor(role: Role): NavSection[] {
-  return NAV_SECTIONS.filter((s) => can(role, s.action));
+  return NAV_SECTIONS.filter((s) => (typeof s.action === "string" ? [s.action] : s.action).some((a) => can(role, a)));
 }

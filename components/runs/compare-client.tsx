@@ -1,6 +1,7 @@
 "use client";
 import { Download } from "lucide-react";
 import Link from "next/link";
+import { SendToQueueDialog } from "@/components/annotate/send-to-queue-dialog";
 import { Badge, Card, EmptyState, Skeleton } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/input";
 import { pairsDownloadUrl, useRunsCompareQuery } from "@/lib/queries/runs/use-runs-compare-query";
@@ -10,7 +11,7 @@ import { runLabel } from "./prepare-runs";
 import { VerdictBadge } from "./run-badges";
 
 /** Runs of one golden set side by side: the significance summary, then items with regressions first. */
-export function CompareClient({ projectId, ids }: { projectId: string; ids: string[] }) {
+export function CompareClient({ projectId, ids, canAnnotate = false }: { projectId: string; ids: string[]; canAnnotate?: boolean }) {
   const cmp = useRunsCompareQuery(projectId, ids);
   const back = <Link href={`/project/${projectId}/runs`} className="text-xs text-zinc-500 hover:underline">← Runs</Link>;
   if (ids.length < 2) return <div className="space-y-3">{back}<EmptyState title="Choose two runs to compare">Open a finished run and choose <strong>Compare with previous</strong>, or link to <code>?ids=baseline,later</code>.</EmptyState></div>;
@@ -34,9 +35,12 @@ export function CompareClient({ projectId, ids }: { projectId: string; ids: stri
             </ol>
           )}
         </div>
+        <div className="flex shrink-0 gap-2">
+        {canAnnotate && <SendToQueueDialog projectId={projectId} source={{ kind: "runs", runIds: ids }} label="Send to annotation queue" testId="send-to-queue" />}
         <a href={pairsDownloadUrl(projectId, ids)} download className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100" title="One JSONL line per item: { prompt, response_a, response_b, metadata }">
           <Download className="size-4" /> Preference pairs (JSONL)
         </a>
+        </div>
       </div>
       {!c ? <Skeleton className="h-40 w-full" /> : (
         <>

@@ -36,7 +36,8 @@ describe("the public OpenAPI document", () => {
   it("publishes a response body for every JSON operation (tests/integration/public-api-responses.test.ts checks them against real answers)", () => {
     const without = PUBLIC_OPERATIONS.filter((o) => !o.response).map((o) => `${o.method} ${o.path}`);
     // OTLP answers protobuf or JSON as the request was; the preflight has no body; this document describes itself.
-    expect(without.sort()).toEqual(["get /api/public/openapi.json", "options /api/public/feedback", "post /api/public/otel/v1/traces"]);
+    // The annotation export streams JSONL.
+    expect(without.sort()).toEqual(["get /api/public/annotation-queues/{queueId}/export", "get /api/public/openapi.json", "options /api/public/feedback", "post /api/public/otel/v1/traces"]);
     const doc = publicApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>> };
     const run = doc.paths["/api/public/runs/{runId}"]!.get!.responses["200"]!.content!["application/json"]!.schema;
     expect(Object.keys(run.properties!)).toEqual(expect.arrayContaining(["status", "progress", "summary", "passed"]));

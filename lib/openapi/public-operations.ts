@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { updateCounterfactualTermsBody } from "../counterfactual/terms";
 import { appendItemsBody, createDatasetRequest } from "../schemas/datasets";
+import { addPairsBody, createQueueBody, exportQuery as annotationExportQuery, importJudgmentsBody } from "../schemas/annotation";
 import { feedbackBody } from "../schemas/feedback";
 import { ingestBatchSchema } from "../schemas/ingest";
 import { putLlmConnectionBody } from "../schemas/llm-connections";
@@ -9,6 +10,7 @@ import { putOnlineEvalBody } from "../schemas/online-evals";
 import { promptFetchQuery } from "../schemas/prompt-fetch";
 import { promptListQuery, publicCreatePromptBody } from "../schemas/prompts";
 import { startRunBody } from "../schemas/runs";
+import * as ann from "../schemas/annotation-responses";
 import * as res from "../schemas/public-responses";
 import { listTracesQuery } from "../schemas/traces";
 
@@ -61,5 +63,10 @@ export const PUBLIC_OPERATIONS: Operation[] = [
   { method: "get", path: "/api/public/runs/{runId}/counterfactual", summary: "A run's counterfactual report: items compared, the term swaps that changed the answer (both inputs and outputs)", auth: "secret", pathParams: { runId: "Run id" }, success: { status: 200, description: "{ applicable, compared, changed, unchangedRate, byPair, changedItems }" }, response: res.counterfactualReportResponse },
   { method: "get", path: "/api/public/counterfactual-terms", summary: "The project's counterfactual term pairs (the shipped EN/KO defaults when never saved)", auth: "secret", success: { status: 200, description: "{ pairs: [{ category, a, b }], isDefault }" }, response: res.counterfactualTermsResponse },
   { method: "put", path: "/api/public/counterfactual-terms", summary: "Replace the counterfactual term pairs ({ pairs: null } restores the defaults); audited; applies to runs started afterwards", auth: "secret", body: updateCounterfactualTermsBody, success: { status: 200, description: "{ pairs, isDefault }" }, response: res.counterfactualTermsResponse },
+  { method: "post", path: "/api/public/annotation-queues", summary: "Create an annotation queue of preference pairs (annotators by member email)", auth: "secret", body: createQueueBody, success: { status: 201, description: "{ id, name, judgmentsPerPair } (409 when the name is taken)" }, response: ann.createQueueResponse },
+  { method: "post", path: "/api/public/annotation-queues/{queueId}/pairs", summary: "Add preference pairs with provenance; one bad pair (named by index) stores none", auth: "secret", pathParams: { queueId: "Annotation queue id" }, body: addPairsBody, success: { status: 201, description: "{ pairIds }" }, response: ann.addPairsResponse },
+  { method: "post", path: "/api/public/annotation-queues/{queueId}/judgments", summary: "Import judgments made elsewhere; each annotator must be a project member", auth: "secret", pathParams: { queueId: "Annotation queue id" }, body: importJudgmentsBody, success: { status: 201, description: "{ judgmentIds }" }, response: ann.importJudgmentsResponse },
+  { method: "get", path: "/api/public/annotation-queues/{queueId}/stats", summary: "Cohen's kappa per annotator pair, Krippendorff's alpha, agreement with majority, gold accuracy", auth: "secret", pathParams: { queueId: "Annotation queue id" }, success: { status: 200, description: "Queue statistics" }, response: ann.queueStatsResponse },
+  { method: "get", path: "/api/public/annotation-queues/{queueId}/export", summary: "Decided pairs as TRL JSONL (DPO prompt/chosen/rejected or KTO prompt/completion/label), streamed", auth: "secret", pathParams: { queueId: "Annotation queue id" }, query: annotationExportQuery, success: { status: 200, description: "application/x-ndjson" } },
   { method: "get", path: "/api/public/openapi.json", summary: "This document", auth: "none", success: { status: 200, description: "OpenAPI 3.1 document" } },
 ];

@@ -3,6 +3,10 @@
 // checked against the response schema the document publishes for it. A handler that adds,
 // renames or drops a field without the schema following fails here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as queueJudgmentsRoute from "@/app/api/public/annotation-queues/[queueId]/judgments/route";
+import * as queuePairsRoute from "@/app/api/public/annotation-queues/[queueId]/pairs/route";
+import * as queueStatsRoute from "@/app/api/public/annotation-queues/[queueId]/stats/route";
+import * as queuesRoute from "@/app/api/public/annotation-queues/route";
 import * as itemsRoute from "@/app/api/public/datasets/[name]/items/route";
 import * as datasetsRoute from "@/app/api/public/datasets/route";
 import * as feedbackRoute from "@/app/api/public/feedback/route";
@@ -90,6 +94,13 @@ describe("public API responses match the OpenAPI document", () => {
     expectDocumented("put", "/api/public/online-evaluations/{name}", await call(onlineEvalRoute.PUT, "PUT", { authorization: auth, params: { name: "concise" }, body: { sampleRate: 50, evaluator: { type: "length", max: 400 } } }));
     expectDocumented("get", "/api/public/online-evaluations", await call(onlineEvalsRoute.GET, "GET", { authorization: auth }));
     expectDocumented("delete", "/api/public/online-evaluations/{name}", await call(onlineEvalRoute.DELETE, "DELETE", { authorization: auth, params: { name: "concise" } }));
+
+    const queue = await call(queuesRoute.POST, "POST", { authorization: auth, body: { name: "tone", judgmentsPerPair: 1 } });
+    expectDocumented("post", "/api/public/annotation-queues", queue);
+    const pairs = await call(queuePairsRoute.POST, "POST", { authorization: auth, params: { queueId: queue.json.id }, body: { pairs: [{ prompt: "refunds?", responseA: "5 days", responseB: "a week" }] } });
+    expectDocumented("post", "/api/public/annotation-queues/{queueId}/pairs", pairs);
+    expectDocumented("post", "/api/public/annotation-queues/{queueId}/judgments", await call(queueJudgmentsRoute.POST, "POST", { authorization: auth, params: { queueId: queue.json.id }, body: { judgments: [{ pairId: pairs.json.pairIds[0], annotator: t.owner.user.email, choice: "A" }] } }));
+    expectDocumented("get", "/api/public/annotation-queues/{queueId}/stats", await call(queueStatsRoute.GET, "GET", { authorization: auth, params: { queueId: queue.json.id } }));
 
     // Every JSON operation with a 2xx body was called above: a new one must be added here.
     const json = PUBLIC_OPERATIONS.filter((o) => o.response).flatMap((o) => [`${o.method} ${o.path}`, ...(o.otherSuccess ?? []).map((x) => `${o.method} ${o.path} ${x.status}`)]);

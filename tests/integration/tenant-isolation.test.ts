@@ -14,6 +14,8 @@ import * as canariesRoute from "@/app/api/projects/[projectId]/prompts/[promptId
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import * as runsRoute from "@/app/api/projects/[projectId]/runs/route";
 import * as onlineEvalsRoute from "@/app/api/projects/[projectId]/online-evaluations/route";
+import * as queuesRoute from "@/app/api/projects/[projectId]/annotation-queues/route";
+import * as queuePairsRoute from "@/app/api/projects/[projectId]/annotation-queues/[queueId]/pairs/route";
 import { db } from "@/lib/db";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { createDataset } from "../support/datasets";
@@ -65,6 +67,10 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
   expect(run.status, JSON.stringify(run.json)).toBe(202);
   const onlineEval = await call(onlineEvalsRoute.POST, "POST", { params: p, cookie: owner, body: { name: `rule-${t.project.id.slice(-6)}`, sampleRate: 10, evaluator: { type: "length", max: 100 } } });
   expect(onlineEval.status, JSON.stringify(onlineEval.json)).toBe(201);
+  const queue = await call(queuesRoute.POST, "POST", { params: p, cookie: owner, body: { name: "tone", judgmentsPerPair: 2, annotators: [t.owner.user.email] } });
+  expect(queue.status, JSON.stringify(queue.json)).toBe(201);
+  const pairs = await call(queuePairsRoute.POST, "POST", { params: { ...p, queueId: queue.json.id }, cookie: owner, body: { pairs: [{ prompt: "secret prompt", responseA: "a", responseB: "b" }] } });
+  expect(pairs.status, JSON.stringify(pairs.json)).toBe(201);
   const report = await db.driftReport.create({
     data: { projectId: t.project.id, field: "input", model: "m", granularity: "day", baseline: "previous", rangeStart: new Date(Date.now() - 86_400_000), rangeEnd: new Date(), alpha: 0.05, status: "done" },
   });
@@ -95,6 +101,8 @@ async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<ReturnTyp
     "runs/[runId]": run.json.id,
     "online-evaluations/[ruleId]": onlineEval.json.id,
     "online-evaluations/[name]": onlineEval.json.name,
+    "annotation-queues/[queueId]": queue.json.id,
+    "pairs/[pairId]": pairs.json.pairIds[0],
   };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toEqual(expect.any(String));
   return { ids, key, traceId: sample.traceId };
@@ -141,6 +149,21 @@ const REQUESTS: Record<string, Omit<CallOptions, "params" | "cookie" | "authoriz
   "POST api/projects/[projectId]/runs": { body: { dataset: "golden", outputs: [], evaluators: [{ type: "json_valid" }] } },
   "POST api/projects/[projectId]/online-evaluations": { body: { name: "pwned", sampleRate: 100, evaluator: { type: "length", max: 1 } } },
   "PATCH api/projects/[projectId]/online-evaluations/[ruleId]": { body: { enabled: false } },
+  "POST api/projects/[projectId]/annotation-queues": { body: { name: "pwned" } },
+  "PATCH api/projects/[projectId]/annotation-queues/[queueId]": { body: { name: "pwned" } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/pairs": { body: { pairs: [{ prompt: "p", responseA: "a", responseB: "b" }] } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/pairs/from-runs": { body: { runIds: ["r1", "r2"] } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/pairs/from-traces": { body: { traceIds: ["t1", "t2"] } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/import": { rawBody: '{"prompt":"p","response_a":"a","response_b":"b"}\n' },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/next": { body: { exclude: [] } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/judgments": { body: { pairId: "x", pick: "left" } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/skip": { body: { pairId: "x" } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/undo": { body: { judgmentId: "x" } },
+  "GET api/projects/[projectId]/annotation-queues/[queueId]/export": { query: { format: "dpo" } },
+  "PUT api/projects/[projectId]/annotation-queues/[queueId]/pairs/[pairId]/adjudication": { body: { choice: "A" } },
+  "PUT api/projects/[projectId]/annotation-queues/[queueId]/pairs/[pairId]/gold": { body: { choice: "A" } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/items": { body: { traceIds: ["t1"] } },
+  "POST api/projects/[projectId]/annotation-queues/[queueId]/ratings": { body: { pairId: "x", scores: { quality: 3 } } },
 };
 
 /** Every row of `t`'s tenant, in every table that has a project_id or org_id, as text. */
@@ -248,6 +271,10 @@ describe("tenant isolation", () => {
       // "golden" exists in both projects: the run must start in the key's (A's).
       "POST api/public/runs": { body: { dataset: "golden", outputs: [], evaluators: [{ type: "json_valid" }] } },
       "PUT api/public/online-evaluations/[name]": { body: { sampleRate: 100, evaluator: { type: "length", max: 1 } } },
+      "POST api/public/annotation-queues": { body: { name: "ci queue" } },
+      "POST api/public/annotation-queues/[queueId]/pairs": { body: { pairs: [{ prompt: "p", responseA: "a", responseB: "b" }] } },
+      "POST api/public/annotation-queues/[queueId]/judgments": { body: { judgments: [{ pairId: "x", annotator: "a@example.test", choice: "A" }] } },
+      "GET api/public/annotation-queues/[queueId]/export": { query: { format: "dpo" } },
     };
     // PUT by name is an upsert in the key's own project: B's name there is just a new name of A's.
     // DELETE of an online-evaluation name runs after its PUT made that name in A: it removes A's own rule.

@@ -13,6 +13,7 @@ import { ColumnPicker } from "./column-picker";
 import { ExplorerEmpty } from "./explorer-empty";
 import { activeFilterCount, type ExplorerState, explorerRequest, parseExplorerState, serializeExplorerState } from "./explorer-state";
 import { FilterBar } from "./filter-bar";
+import { MarkedPairBar, useMarkedPair } from "./marked-pair";
 import { SavedViewsMenu } from "./saved-views-menu";
 import { SearchBox } from "./search-box";
 import { TraceTable } from "./trace-table";
@@ -33,13 +34,13 @@ function useExplorerUrlState() {
   return { state, setState, navigate };
 }
 
-export function ExplorerClient(props: { projectId: string; origin: string; canManageViews: boolean }) {
+export function ExplorerClient(props: { projectId: string; origin: string; canManageViews: boolean; canAnnotate?: boolean }) {
   // Relative ranges depend on the browser's clock, so render only in the browser.
   const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false);
-  return mounted ? <Explorer {...props} /> : <ExplorerSkeleton />;
+  return mounted ? <Explorer {...props} canAnnotate={props.canAnnotate ?? false} /> : <ExplorerSkeleton />;
 }
 
-function Explorer({ projectId, origin, canManageViews }: { projectId: string; origin: string; canManageViews: boolean }) {
+function Explorer({ projectId, origin, canManageViews, canAnnotate }: { projectId: string; origin: string; canManageViews: boolean; canAnnotate: boolean }) {
   const router = useRouter();
   const { state, setState, navigate } = useExplorerUrlState();
   const canonical = serializeExplorerState(state);
@@ -60,6 +61,7 @@ function Explorer({ projectId, origin, canManageViews }: { projectId: string; or
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const columns = useColumnVisibility();
+  const pairing = useMarkedPair(canAnnotate ? rows[selected]?.id : undefined);
 
   return (
     <div className="space-y-3">
@@ -88,10 +90,11 @@ function Explorer({ projectId, origin, canManageViews }: { projectId: string; or
             rows={rows} sort={state.sort} order={state.order} onSort={(sort, order) => { setSelected(-1); setState({ ...state, sort, order }); }}
             selected={selected} onSelect={setSelected} onOpen={open}
             hasMore={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={loadMore} resetKey={JSON.stringify(request)}
-            visibleColumns={columns.visible}
+            visibleColumns={columns.visible} marked={canAnnotate ? pairing.marked : undefined} onToggleMark={canAnnotate ? pairing.toggle : undefined}
           />
+          {canAnnotate && <MarkedPairBar projectId={projectId} marked={pairing.marked} onClear={pairing.clear} />}
           <p className="text-xs text-zinc-500">
-            <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open{activeFilterCount(state) ? ` · ${activeFilterCount(state)} filter(s) active` : ""}
+            <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open{canAnnotate ? <> · <kbd>x</kbd> mark two to compare as a pair</> : null}{activeFilterCount(state) ? ` · ${activeFilterCount(state)} filter(s) active` : ""}
           </p>
         </>
       )}

@@ -17,6 +17,9 @@ type Props = {
   order: ExplorerState["order"];
   onSort: (sort: ExplorerState["sort"], order: ExplorerState["order"]) => void;
   selected: number;
+  /** Traces marked for "compare as a pair" (x or shift-click). */
+  marked?: ReadonlySet<string>;
+  onToggleMark?: (id: string) => void;
   onSelect: (index: number) => void;
   onOpen: (row: TraceRow) => void;
   hasMore: boolean;
@@ -32,7 +35,7 @@ type Props = {
  * Only the rows in view are in the DOM (TanStack Virtual), so thousands of loaded rows
  * scroll smoothly; nearing the end asks for the next page by cursor.
  */
-export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOpen, hasMore, loadingMore, onLoadMore, resetKey, visibleColumns }: Props) {
+export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOpen, hasMore, loadingMore, onLoadMore, resetKey, visibleColumns, marked, onToggleMark }: Props) {
   const columnVisibility = useMemo(() => Object.fromEntries(COLUMNS.map((c) => [columnId(c), visibleColumns.includes(columnId(c))])), [visibleColumns]);
   const table = useReactTable({ data: rows, columns: COLUMNS, state: { columnVisibility }, getCoreRowModel: getCoreRowModel(), manualSorting: true, getRowId: (r) => r.id });
   const layout = gridLayout(table.getVisibleLeafColumns().map((c) => c.columnDef.meta as ColumnMeta));
@@ -84,13 +87,18 @@ export function TraceTable({ rows, sort, order, onSort, selected, onSelect, onOp
             const row = tableRows[item.index]!;
             return (
               <div
-                key={row.id} role="row" data-testid="trace-row" data-trace-id={row.id} aria-selected={item.index === selected}
+                key={row.id} role="row" data-testid="trace-row" data-trace-id={row.id} aria-selected={item.index === selected} data-marked={marked?.has(row.id) || undefined}
                 className={cn(
                   "absolute left-0 grid w-full cursor-pointer items-center border-b border-zinc-100 text-sm hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50",
                   item.index === selected && "bg-indigo-50 hover:bg-indigo-50 dark:bg-indigo-950/50",
+                  marked?.has(row.id) && "shadow-[inset_3px_0_0_0_#f59e0b]",
                 )}
                 style={{ gridTemplateColumns: layout.template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                onClick={() => { onSelect(item.index); onOpen(row.original); }}
+                onClick={(e) => {
+                  onSelect(item.index);
+                  if (e.shiftKey && onToggleMark) onToggleMark(row.id);
+                  else onOpen(row.original);
+                }}
               >
                 {row.getVisibleCells().map((cell) => (
                   <div key={cell.id} role="gridcell" className={cn("min-w-0 truncate px-2", (cell.column.columnDef.meta as ColumnMeta).align === "right" && "text-right")}>

@@ -16,7 +16,7 @@ export default async function TracesPage({ params }: { params: Promise<{ project
   const origin = publicOrigin(await headers());
   return (
     <Suspense fallback={<ExplorerSkeleton />}>
-      <ExplorerClient projectId={projectId} origin={origin} canManageViews={can(role, "views:manage")} />
+      <ExplorerClient projectId={projectId} origin={origin} canManageViews={can(role, "views:manage")} canAnnotate={can(role, "annotation:manage")} />
     </Suspense>
   );
 }

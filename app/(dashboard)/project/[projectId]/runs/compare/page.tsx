@@ -11,5 +11,5 @@ export default async function CompareRunsPage({ params, searchParams }: { params
   const { ids } = await searchParams;
   const { role } = await projectPageAccess(projectId, `/project/${projectId}/runs/compare${ids ? `?ids=${encodeURIComponent(ids)}` : ""}`);
   if (!can(role, "runs:read")) return <AccessDenied role={role} what="runs" />;
-  return <CompareClient projectId={projectId} ids={parseIds(ids)} />;
+  return <CompareClient projectId={projectId} ids={parseIds(ids)} canAnnotate={can(role, "annotation:manage")} />;
 }
