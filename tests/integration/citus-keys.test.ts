@@ -24,7 +24,7 @@ const NOT_DISTRIBUTED: Record<string, { citus: "reference" | "coordinator-local"
   invites: { citus: "reference", reason: "org-level (project_id is optional); accepted by token hash before any project is known" },
   audit_logs: { citus: "reference", reason: "org-level (project_id is optional) and low volume; keyed by (org_id, id)" },
   api_keys: { citus: "reference", reason: "authentication finds the key by its public key or secret hash before the project is known; the two global unique indexes need a reference table (small, read through the in-process auth cache)" },
-  job_watermarks: { citus: "coordinator-local", reason: "worker bookkeeping, one row per job name across all projects" },
+  job_watermarks: { citus: "reference", reason: "worker bookkeeping, one row per job name across all projects; written in the same transaction as distributed rollup rows, which a reference table allows" },
   _prisma_migrations: { citus: "coordinator-local", reason: "Prisma's migration history" },
 };
 
