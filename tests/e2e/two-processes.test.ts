@@ -71,6 +71,11 @@ describe("two web processes and two workers on one Postgres", () => {
     expect(c.output()).toContain("[pharos] ready: worker only");
   });
 
+  it("a replica refuses to start without the shared database or the shared secret", async () => {
+    await expect(startPharos({ env: { ...shared, PHAROS_ROLE: "web" } })).rejects.toThrow(/PHAROS_ROLE=web needs DATABASE_URL/);
+    await expect(startPharos({ databaseUrl: postgres.url, env: { PHAROS_ROLE: "worker" } })).rejects.toThrow(/PHAROS_ROLE=worker needs NEXTAUTH_SECRET/);
+  });
+
   const ingest = (server: PharosServer, level: "ERROR" | "DEFAULT") =>
     fetch(`${server.baseUrl}/api/public/ingest`, {
       method: "POST",
@@ -108,11 +113,21 @@ describe("two web processes and two workers on one Postgres", () => {
     const publish = (template: string) =>
       fetch(`${a.baseUrl}/api/public/prompts`, { method: "POST", headers: { authorization: `Bearer ${SECRET}`, "content-type": "application/json" }, body: JSON.stringify({ name: "scale/answer", type: "text", template }) });
     const latestOnB = async () => ((await (await fetch(`${b.baseUrl}/api/public/prompts/scale/answer?label=latest`, { headers: { authorization: `Bearer ${SECRET}` } })).json()) as { version: number }).version;
+    const listeners = async () => {
+      const client = new pg.Client({ connectionString: postgres.url });
+      await client.connect();
+      const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where application_name = 'pharos-prompt-labels'`).finally(() => client.end());
+      return rows[0]!.n;
+    };
     expect((await publish("v1 {{q}}")).status).toBe(201);
+    const listenersBefore = await listeners();
     expect(await latestOnB()).toBe(1);
     // B's first fetch opened its LISTEN connection; a head read before it held lives 500 ms. Read once it holds, so B caches.
     await new Promise((r) => setTimeout(r, 700));
     expect(await latestOnB()).toBe(1);
+    // B listens (its own connection, beside A's): the move below reaches it by NOTIFY, not by expiry
+    // (tests/e2e/prompt-fetch.test.ts shows a head without NOTIFY stays cached).
+    expect(await listeners()).toBe(listenersBefore + 1);
     expect((await publish("v2 {{q}}")).status).toBe(201);
     const t0 = performance.now();
     while ((await latestOnB()) !== 2) {
