@@ -20,6 +20,14 @@ const serverEnvSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   PORT: count(3000),
   PHAROS_DATA_DIR: z.string().min(1).default(".pharos"),
+  /**
+   * What `npm start` runs (docs/scaling.md): `all` (default) migrates, initializes (demo or
+   * PHAROS_INIT_*) and runs the web server and the worker; `web` runs only the web server and
+   * `worker` only the worker — replicas beside one `all`, so they migrate (a no-op under
+   * Prisma's advisory lock) but never seed. Replicas need the same NEXTAUTH_SECRET (and
+   * PHAROS_ENCRYPTION_KEY) as the rest: sessions and stored provider keys are sealed with it.
+   */
+  PHAROS_ROLE: z.enum(["all", "web", "worker"]).default("all"),
   PHAROS_DISABLE_SIGNUP: flag,
   PHAROS_INVITE_TTL_HOURS: count(72),
   /** Outgoing mail for email verification: smtp://user:pass@host:port (smtps:// for TLS). Unset: no mail is sent (README: "Email verification"). */

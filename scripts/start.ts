@@ -5,6 +5,8 @@
  * 3. First run: headless init (PHAROS_INIT_*) or a demo org/project/user; prints the sign-in.
  * 4. `next build` when no build of the current sources exists, then `next start` and the
  *    background worker (scripts/worker.ts).
+ * PHAROS_ROLE=web|worker runs only that half and skips step 3 (replicas beside one `all`
+ * process, docs/scaling.md).
  * Ctrl-C / SIGTERM stops the web server, then Postgres.
  */
 import exitHook from "async-exit-hook";
@@ -29,6 +31,9 @@ try {
   process.exit(1);
 }
 const port = settings.PORT;
+const role = settings.PHAROS_ROLE;
+const runsWeb = role !== "worker";
+const runsWorker = role !== "web";
 // As root, Postgres runs as a `postgres` user that must be able to traverse into the dir.
 await mkdir(dir, { recursive: true });
 await chmod(dir, process.getuid?.() === 0 ? 0o711 : 0o700);
@@ -67,6 +72,10 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 try {
   let databaseUrl = settings.DATABASE_URL;
+  // A replica shares the database and the secrets of the others; its own embedded Postgres or
+  // generated secret would make it a separate install, or sign sessions the others reject.
+  if (role !== "all" && !databaseUrl) await fail(`PHAROS_ROLE=${role} needs DATABASE_URL: replicas share one Postgres`);
+  if (role !== "all" && !settings.NEXTAUTH_SECRET) await fail(`PHAROS_ROLE=${role} needs NEXTAUTH_SECRET, the same as every other process's`);
   if (databaseUrl) {
     log("[pharos] using the Postgres in DATABASE_URL");
   } else {
@@ -82,9 +91,19 @@ try {
   process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-  await initialize();
-  await ensureBuild(log);
+  // Only the `all` process seeds: two replicas starting together must not both create a demo.
+  if (role === "all") await initialize();
+  else log(`[pharos] role ${role}: no initialization (the \`all\` process does it)`);
+  if (runsWeb) await ensureBuild(log);
+  if (runsWeb) startWeb();
+  if (runsWorker) startWorker();
+  if (runsWeb) await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+  log(runsWeb ? `[pharos] ready: http://localhost:${port}${role === "web" ? " (web only, no worker)" : ""}` : "[pharos] ready: worker only");
+} catch (error) {
+  await fail(`start failed: ${(error as Error).message}`);
+}
 
+function startWeb() {
   const nextBin = path.join(import.meta.dirname, "..", "node_modules", "next", "dist", "bin", "next");
   const web = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
@@ -95,6 +114,9 @@ try {
     if (stopping || code === 0) return;
     void fail(`web server exited (${signal ?? code}); stopping`);
   });
+}
+
+function startWorker() {
   const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "worker.ts")], {
     stdio: ["ignore", "inherit", "inherit"],
     env: process.env,
@@ -105,10 +127,6 @@ try {
     if (stopping || code === 0) return;
     void fail(`worker exited (${signal ?? code}); stopping`);
   });
-  await waitForHealth(`http://127.0.0.1:${port}/api/health`);
-  log(`[pharos] ready: http://localhost:${port}`);
-} catch (error) {
-  await fail(`start failed: ${(error as Error).message}`);
 }
 
 async function initialize() {

@@ -23,6 +23,10 @@ export async function evaluateAlerts(options: { now?: Date } = {}): Promise<Pend
     const drift = rule.measure === "drift" ? await latestDriftDistance(rule.projectId, now) : null;
     const value = measureValue(rule.measure as AlertMeasure, totals, rule.windowMinutes, drift);
     const created = await db.$transaction(async (tx) => {
+      // The row lock makes the ok→firing decision once per transition even when two evaluations
+      // overlap (a pass that overran its minute, a second worker, a pg-boss retry after expiry):
+      // the later one waits, then reads the state the first one wrote and records nothing.
+      await tx.$queryRaw`select 1 from alert_rules where project_id = ${rule.projectId} and id = ${rule.id} for update`;
       const current = await tx.alertRule.findUnique({ where: { projectId_id: { projectId: rule.projectId, id: rule.id } } });
       if (!current) return null;
       let kind: "firing" | "resolved" | null = null;
