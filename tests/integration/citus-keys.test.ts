@@ -18,6 +18,7 @@ const NOT_DISTRIBUTED: Record<string, { citus: "reference" | "coordinator-local"
   accounts: { citus: "reference", reason: "next-auth OAuth links of a user, looked up by (provider, account id) before any project is known" },
   sessions: { citus: "reference", reason: "next-auth sessions, looked up by token before any project is known" },
   verification_tokens: { citus: "reference", reason: "next-auth email tokens, looked up by token" },
+  email_verifications: { citus: "reference", reason: "password sign-up email verification tokens of a user, looked up by token hash before any project is known" },
   orgs: { citus: "reference", reason: "few rows, joined to projects and memberships" },
   memberships: { citus: "reference", reason: "org membership (org, user): read on every permission check, across projects" },
   projects: { citus: "reference", reason: "the tenant list itself: small, and every distributed table's project_id references it" },
