@@ -1,8 +1,8 @@
 // JSONL and CSV files of golden-set items: parsing with per-line errors, and the inverse
 // export. Pure (no database) so the round trip can be unit-tested.
 import Papa from "papaparse";
-import type { ZodError } from "zod";
 import { type DatasetFileFormat, importLineSchema } from "../schemas/datasets";
+import { describeLineIssues, forEachJsonlObject } from "../jsonl/jsonl-lines";
 
 export type ParsedLine = { line: number; input: unknown; expectedOutput: unknown; metadata: Record<string, unknown> | null };
 export type LineError = { line: number; message: string };
@@ -10,37 +10,18 @@ export type ExportItem = { input: unknown; expectedOutput: unknown; metadata: un
 
 export const CSV_COLUMNS = ["input", "expected_output", "metadata"] as const;
 
-function describe(error: ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
-    .join("; ");
-}
-
 function validateLine(line: number, value: unknown): ParsedLine | LineError {
   const parsed = importLineSchema.safeParse(value);
-  if (!parsed.success) return { line, message: describe(parsed.error) };
+  if (!parsed.success) return { line, message: describeLineIssues(parsed.error) };
   return { line, input: parsed.data.input, expectedOutput: parsed.data.expected_output ?? null, metadata: parsed.data.metadata ?? null };
 }
 
 function parseJsonl(text: string): Array<ParsedLine | LineError> {
   const out: Array<ParsedLine | LineError> = [];
-  text.replace(/^\uFEFF/, "").split("\n").forEach((raw, index) => {
-    const line = index + 1;
-    const source = raw.replace(/\r$/, "");
-    if (source.trim() === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(source);
-    } catch (error) {
-      out.push({ line, message: `not valid JSON: ${(error as Error).message}` });
-      return;
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      out.push({ line, message: "must be a JSON object with input, expected_output and metadata" });
-      return;
-    }
-    out.push(validateLine(line, value));
+  forEachJsonlObject(text, {
+    expected: "input, expected_output and metadata",
+    object: (line, value) => out.push(validateLine(line, value)),
+    error: (line, message) => out.push({ line, message }),
   });
   return out;
 }
