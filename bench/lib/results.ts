@@ -113,7 +113,14 @@ export type RunsBenchResults = BenchResults<"runs",
   { idleWeb: WebLatency; runs: RunsBenchRun[] },
   { ratioToIdealAt32: number; webP95DuringRunAt32VsIdle: number }>;
 
-export type AnyResults = IngestResults | DashboardResults | ExplorerResults | DriftResults | PromptsResults | RunsBenchResults;
+export type CycleStats = { cycles: number; p50Ms: number; p95Ms: number; cyclesPerSec: number };
+export type AnnotateResults = BenchResults<"annotate",
+  { pairs: number; annotators: number; judgmentsPerPair: number; baselineCycles: number; seconds: number },
+  /** One cycle = submit a judgment + lease the next pair. accepted: 201s; stored: judgment rows; overK/doubled/miscounted must be 0. */
+  { single: CycleStats; concurrent: CycleStats; accepted: number; errors: number; stored: number; overK: number; doubled: number; miscounted: number },
+  { p95ConcurrentVsSingle: number }>;
+
+export type AnyResults = IngestResults | DashboardResults | ExplorerResults | DriftResults | PromptsResults | RunsBenchResults | AnnotateResults;
 
 /** CPU, cores, RAM and Node of this process; the Postgres version string from `select version()`. */
 export function machineFacts(postgres: string | null): Machine {

@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { IngestResults, PromptsResults, RunsBenchResults } from "../lib/results";
+import type { AnnotateResults, IngestResults, PromptsResults, RunsBenchResults } from "../lib/results";
 import { loadRuns } from "./load-runs";
 import { range, replaceSection, table } from "./markdown";
 import { renderBenchmarksDoc } from "./render";
+import { renderAnnotate } from "./render-annotate";
 import { renderIngest } from "./render-ingest";
 import { renderPrompts } from "./render-prompts";
 import { renderRuns } from "./render-runs";
@@ -111,5 +112,21 @@ describe("renderRuns", () => {
     expect(sections.runs).toContain("| 32 | 540 | 640 | 0.84 | 5.0 ms |");
     expect(sections["runs:goals"]).toContain("| ≥ 0.8 of ideal at concurrency 32 | met: 0.84 (540 of 640 items/s) |");
     expect(sections["runs:goals"]).toContain("| web p95 during the run ≤ 1.5 × idle | met: 1.20 at concurrency 32 |");
+  });
+});
+
+describe("renderAnnotate", () => {
+  const results: AnnotateResults = {
+    benchmark: "annotate", format: 1, date: "2026-12-07T10:00:00.000Z",
+    machine: { cpuModel: "Test CPU", cores: 2, ramGiB: 8, node: "v20.1.0", postgres: null },
+    parameters: { pairs: 100_000, annotators: 20, judgmentsPerPair: 1, baselineCycles: 150, seconds: 20 },
+    measurements: { single: { cycles: 140, p50Ms: 20, p95Ms: 30, cyclesPerSec: 40 }, concurrent: { cycles: 800, p50Ms: 30, p95Ms: 45, cyclesPerSec: 40 }, accepted: 950, errors: 0, stored: 950, overK: 0, doubled: 0, miscounted: 0 },
+    ratios: { p95ConcurrentVsSingle: 1.5 },
+  };
+  const sections = renderAnnotate({ file: "bench/annotate/results.json", results }, []);
+  it("judges the p95 ratio, the exactly-once check and the 50 ms aim", () => {
+    expect(sections["annotate:goals"]).toContain("| p95 with 20 annotators ≤ 2 × single-user p95 | met: 1.50 (45 ms vs 30 ms) |");
+    expect(sections["annotate:goals"]).toContain("| no lost or doubled judgment | met: 950 accepted, 950 stored |");
+    expect(sections["annotate:goals"]).toContain("| aim: p95 < 50 ms with 20 annotators | met: 45 ms |");
   });
 });
