@@ -17,7 +17,9 @@ import { type AnnotateResults, machineFacts, postgresVersion, runLabel, writeRes
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 100_000);
 const ANNOTATORS = 20;
 const BASELINE_CYCLES = 150;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+/** Between judgments an annotator reads a prompt and two answers: 1–3 s here, quicker than people are. Without it, 20 clients in a closed loop measure only saturation. */
+const THINK_MS: [number, number] = [1_000, 3_000];
 const SECRET = "sk-bench-annotate-0123456789abcdef";
 const PASSWORD = "bench-annotator-password";
 
@@ -73,7 +75,7 @@ try {
   let accepted = 0;
   let errors = 0;
   /** One annotator's loop: holds a leased pair, then repeatedly submits it and leases the next; each cycle timed. */
-  async function work(a: Annotator, until: (cycles: number) => boolean, samples: number[]) {
+  async function work(a: Annotator, until: (cycles: number) => boolean, samples: number[], think = false) {
     let pair = (await post<{ pair: Pair }>(a, `${base}/next`, { exclude: [] })).json.pair;
     let cycles = 0;
     while (pair && !until(cycles)) {
@@ -86,6 +88,7 @@ try {
       samples.push(performance.now() - started);
       pair = next.json.pair;
       cycles++;
+      if (think) await new Promise((r) => setTimeout(r, THINK_MS[0] + Math.random() * (THINK_MS[1] - THINK_MS[0])));
     }
   }
   const stats = (samples: number[], seconds: number) => ({ cycles: samples.length, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), cyclesPerSec: +(samples.length / seconds).toFixed(1) });
@@ -100,7 +103,7 @@ try {
   const many: number[] = [];
   t0 = performance.now();
   const end = t0 + SECONDS * 1000;
-  await Promise.all(annotators.slice(0, ANNOTATORS).map((a) => work(a, () => performance.now() >= end, many)));
+  await Promise.all(annotators.slice(0, ANNOTATORS).map((a) => work(a, () => performance.now() >= end, many, true)));
   const manyStats = stats(many, (performance.now() - t0) / 1000);
 
   const check = (await client.query(`select
@@ -113,7 +116,7 @@ try {
   const results: AnnotateResults = {
     benchmark: "annotate", format: 1, date: new Date().toISOString(), ...runLabel(),
     machine: machineFacts(postgres),
-    parameters: { pairs: PAIRS, annotators: ANNOTATORS, judgmentsPerPair: 1, baselineCycles: BASELINE_CYCLES, seconds: SECONDS },
+    parameters: { pairs: PAIRS, annotators: ANNOTATORS, judgmentsPerPair: 1, baselineCycles: BASELINE_CYCLES, seconds: SECONDS, thinkMs: THINK_MS },
     measurements: { single: singleStats, concurrent: manyStats, accepted, errors, stored: check.stored, overK: check.over_k, doubled: check.doubled, miscounted: check.miscounted },
     ratios: { p95ConcurrentVsSingle: +(manyStats.p95Ms / singleStats.p95Ms).toFixed(2) },
   };

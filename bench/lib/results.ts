@@ -115,7 +115,8 @@ export type RunsBenchResults = BenchResults<"runs",
 
 export type CycleStats = { cycles: number; p50Ms: number; p95Ms: number; cyclesPerSec: number };
 export type AnnotateResults = BenchResults<"annotate",
-  { pairs: number; annotators: number; judgmentsPerPair: number; baselineCycles: number; seconds: number },
+  /** thinkMs: the pause between an annotator's cycles in the concurrent phase (absent: none, a closed loop). */
+  { pairs: number; annotators: number; judgmentsPerPair: number; baselineCycles: number; seconds: number; thinkMs?: [number, number] },
   /** One cycle = submit a judgment + lease the next pair. accepted: 201s; stored: judgment rows; overK/doubled/miscounted must be 0. */
   { single: CycleStats; concurrent: CycleStats; accepted: number; errors: number; stored: number; overK: number; doubled: number; miscounted: number },
   { p95ConcurrentVsSingle: number }>;

@@ -12,7 +12,8 @@ export function renderAnnotate(recorded: Recorded<AnnotateResults>, history: Rec
     runLine(recorded),
     `A queue of ${int(p.pairs)} preference pairs (k = ${p.judgmentsPerPair}; Korean and English support questions with two ~400-character answers). ` +
       `One cycle is what the annotator page does after each judgment: submit it, then lease the next pair (two authenticated HTTP requests). ` +
-      `First one annotator alone for ${int(p.baselineCycles)} cycles, then ${p.annotators} annotators at once for ${p.seconds} s, against the same server.`,
+      `First one annotator alone for ${int(p.baselineCycles)} cycles back to back, then ${p.annotators} annotators at once for ${p.seconds} s, against the same server` +
+      (p.thinkMs ? `, each pausing ${p.thinkMs[0] / 1000}–${p.thinkMs[1] / 1000} s between judgments (reading two answers; faster than people are).` : ", each in a closed loop with no pause (a saturation test)."),
     table(["Annotators", "cycles", "p50", "p95", "cycles/s"], [row("1 (baseline)", m.single), row(String(p.annotators), m.concurrent)], ["left", "right", "right", "right", "right"]),
     `Afterwards: ${int(m.accepted)} judgments accepted, ${int(m.stored)} stored, ${int(m.errors)} errors; pairs judged more than k times: ${m.overK}; judgments doubled: ${m.doubled}; pair counters off: ${m.miscounted}.`,
   ].join("\n\n");
