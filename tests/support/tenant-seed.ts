@@ -79,7 +79,8 @@ export async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<Re
     "datasets/[name]": ownSet.name,
     "llm-connections/[connectionId]": connection.json.id,
     "llm-connections/[name]": connection.json.name,
-    "items/[itemId]": item.json.id,
+    // The item's stable id (the row id is one version of it).
+    "items/[itemId]": item.json.itemId,
     "reports/[reportId]": report.id,
     "clusters/[cluster]": "0",
     "invites/[inviteId]": invite.json.id,
