@@ -127,9 +127,9 @@ describe("route × role matrix", () => {
         }
       }
     }
-    expect(missing, "routes without a decision: add each to route-role-matrix.expected.ts").toEqual([]);
-    expect(stale, "entries for routes that no longer exist: remove them from route-role-matrix.expected.ts").toEqual([]);
-    expect(wrong, "answers that differ from the table").toEqual([]);
+    // One assertion, so a failure shows all three lists: routes without a decision (add them to
+    // route-role-matrix.expected.ts), entries whose route is gone (remove them), and answers that differ.
+    expect({ missing, stale, wrong }).toEqual({ missing: [], stale: [], wrong: [] });
     expect(all.length).toBeGreaterThanOrEqual(140);
   }, 180_000);
 });
