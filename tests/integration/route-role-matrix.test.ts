@@ -2,6 +2,7 @@
 // the one table of decisions in route-role-matrix.expected.ts. A new route fails here until it has an entry.
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as invitesRoute from "@/app/api/projects/[projectId]/invites/route";
 import * as queueRoute from "@/app/api/projects/[projectId]/annotation-queues/[queueId]/route";
 import { addMember, createKey, createOrgAndProject, type Member } from "../factories";
 import { call, type CallOptions } from "../support/route";
@@ -95,7 +96,11 @@ describe("route × role matrix", () => {
       body: { annotators: [t.owner.user.email, members.annotator!.user.email] },
     });
     expect(assign.status, JSON.stringify(assign.json)).toBe(200);
-    const ids = seeded.ids;
+    // An invite of its own for the token routes: the seeded one is revoked by DELETE invites/[inviteId] before
+    // the accept runs. The accept runs last, so the first signed-in caller ("other") really joins the org.
+    const invite = await call(invitesRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { role: "viewer" } });
+    expect(invite.status, JSON.stringify(invite.json)).toBe(201);
+    const ids = { ...seeded.ids, "invites/[token]": invite.json.token as string };
     const requests = { ...PROJECT_REQUESTS, ...publicRequests(seeded.traceId), ...EXTRA_REQUESTS };
     const all = (await targets("api")).sort(order);
     const unmapped = new Set<string>();
