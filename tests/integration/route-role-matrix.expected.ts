@@ -261,7 +261,9 @@ export function isOutOfProcess(policy: Policy | undefined): policy is { outOfPro
   return policy !== undefined && "outOfProcess" in policy;
 }
 
-/** "READERS" for a preset, else the list. */
+/** "READERS" for a preset (or a list with exactly its members), else the list. */
 export function policyName(policy: readonly Identity[]): string {
-  return NAMES.get(policy) ?? `[${policy.join(", ")}]`;
+  const same = (p: readonly Identity[]) => p.length === policy.length && p.every((who) => policy.includes(who));
+  const preset = [...NAMES].find(([p]) => !isOutOfProcess(p) && same(p));
+  return preset?.[1] ?? `[${policy.map((who) => `"${who}"`).join(", ")}]`;
 }
