@@ -58,6 +58,7 @@ export const EXPECTED: Record<string, Policy> = {
 
   // The token is the capability: the invite page shows its offer before sign-in.
   "GET api/invites/[token]": ANYONE,
+  // Any account, another org's owner included: the link is the invitation (single use; "other" joins here).
   "POST api/invites/[token]/accept": SIGNED_IN,
 
   // The operator's scrape token (PHAROS_METRICS_TOKEN) only: no session or project key.
@@ -71,6 +72,7 @@ export const EXPECTED: Record<string, Policy> = {
   "GET api/projects/[projectId]": MEMBERS,
   "PATCH api/projects/[projectId]": ADMINS,
 
+  // Readers see rules with webhook URLs masked; alerts:manage (pm and up) sees and edits them.
   "GET api/projects/[projectId]/alerts": READERS,
   "POST api/projects/[projectId]/alerts": PLANNERS,
   "PATCH api/projects/[projectId]/alerts/[ruleId]": PLANNERS,
@@ -124,6 +126,7 @@ export const EXPECTED: Record<string, Policy> = {
   "POST api/projects/[projectId]/drift/reports": ENGINEERS,
   "GET api/projects/[projectId]/drift/reports/[reportId]": READERS,
   "POST api/projects/[projectId]/drift/reports/[reportId]/clusters/[cluster]/inbox": ENGINEERS,
+  // The embedding provider's settings are read by those who change them (drift:manage), unlike other settings.
   "GET api/projects/[projectId]/drift/settings": ENGINEERS,
   "PUT api/projects/[projectId]/drift/settings": ENGINEERS,
 
@@ -172,6 +175,7 @@ export const EXPECTED: Record<string, Policy> = {
   "POST api/projects/[projectId]/prompts/[promptId]/change-requests/[changeRequestId]/merge": ENGINEERS,
   "POST api/projects/[projectId]/prompts/[promptId]/change-requests/[changeRequestId]/rebase": ENGINEERS,
   "POST api/projects/[projectId]/prompts/[promptId]/change-requests/[changeRequestId]/reviews": PRODUCTION_APPROVERS,
+  // A POST that writes nothing: fills a version's variables for "try it".
   "POST api/projects/[projectId]/prompts/[promptId]/compile": READERS,
   "GET api/projects/[projectId]/prompts/[promptId]/diff": READERS,
   "GET api/projects/[projectId]/prompts/[promptId]/labels/[label]": READERS,
@@ -199,6 +203,7 @@ export const EXPECTED: Record<string, Policy> = {
   "PUT api/projects/[projectId]/settings/counterfactual-terms": ENGINEERS,
   "GET api/projects/[projectId]/settings/ingest": READERS,
   "PUT api/projects/[projectId]/settings/ingest": ADMINS,
+  // The release webhook URL is a bearer secret: prompts:configure to read it too.
   "GET api/projects/[projectId]/settings/release-webhook": ADMINS,
   "PUT api/projects/[projectId]/settings/release-webhook": ADMINS,
   "POST api/projects/[projectId]/settings/release-webhook/test": ADMINS,
