@@ -97,9 +97,15 @@ class WriterQueue {
         return;
       }
       // One request's rows must not fail its neighbours: retry each on its own.
-      // When the database is away, each would fail the same way: fail them all at once.
+      // When the database is away, each would fail the same way: fail them all at once, and the
+      // requests still waiting too, so no request waits through several timeouts in a row.
       if (isDatabaseUnavailable(error)) {
         for (const p of group) p.reject(error);
+        const waiting = this.pending.splice(0);
+        for (const p of waiting) {
+          this.queuedRows -= p.size;
+          p.reject(error);
+        }
         return;
       }
       for (const p of group) {
