@@ -43,6 +43,12 @@ const serverEnvSchema = z.object({
   /** Sign-up requests per client IP per hour (and a third of that per email address). */
   PHAROS_SIGNUP_PER_IP_PER_HOUR: count(10),
   PHAROS_DB_POOL: count(10),
+  /** Connecting to Postgres gives up after this (a stopped or unreachable server answers 503, never hangs a request). */
+  PHAROS_DB_CONNECT_TIMEOUT_MS: count(5_000),
+  /** Any query gives up after this on the client side (a frozen server: the statement_timeout of Postgres cannot fire). */
+  PHAROS_DB_QUERY_TIMEOUT_MS: count(60_000),
+  /** Each statement of an ingest write gives up after this: the request answers 503 and the SDK retries. */
+  PHAROS_INGEST_WRITE_TIMEOUT_MS: count(5_000),
   PHAROS_ENCRYPTION_KEY: text,
   PHAROS_OUTBOUND_ALLOWED_HOSTS: z.string().default(""),
   PHAROS_METRICS_TOKEN: text,

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { describeDatabaseError, isDatabaseUnavailable } from "./db-errors";
 
 export const ERROR_STATUS = {
   INVALID: 400,
@@ -55,6 +56,18 @@ function prismaCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Seconds a client is asked to wait while the database is away (a restart takes a few). */
+export const DATABASE_RETRY_AFTER_S = 2;
+let lastUnavailableLog = 0;
+
+/** One line per second at most: a database restart under load fails thousands of requests. */
+function logUnavailable(error: unknown) {
+  const now = Date.now();
+  if (now - lastUnavailableLog < 1000) return;
+  lastUnavailableLog = now;
+  console.warn(`[pharos] database unavailable, answering 503: ${describeDatabaseError(error)}`);
+}
+
 /** Maps any thrown value to the one error shape every route answers with. */
 export function toResponse(error: unknown, root = "body"): Response {
   let appError: AppError;
@@ -66,6 +79,9 @@ export function toResponse(error: unknown, root = "body"): Response {
     appError = new AppError("CONFLICT", "A record with these values already exists");
   } else if (prismaCode(error) === "P2025") {
     appError = new AppError("NOT_FOUND", "Not found");
+  } else if (isDatabaseUnavailable(error)) {
+    logUnavailable(error);
+    appError = new AppError("UNAVAILABLE", "The database is unavailable (restarting or unreachable); retry shortly", undefined, { "Retry-After": String(DATABASE_RETRY_AFTER_S) });
   } else {
     console.error("[pharos] unhandled error", error);
     appError = new AppError("INTERNAL", "Internal server error");

@@ -79,7 +79,9 @@ try {
   if (databaseUrl) {
     log("[pharos] using the Postgres in DATABASE_URL");
   } else {
-    const pg = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "pharos" });
+    // Supervised: if the postmaster dies, it is started again and the line says so; the web
+    // server and the worker answer 503 / retry meanwhile and reconnect by themselves.
+    const pg = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "pharos", supervise: { notify: log } });
     stopPostgres = pg.stop;
     databaseUrl = pg.url;
     log(`[pharos] embedded Postgres running (data in ${path.join(dir, "pg")})`);

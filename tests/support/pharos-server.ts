@@ -23,9 +23,10 @@ export async function newDataDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), "pharos-e2e-"));
 }
 
-export async function startPharos(options: { dataDir?: string; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<PharosServer> {
+export async function startPharos(options: { dataDir?: string; env?: Record<string, string>; databaseUrl?: string; port?: number } = {}): Promise<PharosServer> {
   const dataDir = options.dataDir ?? (await newDataDir());
-  const port = await freePort();
+  // A given port: a restart after a crash comes back where clients already send.
+  const port = options.port ?? (await freePort());
   // The default, embedded path is what users get; benchmarks pass their own database. The fake
   // webhook receivers and providers of the tests listen on 127.0.0.1, which Pharos refuses by default.
   const env = hermeticEnv(process.env, {
@@ -84,6 +85,37 @@ export async function startPharos(options: { dataDir?: string; env?: Record<stri
       return exited;
     },
   };
+}
+
+/** The pids of a process and all its descendants, children first (for a SIGKILL of the whole tree, as a crash would). */
+export function processTree(pid: number): number[] {
+  const ps = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" });
+  const children = new Map<number, number[]>();
+  for (const line of ps.trim().split("\n")) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    if (!children.has(parent!)) children.set(parent!, []);
+    children.get(parent!)!.push(child!);
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) walk(c);
+    out.push(p);
+  };
+  walk(pid);
+  return out;
+}
+
+/** SIGKILL of Pharos and everything it started (web server, worker; not a database it did not start). */
+export async function killPharos(server: PharosServer): Promise<void> {
+  const pids = processTree(server.child.pid!);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  await server.stop();
 }
 
 /** Postgres processes still running on a data dir (there must be none after a stop). */
