@@ -7,10 +7,11 @@ import { parseBatch } from "@/lib/ingest/parse-batch";
 import { takeRateLimitToken } from "@/lib/ingest/rate-limit";
 import { parseJson, readBody } from "@/lib/ingest/read-body";
 import { ingestBatchSchema } from "@/lib/schemas/ingest";
+import { toWellFormedDeep } from "@/lib/text/well-formed";
 
 export const POST = withApiKey({ scope: "secret" }, async ({ req, key }) => {
   takeRateLimitToken(key);
-  const body = validate(ingestBatchSchema, parseJson(await readBody(req)), "body");
+  const body = validate(ingestBatchSchema, toWellFormedDeep(parseJson(await readBody(req))), "body");
   const parsed = parseBatch(body.batch);
   await rejectMismatchedEmbeddings(key.projectId, parsed);
   await ingest(key.projectId, parsed);
