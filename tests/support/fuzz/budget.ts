@@ -1,5 +1,5 @@
 // How many cases a fuzz property runs: `npm test` runs the small budget (2,000 cases in all),
-// `npm run test:fuzz` provides fuzzScale (×50: ≥ 100,000). FUZZ_SEED (and FUZZ_PATH) replay a
+// `npm run test:fuzz` provides fuzzScale (×50: ≥ 100,000); FUZZ_SCALE=<n> overrides either. FUZZ_SEED (and FUZZ_PATH) replay a
 // reported failure: fast-check prints both with the counterexample.
 import fc from "fast-check";
 import { inject } from "vitest";
@@ -11,6 +11,7 @@ declare module "vitest" {
 }
 
 export function fuzzScale(): number {
+  if (process.env.FUZZ_SCALE) return Number(process.env.FUZZ_SCALE);
   try {
     return inject("fuzzScale") ?? 1;
   } catch {
