@@ -66,6 +66,8 @@ const serverEnvSchema = z.object({
   PHAROS_INGEST_MAX_BODY_BYTES: count(5 * 1024 * 1024),
   PHAROS_INGEST_MAX_INFLATED_BYTES: count(20 * 1024 * 1024),
   PHAROS_INGEST_QUEUE_ROWS: count(50_000),
+  /** Ingest requests (batch and OTLP) worked on at once per web process; beyond it, 503 + Retry-After at once. */
+  PHAROS_INGEST_MAX_IN_FLIGHT: count(64),
   PHAROS_INGEST_WRITERS: count(2),
   PHAROS_INGEST_WRITE_ROWS: count(5_000),
   PHAROS_INGEST_LINGER_MS: z.coerce.number().int().nonnegative().default(2),

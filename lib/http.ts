@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { assertJsonContentType } from "./auth/same-origin";
 import { AppError, describeZodError } from "./errors";
+import { assertJsonDepth } from "./text/json-depth";
+import { illFormedPath } from "./text/well-formed";
 
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
   return Response.json(data, { status, headers });
@@ -25,6 +27,7 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S,
     } catch (error) {
       throw new AppError("INVALID_JSON", `Request body is not valid JSON: ${(error as Error).message}`);
     }
+    assertJsonDepth(value);
   }
   return validate(schema, value, "body");
 }
@@ -68,6 +71,8 @@ export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer
 }
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown, root: string): z.infer<S> {
+  const illFormed = illFormedPath(value, root);
+  if (illFormed !== undefined) throw new AppError("INVALID", `${illFormed}: must not contain NUL characters or unpaired UTF-16 surrogates`);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError("INVALID", describeZodError(parsed.error, root), parsed.error.issues);
   return parsed.data;

@@ -1,6 +1,7 @@
 import { gunzip } from "node:zlib";
 import { promisify } from "node:util";
 import { env } from "../env";
+import { assertJsonDepth } from "../text/json-depth";
 import { AppError } from "../errors";
 
 const gunzipAsync = promisify(gunzip);
@@ -45,9 +46,12 @@ export async function readBody(req: Request): Promise<Buffer> {
 
 /** Parses a JSON body read with readBody. */
 export function parseJson(bytes: Buffer): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(bytes.toString("utf8"));
+    value = JSON.parse(bytes.toString("utf8"));
   } catch (error) {
     throw new AppError("INVALID_JSON", `Request body is not valid JSON: ${(error as Error).message}`);
   }
+  assertJsonDepth(value);
+  return value;
 }

@@ -16,7 +16,7 @@ export const alertFiltersSchema = z
     environment: z.string().max(64).optional(),
     model: z.string().max(256).optional(),
     promptName: z.string().max(256).optional(),
-    promptVersion: z.number().int().positive().optional(),
+    promptVersion: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647").optional(),
   })
   .strict();
 

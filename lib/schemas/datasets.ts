@@ -34,7 +34,7 @@ export const updateItemBody = z
     expectedOutput: optionalJson,
     metadata: metadataSchema.nullable().optional(),
     /** The version the edit was based on: a newer current version answers 409 (no lost update). */
-    baseVersion: z.number().int().positive().optional(),
+    baseVersion: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647").optional(),
   })
   .strict()
   .refine((b) => b.input !== undefined || b.expectedOutput !== undefined || b.metadata !== undefined, "input, expectedOutput or metadata is required");

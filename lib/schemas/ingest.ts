@@ -8,7 +8,7 @@ import { SPAN_KINDS, SPAN_LEVELS } from "../ingest/types";
 const id = z.string().trim().min(1, "must not be empty").max(128, "must be at most 128 characters");
 const time = z.union([z.string().datetime({ offset: true }), z.number().int().nonnegative()]).transform((v) => new Date(v));
 const optionalText = (max: number) => z.string().max(max).nullish();
-const count = z.number().int().nonnegative().nullish();
+const count = z.number().int().nonnegative().max(2_147_483_647, "must be at most 2147483647").nullish();
 
 export const usageSchema = z
   .object({
@@ -55,7 +55,7 @@ export const spanBodySchema = z
     level: z.enum(SPAN_LEVELS).nullish(),
     statusMessage: optionalText(4000),
     promptName: optionalText(256),
-    promptVersion: z.number().int().positive().nullish(),
+    promptVersion: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647").nullish(),
     embeddings: z.array(spanEmbeddingSchema).max(8).nullish(),
     ...common,
   })

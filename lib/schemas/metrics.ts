@@ -24,13 +24,13 @@ export const metricsQuery = z
     model: z.string().max(256).optional(),
     provider: z.string().max(128).optional(),
     promptName: z.string().max(256).optional(),
-    promptVersion: z.coerce.number().int().positive().optional(),
+    promptVersion: z.coerce.number().int().positive().max(2_147_483_647, "must be at most 2147483647").optional(),
     release: z.string().max(128).optional(),
     userId: z.string().max(256).optional(),
     tags: csv.optional(),
   })
-  .refine((q) => q.to.getTime() > q.from.getTime(), { message: "must be after from", path: ["to"] })
-  .refine((q) => q.to.getTime() - q.from.getTime() <= 400 * 86_400_000, { message: "range must be at most 400 days", path: ["to"] });
+  .refine((q) => !(q.from instanceof Date && q.to instanceof Date) || q.to.getTime() > q.from.getTime(), { message: "must be after from", path: ["to"] })
+  .refine((q) => !(q.from instanceof Date && q.to instanceof Date) || q.to.getTime() - q.from.getTime() <= 400 * 86_400_000, { message: "range must be at most 400 days", path: ["to"] });
 export type MetricsQuery = z.infer<typeof metricsQuery>;
 
 /** One bucket (or a total) of LLM-call metrics. Rates are 0..1; null when undefined (no data). */

@@ -17,7 +17,7 @@ export const onlineEvalFilter = z
     tags: z.array(z.string().trim().min(1).max(200)).min(1).max(20).optional(),
     model: z.string().trim().min(1).max(256).optional(),
     promptName: z.string().trim().min(1).max(256).optional(),
-    promptVersion: z.number().int().positive().optional(),
+    promptVersion: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647").optional(),
     release: z.string().trim().min(1).max(256).optional(),
     userId: z.string().trim().min(1).max(256).optional(),
     status: z.enum(["ok", "error"]).optional(),

@@ -63,11 +63,11 @@ export const publicCreatePromptBody = z
 
 export const promptListQuery = z.object({ q: z.string().max(200).optional() });
 
-export const compileBody = z.object({ version: z.number().int().positive(), variables: z.record(z.string(), z.unknown(), { error: "must be a JSON object" }).default({}) }).strict();
+export const compileBody = z.object({ version: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647"), variables: z.record(z.string(), z.unknown(), { error: "must be a JSON object" }).default({}) }).strict();
 
-export const diffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+export const diffQuery = z.object({ from: z.coerce.number().int().positive().max(2_147_483_647, "must be at most 2147483647"), to: z.coerce.number().int().positive().max(2_147_483_647, "must be at most 2147483647") });
 
-export const proposeBody = z.object({ label: labelSchema, version: z.number().int().positive(), description: z.string().trim().max(5000).optional() }).strict();
+export const proposeBody = z.object({ label: labelSchema, version: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647"), description: z.string().trim().max(5000).optional() }).strict();
 
 export const REVIEW_VERDICTS = ["approve", "request_changes", "comment"] as const;
 export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
@@ -80,7 +80,7 @@ export const changeRequestListQuery = z.object({ status: z.enum(["open", "merged
 
 export const gateOverrideBody = z.object({ reason: z.string({ error: "is required" }).trim().min(1, "is required: say why the gate is overridden").max(2000) }).strict();
 
-export const rollbackBody = z.object({ version: z.number().int().positive(), reason: z.string({ error: "is required" }).trim().min(1, "is required: say why this is an emergency").max(2000) }).strict();
+export const rollbackBody = z.object({ version: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647"), reason: z.string({ error: "is required" }).trim().min(1, "is required: say why this is an emergency").max(2000) }).strict();
 
 const ref = z.string().trim().min(1, "required").max(200);
 
@@ -143,7 +143,7 @@ export const canaryGuardSchema = z
 export type CanaryGuard = z.infer<typeof canaryGuardSchema>;
 
 export const startCanaryBody = z
-  .object({ label: labelSchema, version: z.number().int().positive(), percent: z.number().gt(0, "must be more than 0").max(50, "must be at most 50"), guard: canaryGuardSchema.optional() })
+  .object({ label: labelSchema, version: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647"), percent: z.number().gt(0, "must be more than 0").max(50, "must be at most 50"), guard: canaryGuardSchema.optional() })
   .strict();
 
 export const endCanaryBody = z.object({ reason: z.string().trim().max(2000).optional() }).strict();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { illFormedPath } from "../text/well-formed";
 
 /** A dynamic route segment: Next hands it over as a non-empty string. */
 const segment = z.string().min(1);
@@ -15,11 +16,18 @@ export function routeParams<K extends string>(...names: K[]) {
  * applied when the value still holds an escape. (A name with a literal "%41"-style sequence
  * therefore cannot be addressed by URL; such names are vanishingly rare.)
  */
-export const nameSegment = segment.transform((value) => {
+export const nameSegment = segment.transform((value, ctx) => {
   if (!/%[0-9A-Fa-f]{2}/.test(value)) return value;
+  let decoded = value;
   try {
-    return decodeURIComponent(value);
+    decoded = decodeURIComponent(value);
   } catch {
     return value;
   }
+  // "%00" decodes to NUL, which Postgres cannot compare against (it was a 500).
+  if (illFormedPath(decoded, "name") !== undefined) {
+    ctx.addIssue({ code: "custom", message: "must not contain NUL characters or unpaired UTF-16 surrogates" });
+    return z.NEVER;
+  }
+  return decoded;
 });

@@ -19,7 +19,7 @@ export const startRunBody = z
     dataset: name.optional(),
     datasetId: id.optional(),
     prompt: z
-      .object({ name: name.optional(), id: id.optional(), label: name.optional(), version: z.number().int().positive().optional() })
+      .object({ name: name.optional(), id: id.optional(), label: name.optional(), version: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647").optional() })
       .strict()
       .refine((p) => p.name !== undefined || p.id !== undefined, { message: "give name or id", path: ["name"] })
       .refine((p) => p.label === undefined || p.version === undefined, { message: "give label or version, not both", path: ["version"] })

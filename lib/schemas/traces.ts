@@ -31,7 +31,7 @@ export const listTracesQuery = z
     model: z.string().max(256).optional(),
     environment: z.string().max(64).optional(),
     promptName: z.string().max(256).optional(),
-    promptVersion: z.coerce.number().int().positive().optional(),
+    promptVersion: z.coerce.number().int().positive().max(2_147_483_647, "must be at most 2147483647").optional(),
     release: z.string().max(256).optional(),
     userId: z.string().max(256).optional(),
     sessionId: z.string().max(256).optional(),

@@ -1,11 +1,12 @@
 // Starts Pharos exactly as `npm start` does (scripts/start.ts), on free ports, with its own
 // data dir, and stops it with SIGTERM like a process manager would.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../scripts/lib/embedded-postgres";
 import { hermeticEnv } from "./hermetic-env";
+import { linesWithSecrets, type Secret } from "./secret-scan";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -82,7 +83,12 @@ export async function startPharos(options: { dataDir?: string; env?: Record<stri
     child,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
-      return exited;
+      const code = await exited;
+      // Every e2e run's server log is checked for the demo credentials npm start created
+      // (tests/e2e/secrets-in-logs.test.ts covers the secrets a user creates).
+      const offending = linesWithSecrets(output, await demoSecrets(dataDir));
+      if (offending.length) throw new Error(`secrets in the Pharos server's output:\n${offending.join("\n")}`);
+      return code;
     },
   };
 }
@@ -116,6 +122,19 @@ export async function killPharos(server: PharosServer): Promise<void> {
     }
   }
   await server.stop();
+}
+
+/** The password and secret keys of the demo's credentials file (none before it exists). */
+async function demoSecrets(dataDir: string): Promise<Secret[]> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dataDir, "credentials"), "utf8");
+  } catch {
+    return [];
+  }
+  return Object.entries(readCredentials(text))
+    .filter(([name, value]) => /password|secret/i.test(name) && value.length >= 8)
+    .map(([name, value]) => ({ name: `demo ${name}`, value }));
 }
 
 /** Postgres processes still running on a data dir (there must be none after a stop). */

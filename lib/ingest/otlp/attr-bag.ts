@@ -86,7 +86,8 @@ export function asNumber(v: unknown): number | null {
 /** Token counts: non-negative integers only; anything else is treated as absent. */
 export function asCount(v: unknown): number | null {
   const n = asNumber(v);
-  return n !== null && n >= 0 ? Math.round(n) : null;
+  // Token counts are int4 columns: a count past 2^31 - 1 is garbage, not a number to store (it was a 500).
+  return n !== null && n >= 0 && n <= 2_147_483_647 ? Math.round(n) : null;
 }
 
 /** Many SDKs JSON-encode structured values into string attributes; decode those, leave prose alone. */

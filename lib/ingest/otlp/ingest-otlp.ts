@@ -5,6 +5,7 @@ import { ingest } from "../ingest";
 import { parseJson } from "../read-body";
 import type { NormalizedSpan } from "../types";
 import { decodeOtlpProtobuf, parseOtlpJson } from "./decode-request";
+import { toWellFormedDeep } from "../../text/well-formed";
 import { encodeOtlpResponse } from "./encode-response";
 import { mapOtlpSpan } from "./map-span";
 import { OtlpDecodeError, type OtlpRequest } from "./otlp-types";
@@ -17,7 +18,8 @@ import { OtlpDecodeError, type OtlpRequest } from "./otlp-types";
 export async function ingestOtlp(projectId: string, bytes: Buffer, format: "protobuf" | "json") {
   let request: OtlpRequest;
   try {
-    request = format === "json" ? parseOtlpJson(parseJson(bytes)) : decodeOtlpProtobuf(bytes);
+    // Observed data keeps its spans: NUL and unpaired surrogates become U+FFFD (Postgres stores neither).
+    request = toWellFormedDeep(format === "json" ? parseOtlpJson(parseJson(bytes)) : decodeOtlpProtobuf(bytes));
   } catch (error) {
     if (error instanceof OtlpDecodeError) throw new AppError("INVALID", `Undecodable OTLP ${format} body: ${error.message}`);
     throw error;
