@@ -109,7 +109,7 @@ function startWeb() {
   const nextBin = path.join(import.meta.dirname, "..", "node_modules", "next", "dist", "bin", "next");
   const web = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   children.push(web);
   web.on("exit", (code, signal) => {

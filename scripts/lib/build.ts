@@ -5,7 +5,7 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json"];
+const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "scripts/lib/build.ts"];
 const STAMP = path.join(ROOT, ".next", "pharos-source-hash");
 
 async function hashTree(hash: ReturnType<typeof createHash>, target: string): Promise<void> {
@@ -40,7 +40,9 @@ export async function ensureBuild(log: (line: string) => void = console.log): Pr
   log("[pharos] building the web app (first start or sources changed; about a minute)…");
   const hash = await sourceHash();
   const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [next, "build"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  // A production build whatever the caller's NODE_ENV (vitest sets "test", a shell may say
+  // "development"): next.config.js reads it, and a dev CSP would allow eval.
+  const child = spawn(process.execPath, [next, "build"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));

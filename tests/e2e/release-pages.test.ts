@@ -62,7 +62,8 @@ describe("browser: canary, audit, policies and release webhook pages", () => {
       // The project default for production: 2 approvals, still there after a reload.
       await page.getByRole("button", { name: "Edit policy for production" }).click();
       await page.getByLabel("Required approvals").fill("2");
-      await expect(page.getByLabel(/Require a passing regression run/).isDisabled()).resolves.toBe(true);
+      // The gate is configured in this dialog now (tests/e2e/prompts-gate-config.test.ts covers it).
+      await expect(page.getByLabel(/Require a passing regression run/).isDisabled()).resolves.toBe(false);
       await shoot(page, "policy-dialog");
       await page.getByRole("button", { name: "Save policy" }).click();
       await page.getByText("Policy for production saved").waitFor();

@@ -68,7 +68,7 @@ describe("secrets never in logs", () => {
     // Sign-up with a password, then sign in.
     const email = `secrets-${randomBytes(4).toString("hex")}@example.test`;
     const signedUp = await send("POST", "/api/auth/sign-up", { email, password: PASSWORD, name: "Ada" }, {});
-    expect(signedUp.status, JSON.stringify(signedUp.json)).toBe(201);
+    expect(signedUp.status, JSON.stringify(signedUp.json)).toBe(202);
     const cookie = await signInOverHttp(baseUrl, email, PASSWORD);
     expect(cookie).toBeTruthy();
     const asUser = { cookie: cookie! };
