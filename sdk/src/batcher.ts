@@ -75,16 +75,21 @@ export class Batcher {
   private drain(): Promise<void> {
     if (this.draining) return this.draining;
     this.clearTimer();
-    this.draining = (async () => {
+    // A timer set while a drain was running can fire after that drain emptied the queue.
+    if (this.queue.length === 0) return Promise.resolve();
+    const sending = (async () => {
       try {
         while (this.queue.length > 0) await this.options.send(this.takeBatch());
       } catch (error) {
         this.options.report(new PharosError("internal", `sending failed unexpectedly: ${String(error)}`));
-      } finally {
-        this.draining = null;
-        this.schedule();
       }
     })();
+    // Cleared in a later microtask, never before the assignment: a drain that finished at once
+    // and stayed in `draining` made flush() spin forever on a settled promise.
+    this.draining = sending.finally(() => {
+      this.draining = null;
+      this.schedule();
+    });
     return this.draining;
   }
 
