@@ -102,7 +102,8 @@ function apply(root: unknown, op: Op): unknown {
       break;
     case "add": {
       const target = p[slot.key];
-      if (typeof target === "object" && target !== null && !Array.isArray(target)) Object.defineProperty(target, op.key, { value: op.value, enumerable: true, writable: true, configurable: true });
+      // Keys go into plain objects only: a typed array (OTLP ids and bytes) refuses an index-like key.
+      if (typeof target === "object" && target !== null && Object.getPrototypeOf(target) === Object.prototype) Object.defineProperty(target, op.key, { value: op.value, enumerable: true, writable: true, configurable: true });
       else if (Array.isArray(target)) target.push(op.value);
       else p[slot.key] = op.value;
       break;
