@@ -101,9 +101,11 @@ describe("browser: sign up → project → API key → sign out → sign in", ()
     await annotator.getByLabel("Email").fill(`grace-${Date.now()}@example.test`);
     await annotator.getByLabel("Password").fill("compiler pioneer");
     await annotator.getByRole("button", { name: "Create account" }).click();
-    await annotator.getByText("Nothing to open here yet").waitFor();
+    // An annotator lands on their queues (none yet) and the navigation shows nothing else.
+    await annotator.waitForURL("**/annotate");
+    await annotator.getByText("When a lead assigns you to a queue it appears here.").waitFor();
     expect(await annotator.getByRole("link", { name: "Settings" }).count()).toBe(0);
-    await annotator.goto(annotator.url().replace(/\/?$/, "/settings/api-keys"));
+    await annotator.goto(annotator.url().replace(/\/annotate$/, "/settings/api-keys"));
     await annotator.getByText("No access").waitFor();
     await annotator.screenshot({ path: `${SHOTS}/annotator-no-settings.png` });
     await other.close();
