@@ -46,6 +46,18 @@ class MigratePg extends PrismaPg {
     // A short idle timeout lets the CLI exit promptly instead of lingering on idle connections.
     super({ connectionString: url, Client: CatalogAsTextClient, idleTimeoutMillis: 200 } as pg.PoolConfig);
   }
+  // The adapter's executeScript splits a migration on every ";", which cuts a dollar-quoted
+  // function body (a plpgsql trigger) apart. Postgres takes the whole script as one simple query
+  // instead, which also makes each migration atomic.
+  async connect() {
+    const adapter = await super.connect();
+    const pool = (adapter as unknown as { client?: pg.Pool }).client;
+    if (!pool || typeof pool.query !== "function") throw new Error("@prisma/adapter-pg changed: its pool is no longer at .client (see prisma.config.ts)");
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    return adapter;
+  }
   async connectToShadowDb() {
     const main = await this.connect();
     const database = `prisma_shadow_${Date.now()}`;

@@ -20,14 +20,15 @@ export async function annotatorPair(options: { projectId: string; pairId: string
 
 export type QueueProgress = { mine: number; done: number; wanted: number; pairs: number };
 
-/** Mine: my judgments here. The queue's: judgments toward k per pair (extra imported ones not counted). */
+/**
+ * Mine: my judgments here. The queue's: judgments toward k per pair (extra imported ones not
+ * counted), read from the counters triggers keep on the queue row rather than from every pair.
+ */
 export async function queueProgress(options: { projectId: string; queueId: string; userId: string; k: number }): Promise<QueueProgress> {
-  const [mine, totals] = await Promise.all([
+  const [mine, queue] = await Promise.all([
     db.judgment.count({ where: { projectId: options.projectId, queueId: options.queueId, annotatorId: options.userId } }),
-    db.$queryRaw<Array<{ pairs: bigint; done: bigint }>>`
-      select count(*) as pairs, coalesce(sum(least(judgment_count, ${options.k})), 0) as done
-      from preference_pairs where project_id = ${options.projectId} and queue_id = ${options.queueId}`,
+    db.annotationQueue.findUnique({ where: { projectId_id: { projectId: options.projectId, id: options.queueId } }, select: { pairCount: true, judgmentsDone: true } }),
   ]);
-  const pairs = Number(totals[0]?.pairs ?? 0);
-  return { mine, done: Number(totals[0]?.done ?? 0), wanted: pairs * options.k, pairs };
+  const pairs = queue?.pairCount ?? 0;
+  return { mine, done: queue?.judgmentsDone ?? 0, wanted: pairs * options.k, pairs };
 }
