@@ -4,7 +4,7 @@ import { detectInjection, HANGUL, INJECTION_SCAN_CAP } from "../detectors/inject
  * Cheap content flags computed on ingest. Heuristics, not classifiers: they exist to make
  * suspicious spans filterable, so they favour precision on common phrasings over recall.
  */
-export const FLAGS = ["error", "pii", "injection", "uncertainty"] as const;
+export const FLAGS = ["error", "pii", "injection", "uncertainty", "guardrail_blocked", "guardrail_masked"] as const;
 export type Flag = (typeof FLAGS)[number];
 
 /** Only this much text per side is scanned, so a 10 MB payload costs the same as a 20 KB one. */
@@ -77,8 +77,12 @@ function takeEnd(strings: string[], budget: number, fromTail: boolean): string {
 
 const matches = (text: string, en: RegExp, ko: RegExp) => en.test(text) || (HANGUL.test(text) && ko.test(text));
 
-/** Flags in a fixed order; "pii" comes from the masker's count since masking happens first. */
-export function detectFlags(span: { level: string; input: unknown; output: unknown }, piiMasks = 0): Flag[] {
+/**
+ * Flags in a fixed order; "pii" comes from the masker's count since masking happens first.
+ * A guardrail span carries its verdict in `metadata.verdict` (the inline guard writes it; any
+ * source may): "block" and "mask" become guardrail_blocked and guardrail_masked.
+ */
+export function detectFlags(span: { level: string; input: unknown; output: unknown; kind?: string; metadata?: Record<string, unknown> | null }, piiMasks = 0): Flag[] {
   const flags: Flag[] = [];
   if (span.level === "ERROR") flags.push("error");
   if (piiMasks > 0) flags.push("pii");
@@ -86,5 +90,10 @@ export function detectFlags(span: { level: string; input: unknown; output: unkno
   if (detectInjection(input)) flags.push("injection");
   const output = gatherText(span.output);
   if (output && matches(output, UNCERTAINTY_EN, UNCERTAINTY_KO)) flags.push("uncertainty");
+  if (span.kind === "guardrail") {
+    const verdict = span.metadata?.verdict;
+    if (verdict === "block") flags.push("guardrail_blocked");
+    else if (verdict === "mask") flags.push("guardrail_masked");
+  }
   return flags;
 }
