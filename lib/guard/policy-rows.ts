@@ -10,7 +10,7 @@ export const BUILT_IN_NAME = "default";
 /** The shipped default: PII masked both ways, injections in inputs blocked, leaks and denied terms in outputs blocked. */
 export const BUILT_IN_CONFIG: GuardPolicyConfig = guardPolicyConfig.parse({});
 
-type Row = { name: string; description: string; isDefault: boolean; config: unknown; updatedAt: Date };
+type Row = { id: string; name: string; description: string; isDefault: boolean; config: unknown; updatedAt: Date };
 
 /** A stored config that no longer parses (a hand edit, an older shape) reads as the built-in one rather than failing guard calls. */
 export function configOf(stored: unknown): GuardPolicyConfig {
@@ -19,11 +19,11 @@ export function configOf(stored: unknown): GuardPolicyConfig {
 }
 
 export function viewOf(row: Row, isDefault: boolean): GuardPolicyView {
-  return { name: row.name, description: row.description, isDefault, builtIn: false, ...configOf(row.config), updatedAt: row.updatedAt.toISOString() };
+  return { id: row.id, name: row.name, description: row.description, isDefault, builtIn: false, ...configOf(row.config), updatedAt: row.updatedAt.toISOString() };
 }
 
 export const builtInView = (isDefault: boolean): GuardPolicyView => ({
-  name: BUILT_IN_NAME, description: "Built-in: PII masked in inputs and outputs, prompt injections in inputs blocked, system-prompt leaks and denied terms in outputs blocked.",
+  id: null, name: BUILT_IN_NAME, description: "Built-in: PII masked in inputs and outputs, prompt injections in inputs blocked, system-prompt leaks and denied terms in outputs blocked.",
   isDefault, builtIn: true, ...BUILT_IN_CONFIG, updatedAt: null,
 });
 
@@ -32,11 +32,11 @@ export const builtInView = (isDefault: boolean): GuardPolicyView => ({
  * unless one of that name is stored. The default is the stored one marked so, else "default".
  */
 export async function readPolicies(projectId: string): Promise<{ views: GuardPolicyView[]; defaultName: string }> {
-  const rows = await db.guardPolicy.findMany({ where: { projectId }, orderBy: { name: "asc" }, select: { name: true, description: true, isDefault: true, config: true, updatedAt: true } });
+  const rows = await db.guardPolicy.findMany({ where: { projectId }, orderBy: { name: "asc" }, select: { id: true, name: true, description: true, isDefault: true, config: true, updatedAt: true } });
   const defaultName = rows.find((r) => r.isDefault)?.name ?? BUILT_IN_NAME;
   const views = rows.map((r) => viewOf(r, r.name === defaultName));
   if (!rows.some((r) => r.name === BUILT_IN_NAME)) views.unshift(builtInView(defaultName === BUILT_IN_NAME));
   return { views, defaultName };
 }
 
-export const policyNotFound = (name: string) => new AppError("NOT_FOUND", `No guard policy named '${name}'`);
+export const policyNotFound = (nameOrId: string) => new AppError("NOT_FOUND", `Guard policy '${nameOrId}' not found`);

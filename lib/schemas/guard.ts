@@ -97,8 +97,14 @@ export type PutGuardPolicy = z.output<typeof putGuardPolicyBody>;
 
 export const guardPolicyName = nameSchema.regex(/^[^/]+$/, "must not contain '/'");
 
+/** POST …/guard-policies (UI): a new policy; PUT …/guard-policies/[policyId]: the whole policy, its name included. */
+export const saveGuardPolicyBody = putGuardPolicyBody.extend({ name: guardPolicyName });
+export type SaveGuardPolicy = z.output<typeof saveGuardPolicyBody>;
+
 /** What every API shows of a policy. */
 export type GuardPolicyView = GuardPolicyConfig & {
+  /** null for the built-in policy, which is not stored. */
+  id: string | null;
   name: string;
   description: string;
   /** Whether guard calls without `policy` use it. */

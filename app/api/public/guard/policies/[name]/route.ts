@@ -2,7 +2,7 @@ import { z } from "zod";
 import { withApiKey } from "@/lib/auth/with-api-key";
 import { deleteGuardPolicy } from "@/lib/guard/delete-guard-policy";
 import { getGuardPolicy } from "@/lib/guard/get-guard-policy";
-import { putGuardPolicy } from "@/lib/guard/put-guard-policy";
+import { putGuardPolicy } from "@/lib/guard/save-guard-policy";
 import { json } from "@/lib/http";
 import { getKeyProject } from "@/lib/projects/get-key-project";
 import { guardPolicyName, putGuardPolicyBody } from "@/lib/schemas/guard";
