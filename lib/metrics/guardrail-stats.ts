@@ -1,15 +1,6 @@
 import { db } from "../db";
+import type { GuardrailCounts, GuardrailStats } from "../queries/metrics/keys";
 import { BUCKET_MS, type Bucket } from "../schemas/metrics";
-
-export type GuardrailCounts = { calls: number; blocked: number; masked: number; blockRate: number | null; maskRate: number | null };
-export type GuardrailStats = {
-  totals: GuardrailCounts;
-  /** Per bucket (UTC-aligned), only buckets with calls. */
-  series: ({ time: string } & GuardrailCounts)[];
-  byPolicy: ({ policy: string; direction: string } & GuardrailCounts)[];
-  /** Findings by type (a call with two emails counts two). */
-  byType: { type: string; count: number }[];
-};
 
 type Row = { calls: number; blocked: number; masked: number };
 const withRates = (r: Row): GuardrailCounts => ({
