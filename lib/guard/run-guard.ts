@@ -17,8 +17,15 @@ const hex = (bytes: number) => randomBytes(bytes).toString("hex");
  * for it (lib/guard/README.md).
  */
 export async function runGuard(options: { projectId: string; body: GuardBody }): Promise<GuardResult> {
-  const { projectId, body } = options;
-  const startTime = new Date();
+  const { result, span } = await checkGuard({ ...options, startTime: new Date() });
+  metrics().guardCalls.inc({ direction: options.body.direction, verdict: result.verdict });
+  recordGuardSpan(options.projectId, span);
+  return result;
+}
+
+/** The check itself and the guardrail span that records it (the demo seed writes such spans with past times). */
+export async function checkGuard(options: { projectId: string; body: GuardBody; startTime: Date }): Promise<{ result: GuardResult; span: NormalizedSpan }> {
+  const { projectId, body, startTime } = options;
   const t0 = performance.now();
   const policy = await resolveGuardPolicy(projectId, body.policy);
   const side = policy[body.direction];
@@ -26,10 +33,8 @@ export async function runGuard(options: { projectId: string; body: GuardBody }):
   const o = { side, systemPrompts, minOverlap: policy.config.systemPrompts.minOverlap };
   const checked = body.text !== undefined ? guardText(body.text, o) : guardMessages(body.messages!, o);
   const latencyMs = +(performance.now() - t0).toFixed(3);
-
-  metrics().guardCalls.inc({ direction: body.direction, verdict: checked.verdict });
-  recordGuardSpan(projectId, guardSpan({ body, policy: policy.name, verdict: checked.verdict, findings: checked.findings, startTime, latencyMs }));
-  return { verdict: checked.verdict, policy: policy.name, ...("text" in checked ? { text: checked.text } : { messages: checked.messages }), findings: checked.findings, latencyMs };
+  const result: GuardResult = { verdict: checked.verdict, policy: policy.name, ...("text" in checked ? { text: checked.text } : { messages: checked.messages }), findings: checked.findings, latencyMs };
+  return { result, span: guardSpan({ body, policy: policy.name, verdict: checked.verdict, findings: checked.findings, startTime, latencyMs }) };
 }
 
 const PII_DETECTORS = new Set(["email", "phone", "creditCard", "rrn", "apiKey", "ipAddress", "customPattern"]);
