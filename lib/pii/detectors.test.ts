@@ -41,6 +41,8 @@ describe("phone", () => {
     ["1-800-555-0199"],
     ["+44 20 7946 0958"],
     ["+442079460958"],
+    ["+49 30 901820"],
+    ["+91 98765 43210"],
   ])("masks %s", (phone) => {
     expect(found("phone", `call ${phone} please`)).toEqual([phone]);
   });
@@ -80,6 +82,10 @@ describe("credit card", () => {
     expect(found("creditCard", "ts 1732512000000")).toEqual([]);
     expect(found("creditCard", "id 41111111111111112222333")).toEqual([]);
     expect(found("creditCard", "0000 0000 0000 0000")).toEqual([]);
+    // Luhn-valid by chance, but grouped as a resident registration number (6-7) or an order number, not as cards are printed.
+    expect(found("creditCard", "주민번호 630417-1234560")).toEqual([]);
+    expect(found("creditCard", "order 4111-1111-11111111")).toEqual([]);
+    expect(found("creditCard", "amex 3782-822463-10005")).toEqual(["3782-822463-10005"]);
   });
   it("implements Luhn", () => {
     expect(luhnValid("79927398713")).toBe(true);
