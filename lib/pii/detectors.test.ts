@@ -110,6 +110,10 @@ describe("Korean resident registration number", () => {
     expect(rrnDateValid(0, 2, 29, 3)).toBe(true);
     expect(rrnDateValid(0, 2, 29, 1)).toBe(false); // 1900 is not a leap year
     expect(rrnDateValid(90, 4, 31, 1)).toBe(false);
+    // Born after this year: a barcode (880 = Korea's GS1 prefix), not a person.
+    expect(rrnDateValid(88, 1, 23, 4, 2026)).toBe(false);
+    expect(rrnDateValid(25, 1, 23, 4, 2026)).toBe(true);
+    expect(found("rrn", "SKU 8801234567890 품절")).toEqual([]);
   });
 });
 

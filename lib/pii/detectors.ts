@@ -129,8 +129,10 @@ function findCards(text: string): readonly Range[] {
 const RRN = /(?<![\w.-])(\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[- ]?([1-8])\d{6}(?!\w|[-.]\d)/g;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function rrnDateValid(yy: number, month: number, day: number, genderDigit: number): boolean {
+/** A real date, and not a birth after this year: 880123-4… would be born in 2088 (it is an EAN-13 barcode of a Korean product). */
+export function rrnDateValid(yy: number, month: number, day: number, genderDigit: number, thisYear = new Date().getUTCFullYear()): boolean {
   const year = (genderDigit === 3 || genderDigit === 4 || genderDigit === 7 || genderDigit === 8 ? 2000 : 1900) + yy;
+  if (year > thisYear) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const max = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   return day >= 1 && day <= max;

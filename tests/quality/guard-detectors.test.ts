@@ -7,7 +7,7 @@ import { readLabelledSet, scoreDetectors } from "../support/guard-quality";
 /** The first measurement of the shipped detectors (2026-12-07, 307 texts); docs/guardrails.md has it beside the one before #15's changes. */
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   email: { precision: 0.975, recall: 1 },
-  rrn: { precision: 0.964, recall: 1 },
+  rrn: { precision: 1, recall: 1 },
   creditCard: { precision: 1, recall: 1 },
   phone: { precision: 1, recall: 0.977 },
   apiKey: { precision: 1, recall: 1 },
