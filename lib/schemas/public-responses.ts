@@ -161,3 +161,11 @@ export const guardResponse = z.looseObject({
   findings: z.array(guardFinding),
   latencyMs: z.number(),
 });
+
+const guardrailCounts = { calls: z.number().int(), blocked: z.number().int(), masked: z.number().int(), blockRate: z.number().nullable(), maskRate: z.number().nullable() };
+export const guardStatsResponse = z.looseObject({
+  totals: z.looseObject(guardrailCounts),
+  series: z.array(z.looseObject({ time: iso, ...guardrailCounts })).describe("Buckets with calls, UTC-aligned"),
+  byPolicy: z.array(z.looseObject({ policy: z.string(), direction: z.string(), ...guardrailCounts })),
+  byType: z.array(z.looseObject({ type: z.string(), count: z.number().int() })),
+});

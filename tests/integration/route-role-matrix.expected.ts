@@ -252,6 +252,7 @@ export const EXPECTED: Record<string, Policy> = {
   // Inline guardrails: the guard call and policy management, like every public write, take the secret key.
   "POST api/public/guard": SECRET_KEY,
   "GET api/public/guard/policies": SECRET_KEY,
+  "GET api/public/guard/stats": SECRET_KEY,
   "GET api/public/guard/policies/[name]": SECRET_KEY,
   "PUT api/public/guard/policies/[name]": SECRET_KEY,
   "DELETE api/public/guard/policies/[name]": SECRET_KEY,

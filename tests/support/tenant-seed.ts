@@ -205,6 +205,7 @@ export function publicRequests(traceId: string): Record<string, Omit<CallOptions
     // the leak check here cannot tell from a leak (guard.test.ts shows the span stays in the key's project).
     "POST api/public/guard": { body: { text: "mail a@b.io", direction: "input", context: { traceId: "guard-own-trace" } } },
     "PUT api/public/guard/policies/[name]": { body: { description: "pwned", isDefault: true } },
+    "GET api/public/guard/stats": { query: { from, to } },
   };
 }
 
