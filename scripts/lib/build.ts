@@ -40,7 +40,9 @@ export async function ensureBuild(log: (line: string) => void = console.log): Pr
   log("[pharos] building the web app (first start or sources changed; about a minute)…");
   const hash = await sourceHash();
   const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [next, "build"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  // NODE_ENV is production whoever builds: under vitest it is "test", and next.config.js would
+  // then bake the dev server's CSP ('unsafe-eval') into the production build's headers.
+  const child = spawn(process.execPath, [next, "build"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" } });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
