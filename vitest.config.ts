@@ -20,7 +20,7 @@ export default defineConfig({
           // Some pure tests load large tables first (js-tiktoken's BPE ranks, the offline embedder):
           // CPU-bound, so they take seconds when integration and browser tests share the cores.
           testTimeout: 20_000,
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/support/**/*.test.ts", "tests/architecture/**/*.test.ts", "tests/sdk/**/*.test.ts", "tests/calibration/**/*.test.ts", "bench/**/*.test.ts"] },
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/support/**/*.test.ts", "tests/architecture/**/*.test.ts", "tests/sdk/**/*.test.ts", "tests/quality/**/*.test.ts", "tests/calibration/**/*.test.ts", "bench/**/*.test.ts"] },
       },
       {
         extends: true,

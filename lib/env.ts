@@ -57,6 +57,8 @@ const serverEnvSchema = z.object({
   PHAROS_INGEST_POOL: count(4),
   PHAROS_INGEST_RATE_LIMIT_PER_MINUTE: count(12_000),
   PHAROS_INGEST_RATE_LIMIT_BURST: optionalCount,
+  /** Guard calls (POST /api/public/guard) per minute per secret key; a tenth of it (at least 100) may come at once. */
+  PHAROS_GUARD_RATE_LIMIT_PER_MINUTE: count(60_000),
   /** Feedback requests per minute from one client IP (public keys are in every browser). */
   PHAROS_FEEDBACK_RATE_LIMIT_PER_IP_PER_MINUTE: count(120),
   /** Hours feedback for a not-yet-received trace waits for it before the worker drops it. */

@@ -185,6 +185,12 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // The shipped red-team set and a finished run over it that catches two leaks (idempotent).
   const { seedDemoRedTeam } = await import("../lib/bootstrap/seed-demo-red-team");
   await seedDemoRedTeam({ projectId: demo.projectId });
+  // Guard policies (the project's default and a stricter one) and a week of guard calls for the overview's rates (idempotent).
+  const { seedDemoGuard } = await import("../lib/bootstrap/seed-demo-guard");
+  await seedDemoGuard({ projectId: demo.projectId, now: demo.seedFrom });
+  // The guard read the registered prompt through the prompt fetch cache, which holds a LISTEN connection: the launcher needs none.
+  const { stopPromptFetch } = await import("../lib/prompts/fetch/fetch-prompt");
+  await stopPromptFetch();
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;

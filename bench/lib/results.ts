@@ -121,7 +121,22 @@ export type AnnotateResults = BenchResults<"annotate",
   { single: CycleStats; concurrent: CycleStats; accepted: number; errors: number; stored: number; overK: number; doubled: number; miscounted: number },
   { p95ConcurrentVsSingle: number }>;
 
-export type AnyResults = IngestResults | DashboardResults | ExplorerResults | DriftResults | PromptsResults | RunsBenchResults | AnnotateResults;
+type GuardPhase = { guard: LatencyStats; floor: LatencyStats; verdicts: { allow: number; mask: number; block: number } };
+export type GuardResults = BenchResults<"guard",
+  { callers: number; singleSeconds: number; seconds: number; aloneSeconds: number; warmupSeconds: number; ingestClients: number; batch: number; textBytes: number; texts: number; detectorRuns: number },
+  {
+    /** The built-in policy's detectors on the same texts in the benchmark's own process (per call). */
+    detectors: LatencyStats;
+    /** One caller, nothing else running: each path's service time. */
+    single: GuardPhase;
+    alone: GuardPhase; loaded: GuardPhase;
+    ingest: { spansPerSec: number; requests: number; p50Ms: number; p99Ms: number; errors: number };
+    /** Guardrail spans stored by the end (every guard call records one, off the request path). */
+    guardSpans: number;
+  },
+  { aloneGuardVsFloorP99: number; loadedGuardVsFloorP99: number; aloneGuardVsFloorP50: number; loadedGuardVsFloorP50: number }>;
+
+export type AnyResults = IngestResults | GuardResults | DashboardResults | ExplorerResults | DriftResults | PromptsResults | RunsBenchResults | AnnotateResults;
 
 /** CPU, cores, RAM and Node of this process; the Postgres version string from `select version()`. */
 export function machineFacts(postgres: string | null): Machine {

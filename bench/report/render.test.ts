@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { AnnotateResults, IngestResults, PromptsResults, RunsBenchResults } from "../lib/results";
+import type { AnnotateResults, GuardResults, IngestResults, PromptsResults, RunsBenchResults } from "../lib/results";
 import { loadRuns } from "./load-runs";
 import { range, replaceSection, table } from "./markdown";
 import { renderBenchmarksDoc } from "./render";
 import { renderAnnotate } from "./render-annotate";
+import { renderGuard } from "./render-guard";
 import { renderIngest } from "./render-ingest";
 import { renderPrompts } from "./render-prompts";
 import { renderRuns } from "./render-runs";
@@ -91,6 +92,29 @@ describe("renderPrompts", () => {
     expect(sections.prompts).toContain("| ingest running | prompt fetch, cached | 1,000 | 3.0 ms | 9.0 ms | 18.0 ms | 1.13 | 0 |");
     expect(sections["prompts:goals"]).toContain("| cached fetch p99 ≤ 1.5 × floor p99 | met: 1.13 (9.0 ms vs 8.0 ms) |");
     expect(sections["prompts:goals"]).toContain("| cached fetch p99 < 10 ms | met: 9.0 ms |");
+  });
+});
+
+describe("renderGuard", () => {
+  const stats = (p50Ms: number, p99Ms: number) => ({ requests: 1000, p50Ms, p99Ms, maxMs: p99Ms * 2, errors: 0 });
+  const phase = (guard: number, floor: number) => ({ guard: stats(guard / 3, guard), floor: stats(floor / 3, floor), verdicts: { allow: 800, mask: 180, block: 20 } });
+  const results: GuardResults = {
+    benchmark: "guard", format: 1, date: "2026-12-07T10:00:00.000Z",
+    machine: { cpuModel: "Test CPU", cores: 2, ramGiB: 8, node: "v20.1.0", postgres: null },
+    parameters: { callers: 32, singleSeconds: 5, seconds: 20, aloneSeconds: 10, warmupSeconds: 3, ingestClients: 16, batch: 100, textBytes: 2048, texts: 400, detectorRuns: 20000 },
+    measurements: {
+      detectors: stats(0.011, 0.04), single: phase(3, 4), alone: phase(4.5, 4), loaded: phase(30, 10),
+      ingest: { spansPerSec: 5000, requests: 900, p50Ms: 300, p99Ms: 600, errors: 0 }, guardSpans: 3000,
+    },
+    ratios: { aloneGuardVsFloorP99: 1.13, loadedGuardVsFloorP99: 3, aloneGuardVsFloorP50: 1.13, loadedGuardVsFloorP50: 3 },
+  };
+  const sections = renderGuard({ file: "bench/guard/results.json", results }, []);
+  it("shows each path against the floor, the detectors in microseconds, and judges the goals", () => {
+    expect(sections.guard).toContain("| 32 callers, alone | `POST /api/public/guard` | 1,000 | 1.5 ms | 4.5 ms | 9.0 ms | 1.13 | 0 |");
+    expect(sections.guard).toContain("| in process | the detectors alone (built-in policy) | 1,000 | 11 µs | 40 µs | 80 µs | — | 0 |");
+    expect(sections["guard:goals"]).toContain("| guard p99 ≤ 1.5 × floor p99, alone | met: 1.13 (4.5 ms vs 4.0 ms) |");
+    expect(sections["guard:goals"]).toContain("| guard p99 ≤ 1.5 × floor p99, ingest running | **not met**: 3.00 (30 ms vs 10.0 ms) |");
+    expect(sections["guard:goals"]).toContain("| aim: guard p99 < 5 ms alone (32 callers) | met: 4.5 ms |");
   });
 });
 

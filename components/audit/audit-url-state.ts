@@ -58,6 +58,7 @@ export const ACTION_PRESETS = [
   { value: "member.", label: "Members" },
   { value: "api_key.", label: "API keys" },
   { value: "project.", label: "Project settings" },
+  { value: "guard_policy.", label: "Guard policies" },
 ] as const;
 
-export const RESOURCE_TYPES = ["prompt", "prompt_label", "prompt_change_request", "prompt_canary", "prompt_policy", "project", "user", "invite", "api_key", "llm_connection", "alert_rule", "triage_item"] as const;
+export const RESOURCE_TYPES = ["prompt", "prompt_label", "prompt_change_request", "prompt_canary", "prompt_policy", "project", "user", "invite", "api_key", "llm_connection", "alert_rule", "triage_item", "guard_policy"] as const;

@@ -16,12 +16,13 @@ export function TriageRulesSettings({ projectId, canEdit }: { projectId: string;
   return <RulesForm key={JSON.stringify(rules.data.rules)} projectId={projectId} initial={rules.data.rules} isDefault={rules.data.isDefault} canEdit={canEdit} />;
 }
 
-const TOGGLES: { key: "error" | "thumbsDown" | "pii" | "injection" | "uncertainty"; label: string; hint: string }[] = [
+const TOGGLES: { key: "error" | "thumbsDown" | "pii" | "injection" | "uncertainty" | "guardrailBlocked"; label: string; hint: string }[] = [
   { key: "error", label: "Errors", hint: "A span of the trace ended with level ERROR." },
   { key: "thumbsDown", label: "Thumbs down", hint: "A user_feedback score of 0 (thumbs down) arrives, even long after the trace." },
   { key: "injection", label: "Prompt injection suspected", hint: "The user's input looks like an attempt to override instructions (English and Korean)." },
   { key: "pii", label: "PII found", hint: "Emails, phone or card numbers were found (and masked) in the trace." },
   { key: "uncertainty", label: "Uncertain answers", hint: "The answer hedges: \"I'm not sure\", \"모르겠습니다\"…" },
+  { key: "guardrailBlocked", label: "Guardrail blocked", hint: "An inline guard call in the trace blocked its input or output (an injection, a leak, a denied term…)." },
 ];
 
 /** The failure-inbox rules; they apply to traces (and scores) ingested after saving. */

@@ -9,11 +9,13 @@ import type { MetricsRequest } from "@/lib/queries/metrics/keys";
 import { useFeedbackCommentsQuery } from "@/lib/queries/metrics/use-feedback-comments-query";
 import { useMetricsQuery } from "@/lib/queries/metrics/use-metrics-query";
 import { useEvalScoresQuery } from "@/lib/queries/metrics/use-eval-scores-query";
+import { useGuardrailStatsQuery } from "@/lib/queries/metrics/use-guardrail-stats-query";
 import { useTopUsersQuery } from "@/lib/queries/metrics/use-top-users-query";
 import { BreakdownTable } from "./breakdown-table";
 import { EvalScoresCard } from "./eval-scores-card";
 import { FeedbackCard } from "./feedback-card";
 import { FilterBar } from "./filter-bar";
+import { GuardrailsCard } from "./guardrails-card";
 import { OverviewCharts } from "./overview-charts";
 import { OverviewEmpty } from "./overview-empty";
 import { activeFilterCount } from "./overview-url-state";
@@ -49,6 +51,7 @@ function Overview({ projectId, origin }: { projectId: string; origin: string }) 
   const feedback = useFeedbackCommentsQuery(projectId, { ...current, limit: 8 });
   const users = useTopUsersQuery(projectId, { ...current, limit: 10 });
   const evalScores = useEvalScoresQuery(projectId, current);
+  const guardrails = useGuardrailStatsQuery(projectId, { ...current, bucket: range.bucket });
 
   const data = byModel.data;
   const charts = useMemo(() => (data ? prepareOverviewCharts(data) : undefined), [data]);
@@ -85,6 +88,7 @@ function Overview({ projectId, origin }: { projectId: string; origin: string }) 
           <StatTiles current={data?.totals} previous={byModelBefore.data?.totals} />
           <OverviewCharts charts={charts} />
           <FeedbackCard projectId={projectId} charts={charts} comments={feedback.data} error={feedback.error?.message} />
+          <GuardrailsCard projectId={projectId} data={guardrails.data} bucket={range.bucket} error={guardrails.error?.message} />
           <div className="grid gap-4">
             <BreakdownTable title="By model" keyLabel="Model" rows={modelRows} testId="breakdown-model" />
             <BreakdownTable title="By prompt version" keyLabel="Prompt version" rows={promptRows} testId="breakdown-prompt" />

@@ -8,6 +8,7 @@ export function SettingsTabs({ projectId, showKeys }: { projectId: string; showK
       {showKeys && <SidebarLink href={`${base}/api-keys`} label="API keys" />}
       <SidebarLink href={`${base}/ingestion`} label="Ingestion" />
       <SidebarLink href={`${base}/llm-connections`} label="LLM connections" />
+      <SidebarLink href={`${base}/guardrails`} label="Guardrails" />
       <SidebarLink href={`${base}/inbox`} label="Inbox rules" />
       <SidebarLink href={`${base}/fairness`} label="Fairness terms" />
       <SidebarLink href={`${base}/prompts`} label="Prompts" />

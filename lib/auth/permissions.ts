@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   "onlineEvals:manage": ["owner", "admin", "engineer"],
   /** The counterfactual-fairness term list (read is settings:read). */
   "suites:configure": ["owner", "admin", "engineer"],
+  /** Inline guard policies (read is settings:read): engineers own the application's guardrails, as they own its prompts and inbox rules. */
+  "guard:configure": ["owner", "admin", "engineer"],
   "annotation:judge": ["owner", "admin", "annotator"],
   "annotation:manage": ["owner", "admin", "engineer"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { systemPromptOverlap } from "../detectors/system-prompt-leak";
 import { gatherText } from "../ingest/flags";
 import { findPii } from "../pii/mask-pii";
 import { DEFAULT_PII_SETTINGS, type PiiSettings } from "../pii/settings";
@@ -21,32 +22,6 @@ export const leakParams = z.object({
 
 type Params = z.infer<typeof leakParams>;
 export type Leak = { type: "pii"; kinds: string[]; count: number } | { type: "system_prompt"; overlap: number } | { type: "injection"; canary: string };
-
-/** System prompts shorter than this many words are not checked for echoes: any answer shares most of a three-word prompt. */
-const MIN_SYSTEM_PROMPT_WORDS = 8;
-const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-/** Word n-grams of a text; a template's variables ({{x}}) cut it into literal parts, none spanning a variable. */
-function shingles(text: string, n: number): Set<string> {
-  const out = new Set<string>();
-  for (const part of text.split(/\{\{\{?[^}]*\}?\}\}/)) {
-    const w = words(part);
-    for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(" "));
-  }
-  return out;
-}
-
-/** The share of the system prompt's n-grams the output contains (containment, not Jaccard: a long answer around an echo still leaks). */
-export function systemPromptOverlap(systemPrompt: string, output: string, n: number): number | null {
-  const literal = systemPrompt.replace(/\{\{\{?[^}]*\}?\}\}/g, " ");
-  if (words(literal).length < MIN_SYSTEM_PROMPT_WORDS) return null;
-  const sys = shingles(systemPrompt, n);
-  if (!sys.size) return null;
-  const out = shingles(output, n);
-  let hit = 0;
-  for (const s of sys) if (out.has(s)) hit++;
-  return Math.round((hit / sys.size) * 1000) / 1000;
-}
 
 const settingsFor = new WeakMap<PiiSettings, PiiSettings>();
 /** The project's detectors and custom patterns, on even when masking at ingest is switched off: a leak is a leak. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { detectInjection, gatherText } from "../ingest/flags";
+import { detectInjection } from "../detectors/injection";
+import { gatherText } from "../ingest/flags";
 import { asText, clip } from "./text";
 import { type EvalCase, type EvalResult, scored } from "./types";
 

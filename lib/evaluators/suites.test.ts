@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFlags } from "../ingest/flags";
 import { DEFAULT_PII_SETTINGS } from "../pii/settings";
-import { systemPromptOverlap } from "./leak";
+import { systemPromptOverlap } from "../detectors/system-prompt-leak";
 import { isRefusal } from "./refusal";
 import { parseEvaluatorSpec, runEvaluator } from "./registry";
 import type { EvalSubject } from "./types";

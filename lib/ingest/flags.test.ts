@@ -120,3 +120,16 @@ describe("gatherText", () => {
     expect(gatherText("x".repeat(1_000_000)).length).toBeLessThanOrEqual(FLAG_TEXT_CAP + 1);
   });
 });
+
+describe("guardrail verdicts", () => {
+  const guard = (verdict: unknown, kind = "guardrail") => detectFlags({ level: "DEFAULT", input: "hi", output: null, kind, metadata: { verdict } });
+  it("flags a guardrail span's block and mask verdicts from metadata.verdict", () => {
+    expect(guard("block")).toEqual(["guardrail_blocked"]);
+    expect(guard("mask")).toEqual(["guardrail_masked"]);
+    expect(guard("allow")).toEqual([]);
+    expect(guard(["block"])).toEqual([]);
+  });
+  it("ignores a verdict on other kinds of spans", () => {
+    expect(guard("block", "llm")).toEqual([]);
+  });
+});

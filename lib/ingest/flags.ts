@@ -1,39 +1,16 @@
+import { detectInjection, HANGUL, INJECTION_SCAN_CAP } from "../detectors/injection";
+
 /**
  * Cheap content flags computed on ingest. Heuristics, not classifiers: they exist to make
  * suspicious spans filterable, so they favour precision on common phrasings over recall.
  */
-export const FLAGS = ["error", "pii", "injection", "uncertainty"] as const;
+export const FLAGS = ["error", "pii", "injection", "uncertainty", "guardrail_blocked", "guardrail_masked"] as const;
 export type Flag = (typeof FLAGS)[number];
 
 /** Only this much text per side is scanned, so a 10 MB payload costs the same as a 20 KB one. */
-export const FLAG_TEXT_CAP = 20_000;
+export const FLAG_TEXT_CAP = INJECTION_SCAN_CAP;
 
 const APOS = "['’]";
-const INJECTION_EN = new RegExp(
-  [
-    String.raw`\b(?:ignore|disregard|forget|override|bypass)\s+(?:(?:all|any|the|your|my|of|these|those)\s+){0,3}(?:previous|prior|above|earlier|preceding|original|initial|system)\s+(?:instructions?|prompts?|rules|directions|guidelines|messages?|context)`,
-    String.raw`\bdisregard\s+(?:the\s+|your\s+)?system\s+(?:prompt|message|instructions?)`,
-    String.raw`\b(?:ignore|disregard|forget)\s+everything\s+(?:above|before|you\s+(?:were|have\s+been)\s+told)`,
-    String.raw`\byou\s+are\s+now\s+(?:DAN\b|in\s+developer\s+mode|jailbroken|unrestricted|unfiltered|an?\s+(?:unrestricted|unfiltered|uncensored))`,
-    String.raw`\bdo\s+anything\s+now\b`,
-    String.raw`\b(?:enable|enter|activate)\s+(?:DAN|developer)\s+mode\b`,
-    String.raw`\b(?:reveal|show|print|display|output|repeat|leak|dump|tell\s+me)\s+(?:me\s+)?(?:your|the)\s+(?:(?:full|entire|original|initial|hidden|secret|exact)\s+)?(?:system\s+(?:prompt|message|instructions)|hidden\s+instructions|initial\s+instructions)`,
-    String.raw`\b(?:act|behave|respond)\s+as\b[^.\n]{0,80}?\bwithout\s+(?:any\s+)?(?:restrictions|limitations|filters|rules|censorship|guidelines)`,
-    String.raw`\bpretend\s+(?:to\s+be|you\s+are)\b[^.\n]{0,80}?\b(?:no|without)\s+(?:any\s+)?(?:restrictions|limitations|filters|rules)`,
-  ].join("|"),
-  "i",
-);
-const INJECTION_KO = new RegExp(
-  [
-    String.raw`(?:이전|앞의|앞선|위의|기존|지금까지의?)\s*(?:모든\s*)?(?:지시|지침|명령|규칙|프롬프트)(?:사항)?(?:들)?\s*(?:을|를|은|는)?\s*(?:모두\s*|전부\s*|다\s*)?(?:무시|잊어|잊고|무효)`,
-    String.raw`시스템\s*(?:프롬프트|메시지|지시)(?:를|을|의\s*내용을)?\s*(?:그대로\s*)?(?:알려|보여|출력|공개|말해|노출|누설)`,
-    String.raw`(?:모든|어떤)\s*(?:규칙|제한|제약|지침|지시)(?:들)?(?:을|를|은|는)?\s*(?:모두\s*|전부\s*|다\s*)?(?:무시|해제|없애|잊어)`,
-    String.raw`(?:제한|제약|검열|필터)\s*(?:없이|이\s*없는)\s*(?:모든\s*)?(?:대답|답변|행동|응답|역할)`,
-    String.raw`(?:너는|당신은)\s*이제\s*(?:DAN|탈옥|제한\s*없는)`,
-  ].join("|"),
-  "i",
-);
-
 const UNCERTAINTY_EN = new RegExp(
   [
     String.raw`\bI(?:${APOS}m|\s+am)\s+(?:not\s+(?:entirely\s+|completely\s+|totally\s+|quite\s+|100%\s+)?(?:sure|certain)|unsure)\b`,
@@ -55,7 +32,6 @@ const UNCERTAINTY_KO = new RegExp(
     String.raw`확답(?:을|하기)?\s*(?:드리기)?\s*어렵`,
   ].join("|"),
 );
-const HANGUL = /[\uac00-\ud7a3]/;
 
 // Operators' own system prompts routinely say "never reveal your system prompt"; only what
 // the user (or a tool) sent can be an injection attempt.
@@ -102,16 +78,11 @@ function takeEnd(strings: string[], budget: number, fromTail: boolean): string {
 const matches = (text: string, en: RegExp, ko: RegExp) => en.test(text) || (HANGUL.test(text) && ko.test(text));
 
 /**
- * Whether a text reads as a prompt-injection or jailbreak attempt (English or Korean phrasing).
- * The one implementation: ingest flags spans with it, and the red-team `refusal` evaluator uses it
- * to decide that an item without metadata expects a refusal.
+ * Flags in a fixed order; "pii" comes from the masker's count since masking happens first.
+ * A guardrail span carries its verdict in `metadata.verdict` (the inline guard writes it; any
+ * source may): "block" and "mask" become guardrail_blocked and guardrail_masked.
  */
-export function detectInjection(text: string): boolean {
-  return text.length > 0 && matches(text.length > FLAG_TEXT_CAP ? text.slice(0, FLAG_TEXT_CAP) : text, INJECTION_EN, INJECTION_KO);
-}
-
-/** Flags in a fixed order; "pii" comes from the masker's count since masking happens first. */
-export function detectFlags(span: { level: string; input: unknown; output: unknown }, piiMasks = 0): Flag[] {
+export function detectFlags(span: { level: string; input: unknown; output: unknown; kind?: string; metadata?: Record<string, unknown> | null }, piiMasks = 0): Flag[] {
   const flags: Flag[] = [];
   if (span.level === "ERROR") flags.push("error");
   if (piiMasks > 0) flags.push("pii");
@@ -119,5 +90,10 @@ export function detectFlags(span: { level: string; input: unknown; output: unkno
   if (detectInjection(input)) flags.push("injection");
   const output = gatherText(span.output);
   if (output && matches(output, UNCERTAINTY_EN, UNCERTAINTY_KO)) flags.push("uncertainty");
+  if (span.kind === "guardrail") {
+    const verdict = span.metadata?.verdict;
+    if (verdict === "block") flags.push("guardrail_blocked");
+    else if (verdict === "mask") flags.push("guardrail_masked");
+  }
   return flags;
 }

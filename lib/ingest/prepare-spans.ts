@@ -21,7 +21,7 @@ export function prepareSpans(projectId: string, spans: readonly NormalizedSpan[]
       ? priceSpan({ model: span.model, provider: span.provider, usage: span.usage, startTime: span.startTime, input: input.value, output: output.value, overrides: settings.priceOverrides })
       : null;
     const level = span.level;
-    const flags = detectFlags({ level, input: input.value, output: output.value }, piiMasks);
+    const flags = detectFlags({ level, input: input.value, output: output.value, kind: span.kind, metadata: metadata.value as Record<string, unknown> | null }, piiMasks);
 
     return {
       ...span,

@@ -12,6 +12,8 @@ function create() {
     registry,
     ingestedSpans: new client.Counter({ name: "pharos_ingest_spans_total", help: "Spans accepted and committed by ingest", registers: [registry] }),
     ingestRequests: new client.Counter({ name: "pharos_ingest_requests_total", help: "Ingest requests by endpoint and status", labelNames: ["endpoint", "status"], registers: [registry] }),
+    guardCalls: new client.Counter({ name: "pharos_guard_calls_total", help: "Inline guard calls by direction and verdict", labelNames: ["direction", "verdict"], registers: [registry] }),
+    guardSpansDropped: new client.Counter({ name: "pharos_guard_spans_dropped_total", help: "Guardrail spans not recorded (buffer full or the ingest write failed); the guard answers were given", registers: [registry] }),
     httpDuration: new client.Histogram({
       name: "pharos_http_request_duration_seconds",
       help: "API request latency by route and status",

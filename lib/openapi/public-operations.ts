@@ -3,9 +3,10 @@ import { updateCounterfactualTermsBody } from "../counterfactual/terms";
 import { appendItemsBody, createDatasetRequest } from "../schemas/datasets";
 import { addPairsBody, createQueueBody, exportQuery as annotationExportQuery, importJudgmentsBody } from "../schemas/annotation";
 import { feedbackBody } from "../schemas/feedback";
+import { guardBody, putGuardPolicyBody } from "../schemas/guard";
 import { ingestBatchSchema } from "../schemas/ingest";
 import { putLlmConnectionBody } from "../schemas/llm-connections";
-import { metricsQuery } from "../schemas/metrics";
+import { guardrailStatsQuery, metricsQuery } from "../schemas/metrics";
 import { putOnlineEvalBody } from "../schemas/online-evals";
 import { promptFetchQuery } from "../schemas/prompt-fetch";
 import { promptListQuery, publicCreatePromptBody } from "../schemas/prompts";
@@ -68,5 +69,11 @@ export const PUBLIC_OPERATIONS: Operation[] = [
   { method: "post", path: "/api/public/annotation-queues/{queueId}/judgments", summary: "Import judgments made elsewhere; each annotator must be a project member", auth: "secret", pathParams: { queueId: "Annotation queue id" }, body: importJudgmentsBody, success: { status: 201, description: "{ judgmentIds }" }, response: ann.importJudgmentsResponse },
   { method: "get", path: "/api/public/annotation-queues/{queueId}/stats", summary: "Cohen's kappa per annotator pair, Krippendorff's alpha, agreement with majority, gold accuracy", auth: "secret", pathParams: { queueId: "Annotation queue id" }, success: { status: 200, description: "Queue statistics" }, response: ann.queueStatsResponse },
   { method: "get", path: "/api/public/annotation-queues/{queueId}/export", summary: "Decided pairs as TRL JSONL (DPO prompt/chosen/rejected or KTO prompt/completion/label), streamed", auth: "secret", pathParams: { queueId: "Annotation queue id" }, query: annotationExportQuery, success: { status: 200, description: "application/x-ndjson" } },
+  { method: "post", path: "/api/public/guard", summary: "Check a text or chat messages (an input to or an output of a model) against a guard policy: PII, prompt injection, system-prompt leaks, denied terms; recorded as a guardrail span (joining context.traceId)", auth: "secret", body: guardBody, success: { status: 200, description: "{ verdict: allow | mask | block, text | messages (masked), findings }" }, response: res.guardResponse },
+  { method: "get", path: "/api/public/guard/stats", summary: "Guard calls over a range: totals, block and mask rates per bucket and per policy and side, findings by type", auth: "secret", query: guardrailStatsQuery, success: { status: 200, description: "{ totals, series, byPolicy, byType }" }, response: res.guardStatsResponse },
+  { method: "get", path: "/api/public/guard/policies", summary: "The project's guard policies, default first (the built-in \"default\" until one of that name is saved)", auth: "secret", success: { status: 200, description: "{ policies }" }, response: res.guardPolicyListResponse },
+  { method: "get", path: "/api/public/guard/policies/{name}", summary: "One guard policy", auth: "secret", pathParams: { name: "Policy name" }, success: { status: 200, description: "The policy" }, response: res.guardPolicyResponse },
+  { method: "put", path: "/api/public/guard/policies/{name}", summary: "Create or replace a guard policy: an action per finding type for inputs and outputs, denied terms, registered system prompts; isDefault makes it the default; audited", auth: "secret", pathParams: { name: "Policy name" }, body: putGuardPolicyBody, success: { status: 200, description: "The policy (201 when created)" }, response: res.guardPolicyResponse },
+  { method: "delete", path: "/api/public/guard/policies/{name}", summary: "Delete a saved guard policy (audited); the built-in \"default\" cannot be deleted (409)", auth: "secret", pathParams: { name: "Policy name" }, success: { status: 200, description: "{ deleted: true }" }, response: res.deletedResponse },
   { method: "get", path: "/api/public/openapi.json", summary: "This document", auth: "none", success: { status: 200, description: "OpenAPI 3.1 document" } },
 ];

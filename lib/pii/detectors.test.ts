@@ -41,6 +41,8 @@ describe("phone", () => {
     ["1-800-555-0199"],
     ["+44 20 7946 0958"],
     ["+442079460958"],
+    ["+49 30 901820"],
+    ["+91 98765 43210"],
   ])("masks %s", (phone) => {
     expect(found("phone", `call ${phone} please`)).toEqual([phone]);
   });
@@ -80,6 +82,10 @@ describe("credit card", () => {
     expect(found("creditCard", "ts 1732512000000")).toEqual([]);
     expect(found("creditCard", "id 41111111111111112222333")).toEqual([]);
     expect(found("creditCard", "0000 0000 0000 0000")).toEqual([]);
+    // Luhn-valid by chance, but grouped as a resident registration number (6-7) or an order number, not as cards are printed.
+    expect(found("creditCard", "주민번호 630417-1234560")).toEqual([]);
+    expect(found("creditCard", "order 4111-1111-11111111")).toEqual([]);
+    expect(found("creditCard", "amex 3782-822463-10005")).toEqual(["3782-822463-10005"]);
   });
   it("implements Luhn", () => {
     expect(luhnValid("79927398713")).toBe(true);
@@ -104,6 +110,10 @@ describe("Korean resident registration number", () => {
     expect(rrnDateValid(0, 2, 29, 3)).toBe(true);
     expect(rrnDateValid(0, 2, 29, 1)).toBe(false); // 1900 is not a leap year
     expect(rrnDateValid(90, 4, 31, 1)).toBe(false);
+    // Born after this year: a barcode (880 = Korea's GS1 prefix), not a person.
+    expect(rrnDateValid(88, 1, 23, 4, 2026)).toBe(false);
+    expect(rrnDateValid(25, 1, 23, 4, 2026)).toBe(true);
+    expect(found("rrn", "SKU 8801234567890 품절")).toEqual([]);
   });
 });
 

@@ -73,7 +73,8 @@ const PHONE = new RegExp(
       String.raw`(?:\(0${KR_AREA}\)[-. ]?|0${KR_AREA}[-. ])\d{3,4}[-. ]\d{4}`, // 02-123-4567, (031) 1234-5678
       String.raw`(?:\+?1[-. ]?)?(?:\(\d{3}\)[-. ]?|\d{3}[-. ])\d{3}[-. ]\d{4}`, // (555) 123-4567, 1-555-123-4567
       // Separators are mandatory between groups so a long "+123…" run cannot be split 1000 ways.
-      String.raw`\+[1-9]\d{0,2}(?:[-. ]?\(\d{1,4}\))?[-. ]?\d{1,4}(?:[-. ]\d{1,4}){1,5}`, // +44 20 7946 0958
+      // Later groups up to 6 digits: +49 30 901820, +91 98765 43210 (the digit count still bounds the whole).
+      String.raw`\+[1-9]\d{0,2}(?:[-. ]?\(\d{1,4}\))?[-. ]?\d{1,4}(?:[-. ]\d{1,6}){1,5}`, // +44 20 7946 0958
       String.raw`\+[1-9]\d{7,14}`, // +442079460958
     ].join("|") +
     String.raw`)(?!\w|[-.]\d)`,
@@ -103,12 +104,20 @@ export function luhnValid(digits: string): boolean {
 
 const isCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && luhnValid(digits) && !/^(\d)\1+$/.test(digits);
 
+/**
+ * Printed card numbers are grouped 4-4-4-4 (and 4-4-4-4-1..3 for 17–19 digits), Amex 4-6-5, Diners 4-6-4.
+ * A separated number grouped otherwise is something else: a resident registration number (6-7) passes
+ * Luhn one time in ten, and an order number 4-4-6 as often.
+ */
+const CARD_GROUPS = /^(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{4}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5})$/;
+const groupedLikeCard = (candidate: string) => !/[ -]/.test(candidate) || CARD_GROUPS.test(candidate);
+
 function findCards(text: string): readonly Range[] {
   if (!HAS_DIGIT.test(text)) return NONE;
   return scan(CARD, text, (m) => {
     // "4111 1111 1111 1111 5" fails as a whole; retry without trailing separator groups.
     for (let candidate = m[0]; ; ) {
-      if (isCard(digitsOf(candidate))) return { start: m.index, end: m.index + candidate.length };
+      if (groupedLikeCard(candidate) && isCard(digitsOf(candidate))) return { start: m.index, end: m.index + candidate.length };
       const cut = Math.max(candidate.lastIndexOf(" "), candidate.lastIndexOf("-"));
       if (cut <= 0) return null;
       candidate = candidate.slice(0, cut);
@@ -120,8 +129,10 @@ function findCards(text: string): readonly Range[] {
 const RRN = /(?<![\w.-])(\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[- ]?([1-8])\d{6}(?!\w|[-.]\d)/g;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function rrnDateValid(yy: number, month: number, day: number, genderDigit: number): boolean {
+/** A real date, and not a birth after this year: 880123-4… would be born in 2088 (it is an EAN-13 barcode of a Korean product). */
+export function rrnDateValid(yy: number, month: number, day: number, genderDigit: number, thisYear = new Date().getUTCFullYear()): boolean {
   const year = (genderDigit === 3 || genderDigit === 4 || genderDigit === 7 || genderDigit === 8 ? 2000 : 1900) + yy;
+  if (year > thisYear) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const max = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   return day >= 1 && day <= max;

@@ -5,20 +5,21 @@ export type TextMaskResult = { text: string; masks: number; kinds: string[] };
 
 export const redactionToken = (kind: string) => `[REDACTED:${kind}]`;
 
-type Hit = { start: number; end: number; kind: string };
+/** `detector`: the built-in detector's id, or "customPattern". */
+type Hit = { start: number; end: number; kind: string; detector: string };
 type Tally = { masks: number; kinds: Set<string> };
 
-function collectHits(text: string, compiled: CompiledPiiSettings): Hit[] {
+export function collectHits(text: string, compiled: CompiledPiiSettings): Hit[] {
   const hits: Hit[] = [];
   for (const detector of compiled.detectors) {
-    for (const r of detector.find(text)) hits.push({ start: r.start, end: r.end, kind: detector.kind });
+    for (const r of detector.find(text)) hits.push({ start: r.start, end: r.end, kind: detector.kind, detector: detector.id });
   }
   for (const { kind, re } of compiled.custom) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // Validation rejects empty matches, but a stored pattern may still produce one; never loop on it.
       if (m[0] === "") re.lastIndex++;
-      else hits.push({ start: m.index, end: m.index + m[0].length, kind });
+      else hits.push({ start: m.index, end: m.index + m[0].length, kind, detector: "customPattern" });
     }
   }
   return hits;
@@ -28,7 +29,7 @@ function collectHits(text: string, compiled: CompiledPiiSettings): Hit[] {
  * Overlapping hits are merged into one redaction spanning all of them (so no fragment of
  * either leaks), named after the longest member; ties go to the earlier detector.
  */
-function applyHits(text: string, hits: Hit[], tally: Tally): string {
+function applyHits(text: string, hits: Omit<Hit, "detector">[], tally: Tally): string {
   hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   let out = "";
   let cursor = 0;
@@ -49,6 +50,11 @@ function applyHits(text: string, hits: Hit[], tally: Tally): string {
     tally.kinds.add(kind);
   }
   return out + text.slice(cursor);
+}
+
+/** Replaces the given ranges with `[REDACTED:<KIND>]`, merging overlaps as masking does (the guard masks its findings with it). */
+export function redactRanges(text: string, hits: { start: number; end: number; kind: string }[]): string {
+  return hits.length === 0 ? text : applyHits(text, [...hits], { masks: 0, kinds: new Set() });
 }
 
 function maskString(text: string, compiled: CompiledPiiSettings, tally: Tally): string {
@@ -126,7 +132,7 @@ function walk(root: unknown, leaf: (v: unknown) => unknown): unknown {
 }
 
 /** Where PII is in a text (the same detectors and custom patterns as masking; overlaps not merged), for evaluators that report leaks. */
-export function findPii(text: string, settings: PiiSettings): { start: number; end: number; kind: string }[] {
+export function findPii(text: string, settings: PiiSettings): Hit[] {
   const compiled = compilePiiSettings(settings);
   return compiled.enabled ? collectHits(text, compiled) : [];
 }

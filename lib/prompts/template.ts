@@ -114,3 +114,9 @@ export function compileTemplate(type: PromptType, template: Template, variables:
   }
   return out;
 }
+
+/** What a prompt version instructs: a chat prompt's system (and developer) messages, a text prompt's template. */
+export function systemPromptOf(type: PromptType, template: Template): string {
+  if (type === "text") return template as string;
+  return (template as ChatItem[]).filter((m): m is ChatMessage => !isPlaceholder(m) && (m.role === "system" || m.role === "developer")).map((m) => m.content).join("\n");
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectInjection } from "../ingest/flags";
+import { detectInjection } from "../detectors/injection";
 import { RED_TEAM_CATEGORIES, redTeamSet } from "./red-team-set";
 
 describe("the shipped red-team set", () => {

@@ -10,7 +10,7 @@ import type { ChatCompletionRequest } from "../llm/chat-completion";
 import type { CallOptions } from "../llm/provider-http";
 import type { RetryPolicy } from "../llm/retry-policy";
 import type { PriceOverride } from "../pricing/price-overrides";
-import { extractVariables, isPlaceholder, type PromptType, type Template } from "../prompts/template";
+import { extractVariables, type PromptType, systemPromptOf, type Template } from "../prompts/template";
 import type { RunEvaluator } from "./run-evaluators";
 
 /** Per-call limits a run's model and judge calls use; tests shorten them. */
@@ -73,12 +73,6 @@ export async function loadRunContext(options: { projectId: string; runId: string
       ...(evaluators.some((e) => e.spec.type === "leak") ? { pii: (await ingestSettings(projectId)).pii, systemPrompt: prompt ? systemPromptOf(prompt.type, prompt.template) : null } : {}),
     },
   };
-}
-
-/** What a prompt version instructs: a chat prompt's system (and developer) messages, a text prompt's template. */
-export function systemPromptOf(type: PromptType, template: Template): string {
-  if (type === "text") return template as string;
-  return (template as Exclude<Template, string>).filter((m) => !isPlaceholder(m) && (m.role === "system" || m.role === "developer")).map((m) => (m as { content: string }).content).join("\n");
 }
 
 /**

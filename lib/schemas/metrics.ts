@@ -78,3 +78,9 @@ export function autoBucket(from: Date, to: Date): Bucket {
 export const rangeQuery = z.object({ from: isoDate, to: isoDate }).refine((q) => q.from < q.to, { message: "must be before to", path: ["from"] });
 
 export const rangeListQuery = z.object({ from: isoDate, to: isoDate, limit: z.coerce.number().int().min(1).max(50).default(10) });
+
+/** GET /api/projects/[projectId]/metrics/guardrails: the overview's guardrail card. */
+export const guardrailStatsQuery = z
+  .object({ from: isoDate, to: isoDate, bucket: z.enum(BUCKETS).default("1h") })
+  .refine((q) => q.from < q.to, { message: "must be before to", path: ["from"] })
+  .refine((q) => q.to.getTime() - q.from.getTime() <= 400 * 86_400_000, { message: "range must be at most 400 days", path: ["to"] });

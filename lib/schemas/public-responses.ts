@@ -131,3 +131,41 @@ export const counterfactualReportResponse = z.looseObject({
     original: z.looseObject({ input: json, output: json }), swapped: z.looseObject({ input: json, output: json }),
   })),
 });
+
+const guardAction = z.enum(["off", "allow", "mask", "block"]);
+const guardActions = z.record(z.string(), guardAction).describe("Action per finding type: EMAIL, PHONE, CREDIT_CARD, RRN, API_KEY, IP_ADDRESS, CUSTOM_PATTERN, PROMPT_INJECTION, SYSTEM_PROMPT_LEAK, DENIED_TERM");
+const guardPolicy = z.looseObject({
+  id: z.string().nullable().describe("null for the built-in policy (not saved)"),
+  name: z.string(), description: z.string(), isDefault: z.boolean(), builtIn: z.boolean(),
+  input: guardActions, output: guardActions, deniedTerms: z.array(z.string()),
+  systemPrompts: z.looseObject({ prompts: z.array(z.string()), texts: z.array(z.string()), minOverlap: z.number() }),
+  updatedAt: iso.nullable(),
+});
+export const guardPolicyResponse = guardPolicy;
+export const guardPolicyListResponse = z.looseObject({ policies: z.array(guardPolicy) });
+const guardFinding = z.looseObject({
+  type: z.string().describe("RRN, EMAIL, PROMPT_INJECTION, SYSTEM_PROMPT_LEAK, DENIED_TERM, or a custom pattern's kind"),
+  start: z.number().int().describe("UTF-16 offset (a JavaScript string index) in the text or message content"),
+  end: z.number().int(),
+  score: z.number().describe("1 for rule matches; the share of a system prompt's word 4-grams echoed for SYSTEM_PROMPT_LEAK"),
+  detector: z.string().describe("email, phone, creditCard, rrn, apiKey, ipAddress, customPattern, injection, systemPromptLeak, deniedTerms"),
+  action: z.enum(["allow", "mask", "block"]),
+  message: z.number().int().optional().describe("With messages: the message index"),
+  part: z.number().int().optional().describe("With messages whose content is a list: the part index"),
+});
+export const guardResponse = z.looseObject({
+  verdict: z.enum(["allow", "mask", "block"]),
+  policy: z.string(),
+  text: z.string().optional().describe("The text with mask findings redacted ([REDACTED:TYPE]); sent with text"),
+  messages: z.array(z.looseObject({ role: z.string(), content: json })).optional().describe("The messages, masked likewise; sent with messages"),
+  findings: z.array(guardFinding),
+  latencyMs: z.number(),
+});
+
+const guardrailCounts = { calls: z.number().int(), blocked: z.number().int(), masked: z.number().int(), blockRate: z.number().nullable(), maskRate: z.number().nullable() };
+export const guardStatsResponse = z.looseObject({
+  totals: z.looseObject(guardrailCounts),
+  series: z.array(z.looseObject({ time: iso, ...guardrailCounts })).describe("Buckets with calls, UTC-aligned"),
+  byPolicy: z.array(z.looseObject({ policy: z.string(), direction: z.string(), ...guardrailCounts })),
+  byType: z.array(z.looseObject({ type: z.string(), count: z.number().int() })),
+});

@@ -7,7 +7,7 @@ const nonNegative = z.coerce.number().finite().nonnegative();
 
 export const TRACE_SORTS = ["startTime", "latency", "cost", "tokens"] as const;
 export type TraceSort = (typeof TRACE_SORTS)[number];
-export const TRACE_FLAGS = ["pii", "injection", "uncertainty"] as const;
+export const TRACE_FLAGS = ["pii", "injection", "uncertainty", "guardrail_blocked", "guardrail_masked"] as const;
 export const FEEDBACK_FILTERS = ["up", "down", "any", "none"] as const;
 
 /** A range's lower bound must not exceed its upper bound; the message names the field. */

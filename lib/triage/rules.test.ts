@@ -4,20 +4,22 @@ import { DEFAULT_TRIAGE_RULES, effectiveTriageRules, matchingReasons, triageRule
 const quiet = { errorCount: 0, flags: [], latencyMs: 800, scores: [] };
 const all: TriageRules = {
   error: true, thumbsDown: true, lowScores: [{ scoreName: "faithfulness", below: 0.5 }], slow: { enabled: true, aboveMs: 5000 },
-  pii: true, injection: true, uncertainty: true,
+  pii: true, injection: true, uncertainty: true, guardrailBlocked: true,
 };
 
 describe("triage rules", () => {
-  it("defaults: error, thumbs down and injection on; the rest off", () => {
+  it("defaults: error, thumbs down, injection and guardrail blocked on; the rest off", () => {
     expect(matchingReasons(DEFAULT_TRIAGE_RULES, quiet)).toEqual([]);
     expect(matchingReasons(DEFAULT_TRIAGE_RULES, { ...quiet, errorCount: 1, flags: ["injection", "pii", "uncertainty"], latencyMs: 60_000 })).toEqual(["error", "injection"]);
     expect(matchingReasons(DEFAULT_TRIAGE_RULES, { ...quiet, scores: [{ name: "user_feedback", value: 0 }] })).toEqual(["thumbs_down"]);
     expect(matchingReasons(DEFAULT_TRIAGE_RULES, { ...quiet, scores: [{ name: "user_feedback", value: 1 }] })).toEqual([]);
+    expect(matchingReasons(DEFAULT_TRIAGE_RULES, { ...quiet, flags: ["guardrail_blocked", "guardrail_masked"] })).toEqual(["guardrail_blocked"]);
+    expect(matchingReasons({ ...DEFAULT_TRIAGE_RULES, guardrailBlocked: false }, { ...quiet, flags: ["guardrail_blocked"] })).toEqual([]);
   });
 
   it("gives every matching reason at once, in a fixed order", () => {
-    const t = { errorCount: 2, flags: ["uncertainty", "pii", "injection"], latencyMs: 5001, scores: [{ name: "user_feedback", value: 0 }, { name: "faithfulness", value: 0.2 }] };
-    expect(matchingReasons(all, t)).toEqual(["error", "thumbs_down", "low_score", "slow", "pii", "injection", "uncertainty"]);
+    const t = { errorCount: 2, flags: ["guardrail_blocked", "uncertainty", "pii", "injection"], latencyMs: 5001, scores: [{ name: "user_feedback", value: 0 }, { name: "faithfulness", value: 0.2 }] };
+    expect(matchingReasons(all, t)).toEqual(["error", "thumbs_down", "low_score", "slow", "pii", "injection", "uncertainty", "guardrail_blocked"]);
   });
 
   it("thresholds are strict: at the threshold is not below/above it", () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { TriageReason } from "./send-flagged-traces-to-inbox";
 
 /** Reasons the ingest-time rules can give; drift and manual come from other paths. */
-export const RULE_REASONS = ["error", "thumbs_down", "low_score", "slow", "pii", "injection", "uncertainty"] as const satisfies readonly TriageReason[];
+export const RULE_REASONS = ["error", "thumbs_down", "low_score", "slow", "pii", "injection", "uncertainty", "guardrail_blocked"] as const satisfies readonly TriageReason[];
 export type RuleReason = (typeof RULE_REASONS)[number];
 /** Every reason an item can carry, in display order (client-safe: send-flagged-traces-to-inbox.ts imports the database). */
 export const ALL_REASONS = [...RULE_REASONS, "drift", "manual"] as const satisfies readonly TriageReason[];
@@ -39,6 +39,8 @@ const ruleFields = {
   pii: z.boolean(),
   injection: z.boolean(),
   uncertainty: z.boolean(),
+  /** A guardrail span of the trace blocked its text (flag guardrail_blocked, lib/guard). */
+  guardrailBlocked: z.boolean(),
 };
 export const triageRulesSchema = z.object(ruleFields);
 export type TriageRules = z.infer<typeof triageRulesSchema>;
@@ -52,6 +54,7 @@ export const DEFAULT_TRIAGE_RULES: TriageRules = {
   pii: false,
   injection: true,
   uncertainty: false,
+  guardrailBlocked: true,
 };
 
 /**
@@ -92,6 +95,7 @@ export function matchingReasons(rules: TriageRules, t: TraceFacts): RuleReason[]
   if (rules.pii && t.flags.includes("pii")) reasons.push("pii");
   if (rules.injection && t.flags.includes("injection")) reasons.push("injection");
   if (rules.uncertainty && t.flags.includes("uncertainty")) reasons.push("uncertainty");
+  if (rules.guardrailBlocked && t.flags.includes("guardrail_blocked")) reasons.push("guardrail_blocked");
   return reasons;
 }
 
@@ -105,6 +109,7 @@ export function describeRules(rules: TriageRules): string[] {
   if (rules.pii) lines.push("PII was found (and masked)");
   if (rules.injection) lines.push("the input looks like a prompt injection");
   if (rules.uncertainty) lines.push("the answer sounds uncertain");
+  if (rules.guardrailBlocked) lines.push("a guardrail blocked an input or an output");
   return lines;
 }
 
@@ -116,6 +121,7 @@ export const REASON_LABELS: Record<TriageReason, string> = {
   pii: "PII",
   injection: "Injection",
   uncertainty: "Uncertain",
+  guardrail_blocked: "Guardrail blocked",
   drift: "Drift",
   manual: "Manual",
 };

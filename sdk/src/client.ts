@@ -2,6 +2,7 @@ import { Runs } from "./runs.js";
 import { Batcher } from "./batcher.js";
 import { createReporter, PharosError } from "./errors.js";
 import { sendFeedback, type FeedbackResult } from "./feedback.js";
+import { guardCall, type GuardMessage, type GuardOptions, type GuardResult } from "./guard.js";
 import { isSampled, newEventId, newTraceId } from "./ids.js";
 import { guard, type Emitter } from "./observation.js";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
@@ -95,6 +96,35 @@ export class Pharos {
   getPrompt(name: string, options?: GetPromptOptions): Promise<Prompt>;
   getPrompt(name: string, options: GetPromptOptions = {}): Promise<Prompt> {
     return this.prompts.get(name, options);
+  }
+
+  /**
+   * Checks a prompt (a text or chat messages) before it goes to the model: POST /api/public/guard
+   * with direction "input". Use `result.value` (masked when the policy masks) and refuse when
+   * `result.verdict === "block"`. Never throws: when Pharos cannot answer within the timeout the
+   * verdict follows `onFailure` ("open": allow, "closed": block) and `result.error` says why.
+   */
+  guardInput(text: string, options?: GuardOptions): Promise<GuardResult<string>>;
+  guardInput(messages: GuardMessage[], options?: GuardOptions): Promise<GuardResult<GuardMessage[]>>;
+  guardInput(value: string | GuardMessage[], options: GuardOptions = {}): Promise<GuardResult> {
+    return this.guard("input", value, options);
+  }
+
+  /** Checks a model's answer before your user sees it (direction "output"): PII, system-prompt leaks, denied terms. As guardInput(). */
+  guardOutput(text: string, options?: GuardOptions): Promise<GuardResult<string>>;
+  guardOutput(messages: GuardMessage[], options?: GuardOptions): Promise<GuardResult<GuardMessage[]>>;
+  guardOutput(value: string | GuardMessage[], options: GuardOptions = {}): Promise<GuardResult> {
+    return this.guard("output", value, options);
+  }
+
+  private guard(direction: "input" | "output", value: string | GuardMessage[], options: GuardOptions): Promise<GuardResult> {
+    const o = this.options;
+    if (!this.enabled) {
+      const error = new PharosError("config", `guard ${direction}: the client is disabled (see the config errors reported earlier)`);
+      this.report(error);
+      return Promise.resolve({ verdict: (options.onFailure ?? o.guardFailure) === "closed" ? "block" : "allow", value, findings: [], policy: null, error });
+    }
+    return guardCall({ baseUrl: o.baseUrl, secretKey: o.secretKey, fetch: o.fetch, timeoutMs: o.guardTimeoutMs, onFailure: o.guardFailure, report: this.report }, direction, value, options);
   }
 
   /** Sends everything queued, waiting out retries; call it before a serverless function returns. */

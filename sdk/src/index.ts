@@ -3,6 +3,7 @@ export { Trace } from "./trace.js";
 export { Generation, Parent, Span } from "./observation.js";
 export { PharosError, type ErrorHandler, type PharosErrorCode } from "./errors.js";
 export { observeOpenAI, type ObserveOpenAIOptions, type OpenAILike } from "./observe-openai.js";
+export { GuardBlockedError, type GuardDirection, type GuardFinding, type GuardMessage, type GuardOptions, type GuardResult, type GuardVerdict } from "./guard.js";
 export type { FeedbackResult } from "./feedback.js";
 export { ChatPrompt, PromptCompileError, TextPrompt, type ChatMessage, type ChatTemplateItem, type Prompt } from "./prompt.js";
 export type { GetPromptOptions } from "./prompt-fetcher.js";

@@ -1,5 +1,6 @@
 import type { Pharos } from "./client.js";
-import type { Generation, Parent } from "./observation.js";
+import { GuardBlockedError, type GuardMessage, type GuardOptions } from "./guard.js";
+import { type Generation, type Parent, Span } from "./observation.js";
 import { completionOutput, requestFields, responseModel, usageFrom } from "./openai-mapping.js";
 import { observeStream, type Finish } from "./openai-stream.js";
 import { promptOfMessages } from "./prompt.js";
@@ -29,6 +30,22 @@ export type ObserveOpenAIOptions = {
   prompt?: { name: string; version: number | null; isFallback: boolean };
   /** Record calls under this trace or span instead of one new trace per call. */
   parent?: Parent;
+  /**
+   * Guard every call with a Pharos guard policy (`true`: the project's default): the messages are
+   * checked before the model is called (block → GuardBlockedError, nothing sent; mask → the masked
+   * messages are sent) and the answer after (block → GuardBlockedError; mask → you get the answer
+   * with the findings redacted). Streamed calls get the input check only: an answer already
+   * streamed cannot be taken back. With a guard, create() returns a plain Promise (no
+   * withResponse()/asResponse()).
+   */
+  guard?: true | GuardAround;
+};
+
+export type GuardAround = Pick<GuardOptions, "policy" | "timeoutMs" | "onFailure"> & {
+  /** Check the request's messages (default true). */
+  input?: boolean;
+  /** Check the answer (default true; never for streams). */
+  output?: boolean;
 };
 
 /**
@@ -47,6 +64,10 @@ export function observeOpenAI<C extends OpenAILike>(client: C, options: ObserveO
 
 function wrapCreate(completions: OpenAILike["chat"]["completions"], options: ObserveOpenAIOptions): CreateFn {
   const original = completions.create;
+  if (options.guard) {
+    const around = options.guard === true ? {} : options.guard;
+    return (body: unknown, ...rest: unknown[]) => guardedCreate(completions, original, options, around, body, rest);
+  }
   return function create(body: unknown, ...rest: unknown[]) {
     const call = begin(body, options);
     let result: unknown;
@@ -72,13 +93,67 @@ function wrapCreate(completions: OpenAILike["chat"]["completions"], options: Obs
 
 type Call = Finish & { generation: Generation };
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The trace a call records into when there is no parent (one per call). */
+function ownTrace(body: unknown, options: ObserveOpenAIOptions) {
+  return options.pharos.trace({ name: options.traceName ?? "openai.chat.completions", userId: options.userId, sessionId: options.sessionId, tags: options.tags, input: requestFields(body).input });
+}
+
+/**
+ * The call with the policy around it: input check → (masked) request → generation recorded →
+ * output check → the answer, masked if the policy masks. The guardrail spans join the call's trace.
+ */
+async function guardedCreate(completions: OpenAILike["chat"]["completions"], original: CreateFn, options: ObserveOpenAIOptions, around: GuardAround, body: unknown, rest: unknown[]): Promise<unknown> {
+  const { pharos } = options;
+  const owned = options.parent ? undefined : ownTrace(body, options);
+  const parent = options.parent ?? owned!;
+  const guardOptions = (spanId: string | undefined): GuardOptions => ({
+    policy: around.policy, timeoutMs: around.timeoutMs, onFailure: around.onFailure,
+    context: { traceId: parent.traceId, spanId, userId: options.userId, sessionId: options.sessionId },
+  });
+  let sent = body;
+  const messages = isObject(body) ? body.messages : undefined;
+  if (around.input !== false && Array.isArray(messages)) {
+    const checked = await pharos.guardInput(messages as GuardMessage[], guardOptions(parent instanceof Span ? parent.id : undefined));
+    if (checked.verdict === "block") {
+      owned?.update({ output: { blocked: "input", findings: checked.findings.map((f) => f.type) } });
+      throw new GuardBlockedError("input", checked);
+    }
+    if (checked.value !== messages) sent = { ...(body as Record<string, unknown>), messages: checked.value };
+  }
+  const call = begin(sent, options, owned);
+  let value: unknown;
+  try {
+    value = await original.call(completions, sent, ...rest);
+  } catch (error) {
+    call?.({ error });
+    throw error;
+  }
+  if (isObject(sent) && sent.stream === true) return call && isObject(value) ? observeStream(value, call.generation, call) : value;
+  call?.({ output: completionOutput(value), model: responseModel(value), usage: usageFrom((value as { usage?: unknown } | null)?.usage) });
+  const choices = isObject(value) && Array.isArray(value.choices) ? (value.choices as unknown[]) : [];
+  if (around.output === false || choices.length === 0) return value;
+  const answers: GuardMessage[] = choices.map((c) => {
+    const content = isObject(c) && isObject(c.message) ? c.message.content : null;
+    return { role: "assistant", content: typeof content === "string" ? content : null };
+  });
+  const checked = await pharos.guardOutput(answers, guardOptions(call?.generation.id));
+  if (checked.verdict === "block") throw new GuardBlockedError("output", checked);
+  if (checked.verdict !== "mask" || checked.value === answers) return value;
+  // The caller gets the completion as the SDK returned it, with each choice's content masked.
+  const masked = choices.map((c, i) => {
+    const content = checked.value[i]?.content;
+    return isObject(c) && isObject(c.message) && typeof content === "string" ? { ...c, message: { ...c.message, content } } : c;
+  });
+  return Object.assign(Object.create(Object.getPrototypeOf(value)) as object, value, { choices: masked });
+}
+
 /** Opens the generation (and a trace if needed); the returned function ends it exactly once. */
-function begin(body: unknown, options: ObserveOpenAIOptions): Call | undefined {
+function begin(body: unknown, options: ObserveOpenAIOptions, trace?: ReturnType<typeof ownTrace>): Call | undefined {
   try {
     const request = requestFields(body);
-    const owned = options.parent
-      ? undefined
-      : options.pharos.trace({ name: options.traceName ?? "openai.chat.completions", userId: options.userId, sessionId: options.sessionId, tags: options.tags, input: request.input });
+    const owned = options.parent ? undefined : (trace ?? ownTrace(body, options));
     const parent = options.parent ?? owned!;
     const generation = parent.generation({
       name: options.generationName ?? "openai.chat.completions", provider: "openai", model: request.model, input: request.input,

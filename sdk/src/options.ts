@@ -49,6 +49,8 @@ export function resolveOptions(input: PharosOptions): { options: ResolvedOptions
     environment: o.environment,
     release: o.release,
     fetch: fetchImpl ?? (() => Promise.reject(new Error("no fetch"))),
+    guardTimeoutMs: num(o.guardTimeoutMs, 2_000, 1, 600_000, problems, "guardTimeoutMs"),
+    guardFailure: o.guardFailure === "closed" ? "closed" : "open",
     onError: o.onError,
   };
   return { options, problems, usable };

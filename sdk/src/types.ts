@@ -31,6 +31,10 @@ export type PharosOptions = {
   release?: string;
   fetch?: FetchLike;
   onError?: ErrorHandler;
+  /** guardInput()/guardOutput() give up after this long (default 2,000 ms); per call: `timeoutMs`. */
+  guardTimeoutMs?: number;
+  /** When a guard call fails or times out: "open" lets the text through (default), "closed" blocks it; per call: `onFailure`. */
+  guardFailure?: "open" | "closed";
 };
 
 export type Level = "DEBUG" | "DEFAULT" | "WARNING" | "ERROR";

@@ -141,12 +141,21 @@ export const EXPECTED: Record<string, Policy> = {
   "DELETE api/projects/[projectId]/llm-connections/[connectionId]": ENGINEERS,
   "POST api/projects/[projectId]/llm-connections/[connectionId]/test": ENGINEERS,
 
+  // Guard policies: readers see them (settings:read) and may try a text against a draft (nothing is
+  // saved or recorded); guard:configure (engineers and up) saves and deletes.
+  "GET api/projects/[projectId]/guard-policies": READERS,
+  "POST api/projects/[projectId]/guard-policies": ENGINEERS,
+  "PUT api/projects/[projectId]/guard-policies/[policyId]": ENGINEERS,
+  "DELETE api/projects/[projectId]/guard-policies/[policyId]": ENGINEERS,
+  "POST api/projects/[projectId]/guard-check": READERS,
+
   "GET api/projects/[projectId]/members": READERS,
   "PATCH api/projects/[projectId]/members/[userId]": ADMINS,
   "DELETE api/projects/[projectId]/members/[userId]": ADMINS,
 
   "GET api/projects/[projectId]/metrics": READERS,
   "GET api/projects/[projectId]/metrics/eval-scores": READERS,
+  "GET api/projects/[projectId]/metrics/guardrails": READERS,
   "GET api/projects/[projectId]/metrics/feedback": READERS,
   "GET api/projects/[projectId]/metrics/top-users": READERS,
 
@@ -240,6 +249,13 @@ export const EXPECTED: Record<string, Policy> = {
   // A CORS preflight carries no credentials; the POST that follows checks key and origin.
   "OPTIONS api/public/feedback": ANYONE,
   "POST api/public/ingest": SECRET_KEY,
+  // Inline guardrails: the guard call and policy management, like every public write, take the secret key.
+  "POST api/public/guard": SECRET_KEY,
+  "GET api/public/guard/policies": SECRET_KEY,
+  "GET api/public/guard/stats": SECRET_KEY,
+  "GET api/public/guard/policies/[name]": SECRET_KEY,
+  "PUT api/public/guard/policies/[name]": SECRET_KEY,
+  "DELETE api/public/guard/policies/[name]": SECRET_KEY,
   "PUT api/public/llm-connections/[name]": SECRET_KEY,
   "GET api/public/metrics": SECRET_KEY,
   "GET api/public/online-evaluations": SECRET_KEY,

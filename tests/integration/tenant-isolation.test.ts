@@ -76,8 +76,11 @@ describe("tenant isolation", () => {
     const secrets = [b.project.id, b.org.id, ...Object.entries(seeded.ids).filter(([k, id]) => !vocabulary.has(k) && id.length > 8).map(([, id]) => id)];
     const requests = publicRequests(seeded.traceId);
     // PUT by name is an upsert in the key's own project: B's name there is just a new name of A's.
-    // DELETE of an online-evaluation name runs after its PUT made that name in A: it removes A's own rule.
-    const upserts = new Set(["PUT api/public/llm-connections/[name]", "PUT api/public/online-evaluations/[name]", "DELETE api/public/online-evaluations/[name]"]);
+    // DELETE of an online-evaluation or guard policy name runs after its PUT made that name in A: it removes A's own.
+    const upserts = new Set([
+      "PUT api/public/llm-connections/[name]", "PUT api/public/online-evaluations/[name]", "DELETE api/public/online-evaluations/[name]",
+      "PUT api/public/guard/policies/[name]", "DELETE api/public/guard/policies/[name]",
+    ]);
     const unmapped = new Set<string>();
     const wrong: string[] = [];
     const publicRoutes = await targets("api/public");

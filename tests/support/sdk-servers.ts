@@ -96,10 +96,18 @@ const chunk = (model: string, delta: Record<string, unknown>, extra: Record<stri
   choices: [{ index: 0, delta, finish_reason: null, logprobs: null }], ...extra,
 });
 
-/** POST /v1/chat/completions like OpenAI: JSON, or SSE with a slow first token and a usage chunk. */
-export async function startFakeOpenAI(): Promise<{ url: string; close: () => Promise<void> }> {
+type ChatBody = { model: string; messages?: { role: string; content: unknown }[]; stream?: boolean; stream_options?: { include_usage?: boolean } };
+
+/**
+ * POST /v1/chat/completions like OpenAI: JSON, or SSE with a slow first token and a usage chunk.
+ * `answer` picks the non-streamed reply from the request (default: a fixed sentence); every request
+ * body received is kept in `requests`.
+ */
+export async function startFakeOpenAI(options: { answer?: (body: ChatBody) => string } = {}): Promise<{ url: string; requests: ChatBody[]; close: () => Promise<void> }> {
+  const requests: ChatBody[] = [];
   const server = http.createServer(async (req, res) => {
-    const body = JSON.parse(await readBody(req)) as { model: string; stream?: boolean; stream_options?: { include_usage?: boolean } };
+    const body = JSON.parse(await readBody(req)) as ChatBody;
+    requests.push(body);
     if (req.url !== "/v1/chat/completions" || body.model === "no-such-model") {
       res.writeHead(400, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { message: `The model '${body.model}' does not exist`, type: "invalid_request_error", code: "model_not_found" } }));
@@ -108,7 +116,7 @@ export async function startFakeOpenAI(): Promise<{ url: string; close: () => Pro
     const model = `${body.model}-2024-07-18`;
     if (!body.stream) {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(completion(model, "Refunds are under Settings → Billing.")));
+      res.end(JSON.stringify(completion(model, options.answer?.(body) ?? "Refunds are under Settings → Billing.")));
       return;
     }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
@@ -123,5 +131,5 @@ export async function startFakeOpenAI(): Promise<{ url: string; close: () => Pro
     res.end("data: [DONE]\n\n");
   });
   const url = await listen(server);
-  return { url, close: () => close(server) };
+  return { url, requests, close: () => close(server) };
 }

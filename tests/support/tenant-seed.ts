@@ -13,6 +13,7 @@ import * as runsRoute from "@/app/api/projects/[projectId]/runs/route";
 import * as onlineEvalsRoute from "@/app/api/projects/[projectId]/online-evaluations/route";
 import * as queuesRoute from "@/app/api/projects/[projectId]/annotation-queues/route";
 import * as queuePairsRoute from "@/app/api/projects/[projectId]/annotation-queues/[queueId]/pairs/route";
+import * as guardPoliciesRoute from "@/app/api/projects/[projectId]/guard-policies/route";
 import { db } from "@/lib/db";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { createDataset } from "./datasets";
@@ -68,6 +69,8 @@ export async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<Re
   expect(queue.status, JSON.stringify(queue.json)).toBe(201);
   const pairs = await call(queuePairsRoute.POST, "POST", { params: { ...p, queueId: queue.json.id }, cookie: owner, body: { pairs: [{ prompt: "secret prompt", responseA: "a", responseB: "b" }] } });
   expect(pairs.status, JSON.stringify(pairs.json)).toBe(201);
+  const guardPolicy = await call(guardPoliciesRoute.POST, "POST", { params: p, cookie: owner, body: { name: `policy-${t.project.id.slice(-6)}`, description: "secret terms", deniedTerms: ["secret launch"] } });
+  expect(guardPolicy.status, JSON.stringify(guardPolicy.json)).toBe(201);
   const report = await db.driftReport.create({
     data: { projectId: t.project.id, field: "input", model: "m", granularity: "day", baseline: "previous", rangeStart: new Date(Date.now() - 86_400_000), rangeEnd: new Date(), alpha: 0.05, status: "done" },
   });
@@ -103,6 +106,9 @@ export async function seedTenant(t: Tenant): Promise<{ ids: Ids; key: Awaited<Re
     "online-evaluations/[name]": onlineEval.json.name,
     "annotation-queues/[queueId]": queue.json.id,
     "pairs/[pairId]": pairs.json.pairIds[0],
+    "guard-policies/[policyId]": guardPolicy.json.id,
+    // The public API addresses guard policies by name too (api/public/guard/policies/[name]).
+    "policies/[name]": guardPolicy.json.name,
   };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toEqual(expect.any(String));
   return { ids, key, traceId: sample.traceId };
@@ -164,6 +170,10 @@ export const PROJECT_REQUESTS: Record<string, Omit<CallOptions, "params" | "cook
   "PUT api/projects/[projectId]/annotation-queues/[queueId]/pairs/[pairId]/gold": { body: { choice: "A" } },
   "POST api/projects/[projectId]/annotation-queues/[queueId]/items": { body: { traceIds: ["t1"] } },
   "POST api/projects/[projectId]/annotation-queues/[queueId]/ratings": { body: { pairId: "x", scores: { quality: 3 } } },
+  "POST api/projects/[projectId]/guard-policies": { body: { name: "pwned", isDefault: true } },
+  "PUT api/projects/[projectId]/guard-policies/[policyId]": { body: { name: "pwned", description: "pwned", isDefault: true } },
+  "POST api/projects/[projectId]/guard-check": { body: { text: "secret launch", direction: "output", config: {} } },
+  "GET api/projects/[projectId]/metrics/guardrails": { query: { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() } },
 };
 
 /**
@@ -191,6 +201,11 @@ export function publicRequests(traceId: string): Record<string, Omit<CallOptions
     "POST api/public/annotation-queues/[queueId]/pairs": { body: { pairs: [{ prompt: "p", responseA: "a", responseB: "b" }] } },
     "POST api/public/annotation-queues/[queueId]/judgments": { body: { judgments: [{ pairId: "x", annotator: "a@example.test", choice: "A" }] } },
     "GET api/public/annotation-queues/[queueId]/export": { query: { format: "dpo" } },
+    // A trace id of the key's own choosing: one naming B's trace would make A's own trace list show B's id, which
+    // the leak check here cannot tell from a leak (guard.test.ts shows the span stays in the key's project).
+    "POST api/public/guard": { body: { text: "mail a@b.io", direction: "input", context: { traceId: "guard-own-trace" } } },
+    "PUT api/public/guard/policies/[name]": { body: { description: "pwned", isDefault: true } },
+    "GET api/public/guard/stats": { query: { from, to } },
   };
 }
 

@@ -3,12 +3,12 @@ import { SlidersHorizontal } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { TraceFilterOptions } from "@/lib/queries/traces/keys";
+import { TRACE_FLAGS as FLAGS } from "@/lib/schemas/traces";
 import { activeFilterCount, type ExplorerRange, type ExplorerState, type FilterKey } from "./explorer-state";
 import { CommitInput, Field, OptionSelect } from "./filter-fields";
 
 const RANGE_LABELS: [ExplorerRange, string][] = [["1h", "Last hour"], ["24h", "Last 24 hours"], ["7d", "Last 7 days"], ["30d", "Last 30 days"], ["all", "All time"]];
 const MORE: FilterKey[] = ["promptName", "promptVersion", "release", "name", "userId", "sessionId", "tags", "flags", "latencyMin", "latencyMax", "costMin", "costMax", "scoreName", "scoreMin", "scoreMax"];
-const FLAGS = ["pii", "injection", "uncertainty"] as const;
 
 type Props = { state: ExplorerState; options?: TraceFilterOptions; onChange: (next: ExplorerState) => void };
 
@@ -74,7 +74,7 @@ export function FilterBar({ state, options, onChange }: Props) {
             <legend className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Flags</legend>
             {FLAGS.map((flag) => (
               <label key={flag} className="flex items-center gap-1">
-                <input type="checkbox" data-testid={`filter-flag-${flag}`} checked={flags.has(flag)} onChange={() => toggleFlag(flag)} /> {flag}
+                <input type="checkbox" data-testid={`filter-flag-${flag}`} checked={flags.has(flag)} onChange={() => toggleFlag(flag)} /> {flag.replace("_", " ")}
               </label>
             ))}
           </fieldset>

@@ -55,7 +55,8 @@ matched as (
       then 'slow' end,
     case when r.r->'pii' = 'true'::jsonb and 'pii' = any(t.flags) then 'pii' end,
     case when r.r->'injection' = 'true'::jsonb and 'injection' = any(t.flags) then 'injection' end,
-    case when r.r->'uncertainty' = 'true'::jsonb and 'uncertainty' = any(t.flags) then 'uncertainty' end
+    case when r.r->'uncertainty' = 'true'::jsonb and 'uncertainty' = any(t.flags) then 'uncertainty' end,
+    case when r.r->'guardrailBlocked' = 'true'::jsonb and 'guardrail_blocked' = any(t.flags) then 'guardrail_blocked' end
   ], null) as reasons
   from touched u
   join traces t on t.project_id = u.project_id and t.id = u.trace_id

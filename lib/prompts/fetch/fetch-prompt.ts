@@ -95,6 +95,27 @@ export async function fetchPrompt(options: FetchPromptOptions): Promise<{ prompt
   return { prompt, etag: etagOf(prompt, content.contentHash) };
 }
 
+/**
+ * The versions of a prompt that may be answering now: the one `production` points at, its
+ * canary's, and the newest (a version on trial elsewhere). From the same cache as fetches
+ * (invalidated on every label move); an unknown prompt has none. The guard's system-prompt
+ * leak check reads these.
+ */
+export async function promptVersionsInUse(options: { projectId: string; name: string }): Promise<{ version: number; type: PromptType; template: unknown }[]> {
+  const { projectId, name } = options;
+  const { cache } = state();
+  const head = await loadHead(cache, projectId, name, true);
+  if (!head) return [];
+  const production = head.labels.get("production");
+  const versions = new Set([production?.version, production?.canary?.version, head.latest ?? undefined].filter((v): v is number => v !== undefined));
+  const out: { version: number; type: PromptType; template: unknown }[] = [];
+  for (const version of versions) {
+    const content = await loadVersion(cache, projectId, head.promptId, version, true);
+    if (content) out.push({ version, type: head.type, template: content.template });
+  }
+  return out;
+}
+
 async function loadHead(cache: PromptCache, projectId: string, name: string, useCache: boolean): Promise<PromptHead | null> {
   if (!useCache) return readPromptHead({ projectId, name });
   const cached = cache.getHead(projectId, name);

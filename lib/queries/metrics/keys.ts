@@ -9,6 +9,13 @@ export type EvalScoreSeries = {
   days: { name: string; day: string; mean: number; count: number }[];
   byPrompt: { name: string; promptName: string | null; promptVersion: number | null; mean: number; count: number }[];
 };
+export type GuardrailCounts = { calls: number; blocked: number; masked: number; blockRate: number | null; maskRate: number | null };
+export type GuardrailStats = {
+  totals: GuardrailCounts;
+  series: ({ time: string } & GuardrailCounts)[];
+  byPolicy: ({ policy: string; direction: string } & GuardrailCounts)[];
+  byType: { type: string; count: number }[];
+};
 export type TopUser = { userId: string; traces: number; cost: number; inputTokens: number; outputTokens: number; errors: number };
 
 export const metricKeys = {
@@ -17,6 +24,7 @@ export const metricKeys = {
   feedback: (projectId: string, query: RangeRequest) => [...metricKeys.all(projectId), "feedback", query] as const,
   topUsers: (projectId: string, query: RangeRequest) => [...metricKeys.all(projectId), "top-users", query] as const,
   evalScores: (projectId: string, query: { from: string; to: string }) => [...metricKeys.all(projectId), "eval-scores", query] as const,
+  guardrails: (projectId: string, query: { from: string; to: string; bucket: string }) => [...metricKeys.all(projectId), "guardrails", query] as const,
 };
 
 /** Query string for a request, leaving out unset fields so the server applies its defaults. */
