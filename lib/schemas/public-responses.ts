@@ -57,6 +57,10 @@ const span = z.looseObject({
   startTime: iso, endTime: iso, model: z.string().nullable(), input: json, output: json, level: z.string(),
   usage: z.looseObject({ inputTokens: z.number().nullable(), outputTokens: z.number().nullable(), totalTokens: z.number().nullable() }),
   cost: z.looseObject({ input: money, output: money, total: money, estimated: z.boolean() }),
+  documents: z.array(z.looseObject({
+    position: z.number().int().describe("0-based rank in the retriever's answer"), id: z.string().nullable(), content: z.string().nullable(),
+    score: z.number().nullable(), metadata: z.record(z.string(), z.unknown()).nullable(),
+  })).nullable().describe("Retriever spans: the documents (OpenInference retrieval.documents, gen_ai.retrieval.documents, LangChain/Langfuse, SDK retriever()) in rank order; null otherwise"),
 });
 const score = z.looseObject({
   id: z.string(), traceId: z.string(), spanId: z.string().nullable(), name: z.string(), dataType: z.string(), source: z.string(),

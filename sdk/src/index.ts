@@ -1,6 +1,6 @@
 export { Pharos } from "./client.js";
 export { Trace } from "./trace.js";
-export { Generation, Parent, Span } from "./observation.js";
+export { Generation, Parent, Retriever, Span } from "./observation.js";
 export { PharosError, type ErrorHandler, type PharosErrorCode } from "./errors.js";
 export { observeOpenAI, type ObserveOpenAIOptions, type OpenAILike } from "./observe-openai.js";
 export type { FeedbackResult } from "./feedback.js";
@@ -8,7 +8,7 @@ export { ChatPrompt, PromptCompileError, TextPrompt, type ChatMessage, type Chat
 export type { GetPromptOptions } from "./prompt-fetcher.js";
 export type { TimeInput } from "./time.js";
 export type {
-  EventParams, FeedbackParams, FetchLike, GenerationFields, GenerationParams, Level, PharosOptions, ScoreParams, SpanEmbedding, SpanEnd, SpanKind, SpanParams,
+  EventParams, FeedbackParams, FetchLike, GenerationFields, GenerationParams, Level, PharosOptions, RetrievedDocument, RetrieverEnd, RetrieverParams, ScoreParams, SpanEmbedding, SpanEnd, SpanKind, SpanParams,
   TraceParams, TraceUpdate, Usage,
 } from "./types.js";
 export { RunHandle, Runs, type PublicRun, type RunEvaluator, type RunStatus, type StartRunParams, type WaitOptions } from "./runs.js";

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format/format-date";
 import type { ScoreView, SpanView } from "@/lib/queries/traces/trace-detail";
 import { ValueView } from "./chat-view";
 import { CopyButton } from "./copy-button";
+import { DocumentsView } from "./documents-view";
 import { formatCost } from "@/lib/format/format-cost";
 import { formatTokens } from "@/lib/format/format-count";
 import { formatDuration } from "@/lib/format/format-duration";
@@ -73,7 +74,11 @@ export function SpanPanel({ span, scores }: { span: SpanView; scores: ScoreView[
       )}
 
       <Section title="Input" testId="span-input"><ValueView value={span.input} defaultRole="user" /></Section>
-      <Section title="Output" testId="span-output"><ValueView value={span.output} defaultRole="assistant" /></Section>
+      {span.documents ? (
+        <Section title={`Documents (${span.documents.length})`} testId="span-output"><DocumentsView documents={span.documents} /></Section>
+      ) : (
+        <Section title="Output" testId="span-output"><ValueView value={span.output} defaultRole="assistant" /></Section>
+      )}
 
       <Section title="Timings">
         <Stats items={[
