@@ -34,7 +34,7 @@ export function fakeRagJudge(options: { lie?: { model: string; items: string[] }
       const statements = section(user, "Sentences").flatMap((s, i) => s.split("; ").map((t) => ({ sentence: i + 1, text: t.replace(/[.!?]+$/, "") })));
       return { content: JSON.stringify({ statements }) };
     }
-    const lies = (item: string) => options.lie?.model === request.model && options.lie.items.includes(item);
+    const lies = (item: string) => options.lie !== undefined && options.lie.model === request.model && options.lie.items.includes(item);
     let items: string[];
     let truth: (item: string) => boolean;
     if (task === "support") {
