@@ -12,6 +12,7 @@ import { useEvalScoresQuery } from "@/lib/queries/metrics/use-eval-scores-query"
 import { useTopUsersQuery } from "@/lib/queries/metrics/use-top-users-query";
 import { BreakdownTable } from "./breakdown-table";
 import { EvalScoresCard } from "./eval-scores-card";
+import { RagQualityCard } from "./rag-quality-card";
 import { FeedbackCard } from "./feedback-card";
 import { FilterBar } from "./filter-bar";
 import { OverviewCharts } from "./overview-charts";
@@ -90,6 +91,7 @@ function Overview({ projectId, origin }: { projectId: string; origin: string }) 
             <BreakdownTable title="By prompt version" keyLabel="Prompt version" rows={promptRows} testId="breakdown-prompt" />
           </div>
           <EvalScoresCard projectId={projectId} data={evalScores.data} error={evalScores.error?.message} />
+          <RagQualityCard projectId={projectId} data={evalScores.data} error={evalScores.error?.message} />
           <TopUsers users={users.data} error={users.error?.message} />
         </>
       )}
