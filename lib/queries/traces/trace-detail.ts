@@ -2,6 +2,8 @@
 export type ScoreView = {
   id: string; traceId: string; spanId: string | null; name: string; value: number | string | boolean | null;
   dataType: string; source: string; comment: string | null; createdAt: string;
+  /** An evaluator's evidence (online RAG rules: faithfulness statements, verdicts and passages). */
+  details?: unknown;
 };
 /** A retriever's document (lib/traces/retrieval-documents.ts). */
 export type DocumentView = { position: number; id: string | null; content: string | null; score: number | null; metadata: Record<string, unknown> | null };
