@@ -182,6 +182,9 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // An online evaluation rule and its eval scores on a quarter of the production traces (deterministic, idempotent).
   const { seedDemoOnlineEvals } = await import("../lib/bootstrap/seed-demo-online-evals");
   await seedDemoOnlineEvals({ projectId: demo.projectId, from: new Date(demo.seedFrom.getTime() - 8 * 86_400_000) });
+  // RAG traces with retrieved documents, the online RAG rules' faithfulness and relevancy scores and their inbox items (idempotent).
+  const { seedDemoRag } = await import("../lib/bootstrap/seed-demo-rag");
+  await seedDemoRag({ projectId: demo.projectId, now: demo.seedFrom });
   // The shipped red-team set and a finished run over it that catches two leaks (idempotent).
   const { seedDemoRedTeam } = await import("../lib/bootstrap/seed-demo-red-team");
   await seedDemoRedTeam({ projectId: demo.projectId });

@@ -9,11 +9,11 @@ import { type EvaluatorSpec, isRagEvaluator, runEvaluator } from "../evaluators/
 import { getAnswerContext } from "../traces/get-answer-context";
 import type { EvalContext, EvalResult } from "../evaluators/types";
 import { APPLY_TRIAGE_RULES_SQL, applyTriageRulesParams } from "../ingest/sql/apply-triage-rules";
-import { insertScoresParams } from "../ingest/sql/insert-scores";
 import type { ScoreRow } from "../ingest/rows";
 import { resolveLlmEndpoint } from "../llm-connections/resolve-llm-endpoint";
 import type { RetryPolicy } from "../llm/retry-policy";
 import type { OnlineEvalFilter } from "../schemas/online-evals";
+import { insertEvalScores } from "./eval-score-rows";
 import { onlineScoreId } from "./sample";
 import { type Candidate, type TraceArrival, traceCandidates } from "./trace-candidates";
 
@@ -23,22 +23,6 @@ export type RulePassResult = { walked: number; evaluated: number; scored: number
 
 const PAGE = 100;
 const CONCURRENCY = 4;
-
-/**
- * Eval scores go in like ingest's, minus the thumbs rollup (they are never user_feedback), plus
- * the evaluator's evidence (RAG evaluators: statements, verdicts, passages) in `details`; the
- * count, sum and escalations are of rows actually inserted.
- */
-const INSERT_EVAL_SCORES_SQL = `
-with inserted as (
-  insert into scores (project_id, id, trace_id, span_id, name, number_value, string_value, data_type, source, comment, created_at, details)
-  select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::jsonb[])
-  order by 1, 2
-  on conflict do nothing
-  returning number_value, details
-)
-select count(*)::int as n, coalesce(sum(number_value), 0)::float8 as sum,
-  count(*) filter (where details->'tiered'->>'escalated' = 'true')::int as escalated from inserted`;
 
 /**
  * One pass of one rule: walks the traces that arrived since its watermark (up to the arrival
@@ -172,7 +156,7 @@ async function commitPage(options: { projectId: string; ruleId: string; scoreNam
       await client.query("rollback");
       return false;
     }
-    const inserted = scores.length ? (await client.query<{ n: number; sum: number; escalated: number }>(INSERT_EVAL_SCORES_SQL, [...insertScoresParams(scores), details])).rows[0]! : { n: 0, sum: 0, escalated: 0 };
+    const inserted = await insertEvalScores(client, scores, details);
     const triage = applyTriageRulesParams({ spans: [], scores });
     if (triage) await client.query(APPLY_TRIAGE_RULES_SQL, triage);
     await client.query(
