@@ -11,4 +11,5 @@ export type {
   EventParams, FeedbackParams, FetchLike, GenerationFields, GenerationParams, Level, PharosOptions, RetrievedDocument, RetrieverEnd, RetrieverParams, ScoreParams, SpanEmbedding, SpanEnd, SpanKind, SpanParams,
   TraceParams, TraceUpdate, Usage,
 } from "./types.js";
+export { RagEvaluations, type RagEvaluation, type RagEvaluationParams, type RagEvaluationResult, type RagEvaluatorType } from "./rag.js";
 export { RunHandle, Runs, type PublicRun, type RunEvaluator, type RunStatus, type StartRunParams, type WaitOptions } from "./runs.js";
