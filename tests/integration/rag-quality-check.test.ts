@@ -49,7 +49,7 @@ describe("eval:rag-check", () => {
   });
 
   it("refuses to run without a model, saying how to configure one", async () => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("PHAROS_RAG_CHECK_")));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("PHAROS_RAG_CHECK_"))) as NodeJS.ProcessEnv;
     const run = promisify(execFile)(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/eval-rag-check.ts"], { env, cwd: path.resolve(import.meta.dirname, "../..") });
     await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/PHAROS_RAG_CHECK_BASE_URL/) });
   });
