@@ -98,7 +98,14 @@ export type Outcome = EvalResult | { skipped: string };
  * passages too), else the LLM span's. A trace whose answer has no documents before it is skipped.
  */
 async function evaluateRag(projectId: string, spec: EvaluatorSpec, c: Candidate, ctx: EvalContext): Promise<Outcome> {
-  const context = await getAnswerContext({ projectId, traceId: c.traceId });
+  let context: Awaited<ReturnType<typeof getAnswerContext>>;
+  try {
+    context = await getAnswerContext({ projectId, traceId: c.traceId });
+  } catch (error) {
+    // Gone since the page was read (retention): nothing to evaluate.
+    if (error instanceof AppError) return { skipped: error.message };
+    throw error;
+  }
   const documents = context.documents.filter((d) => d.content !== null);
   if (!context.llmSpanId || documents.length === 0) return { skipped: "not a RAG answer: no retrieved documents before its LLM span" };
   const result = await runEvaluator(spec, {
