@@ -11,6 +11,7 @@
  */
 import exitHook from "async-exit-hook";
 import { type ChildProcess, spawn } from "node:child_process";
+import os from "node:os";
 import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type DemoCredentials, readDemoCredentials, writeDemoCredentials } from "../lib/bootstrap/demo-credentials";
@@ -124,6 +125,14 @@ function startWorker() {
     env: process.env,
   });
   children.push(worker);
+  // Background work yields the CPU to the web server (ingest) when they compete; see PHAROS_WORKER_NICE.
+  if (settings.PHAROS_WORKER_NICE > 0 && worker.pid !== undefined) {
+    try {
+      os.setPriority(worker.pid, settings.PHAROS_WORKER_NICE);
+    } catch (error) {
+      log(`[pharos] could not lower the worker's priority: ${(error as Error).message}`);
+    }
+  }
   worker.on("exit", (code, signal) => {
     // Ctrl-C reaches the whole process group: a clean exit then is not a failure.
     if (stopping || code === 0) return;
