@@ -11,6 +11,7 @@
  */
 import exitHook from "async-exit-hook";
 import { type ChildProcess, spawn } from "node:child_process";
+import os from "node:os";
 import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type DemoCredentials, readDemoCredentials, writeDemoCredentials } from "../lib/bootstrap/demo-credentials";
@@ -124,6 +125,14 @@ function startWorker() {
     env: process.env,
   });
   children.push(worker);
+  // Background work yields the CPU to the web server (ingest) when they compete; see PHAROS_WORKER_NICE.
+  if (settings.PHAROS_WORKER_NICE > 0 && worker.pid !== undefined) {
+    try {
+      os.setPriority(worker.pid, settings.PHAROS_WORKER_NICE);
+    } catch (error) {
+      log(`[pharos] could not lower the worker's priority: ${(error as Error).message}`);
+    }
+  }
   worker.on("exit", (code, signal) => {
     // Ctrl-C reaches the whole process group: a clean exit then is not a failure.
     if (stopping || code === 0) return;
@@ -182,6 +191,9 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // An online evaluation rule and its eval scores on a quarter of the production traces (deterministic, idempotent).
   const { seedDemoOnlineEvals } = await import("../lib/bootstrap/seed-demo-online-evals");
   await seedDemoOnlineEvals({ projectId: demo.projectId, from: new Date(demo.seedFrom.getTime() - 8 * 86_400_000) });
+  // RAG traces with retrieved documents, the online RAG rules' faithfulness and relevancy scores and their inbox items (idempotent).
+  const { seedDemoRag } = await import("../lib/bootstrap/seed-demo-rag");
+  await seedDemoRag({ projectId: demo.projectId, now: demo.seedFrom });
   // The shipped red-team set and a finished run over it that catches two leaks (idempotent).
   const { seedDemoRedTeam } = await import("../lib/bootstrap/seed-demo-red-team");
   await seedDemoRedTeam({ projectId: demo.projectId });

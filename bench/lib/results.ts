@@ -136,7 +136,20 @@ export type GuardResults = BenchResults<"guard",
   },
   { aloneGuardVsFloorP99: number; loadedGuardVsFloorP99: number; aloneGuardVsFloorP50: number; loadedGuardVsFloorP50: number }>;
 
-export type AnyResults = IngestResults | GuardResults | DashboardResults | ExplorerResults | DriftResults | PromptsResults | RunsBenchResults | AnnotateResults;
+
+/** One measured phase of bench:rag: ingest with online evaluation off or on, and what the evaluator did meanwhile. */
+export type RagBenchPhase = {
+  mode: "on" | "off"; seconds: number; traces: number; tracesPerSec: number; requests: number; errors: number; p50Ms: number; p95Ms: number;
+  judgeCalls: number; evaluated: number; scored: number; evaluatorErrors: number; evaluatorPasses: number;
+  /** CPU the evaluator process used during the phase (absent in runs before it was measured). */
+  evaluatorCpuMs?: number;
+};
+export type RagBenchResults = BenchResults<"rag",
+  { workerNice?: number; phaseSeconds: number; order: ("on" | "off")[]; clients: number; tracesPerRequest: number; documentsPerTrace: number; latencyMs: number; sampleRate: number; evaluator: string },
+  { phases: RagBenchPhase[]; evalScores: number; traces: number },
+  { onVsOffThroughput: number; onTracesPerSec: number; offTracesPerSec: number }>;
+
+export type AnyResults = IngestResults | GuardResults | DashboardResults | ExplorerResults | DriftResults | PromptsResults | RunsBenchResults | AnnotateResults | RagBenchResults;
 
 /** CPU, cores, RAM and Node of this process; the Postgres version string from `select version()`. */
 export function machineFacts(postgres: string | null): Machine {

@@ -21,5 +21,5 @@ async function runs<T extends AnyResults>(root: string, benchmark: T["benchmark"
 }
 
 export async function loadRuns(root: string): Promise<AllRuns> {
-  return { ingest: await runs(root, "ingest"), dashboard: await runs(root, "dashboard"), explorer: await runs(root, "explorer"), drift: await runs(root, "drift"), prompts: await runs(root, "prompts"), runs: await runs(root, "runs"), annotate: await runs(root, "annotate"), guard: await runs(root, "guard") };
+  return { ingest: await runs(root, "ingest"), dashboard: await runs(root, "dashboard"), explorer: await runs(root, "explorer"), drift: await runs(root, "drift"), prompts: await runs(root, "prompts"), runs: await runs(root, "runs"), annotate: await runs(root, "annotate"), guard: await runs(root, "guard"), rag: await runs(root, "rag") };
 }

@@ -26,7 +26,14 @@ export function ItemsTable({ projectId, items, users, readOnly, onEdit, onHistor
         const traceHref = item.sourceTraceId ? `/project/${projectId}/traces/${encodeURIComponent(item.sourceTraceId)}${item.sourceSpanId ? `?span=${encodeURIComponent(item.sourceSpanId)}` : ""}` : null;
         return (
           <tr key={item.id} data-testid="dataset-item-row" className="align-top">
-            <Td className="align-top"><Preview value={item.input} /></Td>
+            <Td className="align-top">
+              <Preview value={item.input} />
+              {Array.isArray(item.contexts) && item.contexts.length > 0 && (
+                <span className="mt-1 inline-block rounded bg-emerald-50 px-1.5 py-0.5 text-[11px] text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" data-testid="item-contexts" title="Retrieved passages the RAG evaluators check the answer against">
+                  {item.contexts.length} context passage{item.contexts.length === 1 ? "" : "s"}
+                </span>
+              )}
+            </Td>
             <Td className="align-top"><Preview value={item.expectedOutput} /></Td>
             <Td className="whitespace-nowrap align-top">
               <Badge tone={SOURCE_TONE[item.source] ?? "zinc"}>{item.source}</Badge>

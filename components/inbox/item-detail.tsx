@@ -75,6 +75,21 @@ function Detail({ projectId, item, canUpdate, traceHref, promoteHref, onChange }
           </p>
         </div>
       )}
+      {item.faithfulness && (
+        <div data-testid="inbox-unsupported" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <p className="text-xs font-medium">
+            <Link href={`${traceHref(item.traceId)}${item.faithfulness.spanId ? `?span=${encodeURIComponent(item.faithfulness.spanId)}` : ""}`} className="underline-offset-2 hover:underline" data-testid="inbox-faithfulness-link" title="Open the trace at the answer, with the unsupported sentences marked">
+              {item.faithfulness.name} {item.faithfulness.value.toFixed(2)}
+            </Link>
+            {" — "}{item.faithfulness.unsupported.length} of {item.faithfulness.statementCount} statements not supported by the retrieved passages:
+          </p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-xs">
+            {item.faithfulness.unsupported.map((u, i) => (
+              <li key={i} data-testid="inbox-unsupported-statement"><span className="font-medium">{u.text}</span>{u.reason && <span className="text-amber-800/80 dark:text-amber-200/80"> — {u.reason}</span>}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-xs">
         <dt className="text-zinc-500">Reasons</dt><dd><ReasonBadges reasons={item.reasons} /></dd>
         <dt className="text-zinc-500">In inbox since</dt><dd title={formatDateTime(item.createdAt)}>{formatRelative(item.createdAt)}</dd>

@@ -4,7 +4,7 @@ import type { TriageReason } from "@/lib/triage/send-flagged-traces-to-inbox";
 import type { TriageStatus } from "@/lib/triage/status";
 
 const REASON_TONE: Partial<Record<string, "red" | "amber" | "indigo" | "zinc">> = {
-  error: "red", thumbs_down: "amber", low_score: "amber", slow: "zinc", pii: "indigo", injection: "red", uncertainty: "zinc", guardrail_blocked: "red", drift: "indigo", manual: "zinc",
+  error: "red", thumbs_down: "amber", low_score: "amber", unfaithful: "amber", slow: "zinc", pii: "indigo", injection: "red", uncertainty: "zinc", guardrail_blocked: "red", drift: "indigo", manual: "zinc",
 };
 
 export const reasonLabel = (r: string) => REASON_LABELS[r as TriageReason] ?? r;

@@ -30,6 +30,7 @@ function RulesForm({ projectId, initial, isDefault, canEdit }: { projectId: stri
   const update = useUpdateTriageRules(projectId);
   const [rules, setRules] = useState<TriageRules>(initial);
   const [slowMs, setSlowMs] = useState(String(initial.slow.aboveMs));
+  const [faithfulBelow, setFaithfulBelow] = useState(String(initial.faithfulness.below));
   const [scores, setScores] = useState(initial.lowScores.map((s) => ({ scoreName: s.scoreName, below: String(s.below) })));
   const [error, setError] = useState<string | null>(null);
 
@@ -37,12 +38,15 @@ function RulesForm({ projectId, initial, isDefault, canEdit }: { projectId: stri
     e.preventDefault();
     const aboveMs = Number(slowMs);
     if (rules.slow.enabled && (!Number.isInteger(aboveMs) || aboveMs < 1)) return setError("Latency threshold: enter a whole number of milliseconds (at least 1).");
+    const below = Number(faithfulBelow);
+    if (rules.faithfulness.enabled && (faithfulBelow.trim() === "" || !Number.isFinite(below) || below < 0 || below > 1)) return setError("Faithfulness threshold: a number from 0 to 1.");
     const filled = scores.filter((s) => s.scoreName.trim() || s.below.trim());
     const bad = filled.findIndex((s) => !s.scoreName.trim() || !s.below.trim() || !Number.isFinite(Number(s.below)));
     const lowScores = filled.map((s) => ({ scoreName: s.scoreName.trim(), below: Number(s.below) }));
     if (bad >= 0) return setError(`Score threshold ${bad + 1}: give a score name and a number.`);
     setError(null);
-    const next: TriageRules = { ...rules, slow: { enabled: rules.slow.enabled, aboveMs: Number.isInteger(aboveMs) && aboveMs >= 1 ? aboveMs : initial.slow.aboveMs }, lowScores };
+    const faithfulness = { enabled: rules.faithfulness.enabled, below: Number.isFinite(below) && below >= 0 && below <= 1 && faithfulBelow.trim() !== "" ? below : initial.faithfulness.below };
+    const next: TriageRules = { ...rules, faithfulness, slow: { enabled: rules.slow.enabled, aboveMs: Number.isInteger(aboveMs) && aboveMs >= 1 ? aboveMs : initial.slow.aboveMs }, lowScores };
     update.mutate(next, { onSuccess: () => toast.success("Inbox rules saved; they apply to new traces") });
   }
 
@@ -64,6 +68,17 @@ function RulesForm({ projectId, initial, isDefault, canEdit }: { projectId: stri
               <div className="mt-1 flex items-center gap-2">
                 <Input aria-label="Latency threshold (ms)" className="w-32" inputMode="numeric" value={slowMs} onChange={(e) => setSlowMs(e.target.value)} disabled={!rules.slow.enabled} />
                 <span className="text-xs text-zinc-500">ms</span>
+              </div>
+            </div>
+          </div>
+          <div className="flex items-start gap-2">
+            <input id="rule-faithfulness" type="checkbox" className="mt-1" checked={rules.faithfulness.enabled} onChange={(e) => setRules({ ...rules, faithfulness: { ...rules.faithfulness, enabled: e.target.checked } })} />
+            <div>
+              <label htmlFor="rule-faithfulness" className="font-medium">Faithfulness below</label>
+              <span className="block text-xs text-zinc-500">A RAG answer&apos;s faithfulness score (an online faithfulness rule, or one your app sends) is under the threshold; the item shows the unsupported statements.</span>
+              <div className="mt-1 flex items-center gap-2">
+                <Input aria-label="Faithfulness threshold" className="w-24" inputMode="decimal" value={faithfulBelow} onChange={(e) => setFaithfulBelow(e.target.value)} disabled={!rules.faithfulness.enabled} />
+                <span className="text-xs text-zinc-500">(0–1)</span>
               </div>
             </div>
           </div>
@@ -92,6 +107,7 @@ function RulesForm({ projectId, initial, isDefault, canEdit }: { projectId: stri
               onClick={() => {
                 setRules(DEFAULT_TRIAGE_RULES);
                 setSlowMs(String(DEFAULT_TRIAGE_RULES.slow.aboveMs));
+                setFaithfulBelow(String(DEFAULT_TRIAGE_RULES.faithfulness.below));
                 setScores([]);
               }}
             >

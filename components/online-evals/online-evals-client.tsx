@@ -53,7 +53,10 @@ export function OnlineEvalsClient({ projectId, canManage }: { projectId: string;
                 <Td className="tabular-nums"><Link className="text-indigo-700 hover:underline dark:text-indigo-400" href={explore(r)}>{r.stats.evaluated}</Link></Td>
                 <Td className="tabular-nums">{r.stats.meanScore === null ? "–" : r.stats.meanScore.toFixed(2)}</Td>
                 <Td className="tabular-nums">{r.stats.errors ? <span className="text-red-600" title={r.stats.lastError ?? undefined}>{r.stats.errors}</span> : 0}</Td>
-                <Td className="tabular-nums">{r.stats.judgeCalls ? formatCost(r.stats.cost) : "–"}</Td>
+                <Td className="tabular-nums">
+                  {r.stats.judgeCalls ? formatCost(r.stats.cost) : "–"}
+                  {r.stats.escalated > 0 && <span className="block text-xs text-zinc-500" title="Evaluations whose cheap pass was uncertain and went to the strong model">{r.stats.escalated} escalated ({Math.round((r.stats.escalationRate ?? 0) * 100)} %)</span>}
+                </Td>
                 <Td className="whitespace-nowrap text-xs text-zinc-500">{r.stats.lastRunAt ? <span title={formatDateTime(r.stats.lastRunAt)}>{formatRelative(r.stats.lastRunAt)}</span> : "not yet"}</Td>
                 <Td className="whitespace-nowrap text-right">
                   {canManage && (

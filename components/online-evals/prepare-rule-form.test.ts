@@ -20,7 +20,7 @@ describe("online evaluation rule form", () => {
     const form = initialRuleForm({
       id: "r", name: "judge", enabled: false, sampleRate: 5, filter: { environment: null, promptName: "support", promptVersion: 3 },
       evaluator: { type: "llm_judge", rubric: "ok?", threshold: 4 }, connectionId: "c1", model: "gpt-4o-mini", scoreName: "judge",
-      stats: { evaluated: 0, meanScore: null, errors: 0, lastError: null, lastErrorAt: null, lastRunAt: null, judgeCalls: 0, cost: 0 }, createdAt: "", updatedAt: "",
+      stats: { evaluated: 0, meanScore: null, errors: 0, lastError: null, lastErrorAt: null, lastRunAt: null, judgeCalls: 0, cost: 0, escalated: 0, escalationRate: null }, createdAt: "", updatedAt: "",
     });
     expect(buildRuleInput(form)).toEqual({
       ok: true,

@@ -46,7 +46,7 @@ export function buildRuleInput(form: RuleForm): { ok: true; input: CreateOnlineE
   const version = form.promptVersion.trim() ? Number(form.promptVersion) : undefined;
   if (version !== undefined && (!Number.isInteger(version) || version < 1)) return { ok: false, error: "Prompt version must be a whole number" };
   const tags = form.tags.split(",").map((t) => t.trim()).filter(Boolean);
-  const judge = form.evaluator.type === "llm_judge";
+  const judge = usesJudge(form.evaluator.type);
   return {
     ok: true,
     input: {
@@ -65,3 +65,6 @@ export function buildRuleInput(form: RuleForm): { ok: true; input: CreateOnlineE
     },
   };
 }
+
+/** Evaluators that call a judge model on the rule's connection: llm_judge and the RAG evaluators. */
+export const usesJudge = (type: string) => ["llm_judge", "faithfulness", "answer_relevancy", "conciseness"].includes(type);

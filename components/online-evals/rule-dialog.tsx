@@ -7,7 +7,7 @@ import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { useLlmConnectionsQuery } from "@/lib/queries/llm-connections/use-llm-connections-query";
 import type { OnlineEvalRuleRow } from "@/lib/queries/online-evals/keys";
 import { useOnlineEvalMutations } from "@/lib/queries/online-evals/use-online-eval-mutations";
-import { buildRuleInput, initialRuleForm, type RuleForm } from "./prepare-rule-form";
+import { buildRuleInput, initialRuleForm, type RuleForm, usesJudge } from "./prepare-rule-form";
 
 type Props = { projectId: string; open: boolean; onOpenChange: (open: boolean) => void; rule?: OnlineEvalRuleRow };
 
@@ -67,7 +67,10 @@ export function RuleDialog({ projectId, open, onOpenChange, rule }: Props) {
           ))}
         </fieldset>
         <EvaluatorFields single value={[form.evaluator]} onChange={(next) => set({ evaluator: next[0]! })} />
-        {form.evaluator.type === "llm_judge" && (
+        {["faithfulness", "answer_relevancy", "conciseness"].includes(form.evaluator.type) && (
+          <p className="text-xs text-zinc-500" data-testid="oe-rag-note">A RAG evaluator: the rule takes only traces whose answering LLM span has a retriever span before it, and checks the answer against those documents. Its score is named after it unless you name it.</p>
+        )}
+        {usesJudge(form.evaluator.type) && (
           <div className="grid grid-cols-2 gap-3">
             <div>
               <Label htmlFor="oe-connection">Judge connection</Label>

@@ -13,6 +13,7 @@ import { useGuardrailStatsQuery } from "@/lib/queries/metrics/use-guardrail-stat
 import { useTopUsersQuery } from "@/lib/queries/metrics/use-top-users-query";
 import { BreakdownTable } from "./breakdown-table";
 import { EvalScoresCard } from "./eval-scores-card";
+import { RagQualityCard } from "./rag-quality-card";
 import { FeedbackCard } from "./feedback-card";
 import { FilterBar } from "./filter-bar";
 import { GuardrailsCard } from "./guardrails-card";
@@ -94,6 +95,7 @@ function Overview({ projectId, origin }: { projectId: string; origin: string }) 
             <BreakdownTable title="By prompt version" keyLabel="Prompt version" rows={promptRows} testId="breakdown-prompt" />
           </div>
           <EvalScoresCard projectId={projectId} data={evalScores.data} error={evalScores.error?.message} />
+          <RagQualityCard projectId={projectId} data={evalScores.data} error={evalScores.error?.message} />
           <TopUsers users={users.data} error={users.error?.message} />
         </>
       )}

@@ -39,6 +39,15 @@ export function GateStatusCard({ projectId, promptId, cr, canOverride, nameOf }:
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
           <dt className="text-zinc-500">Proposed v{cr.version}</dt><dd>{runLink(gate.runId, `pass rate ${pct(gate.passRate)}`)}{gate.minPassRate !== null && <span className="text-zinc-500"> (at least {pct(gate.minPassRate)})</span>}</dd>
           <dt className="text-zinc-500">Current{cr.baseVersion ? ` v${cr.baseVersion}` : ""}</dt><dd>{runLink(gate.baselineRunId, `pass rate ${pct(gate.baselinePassRate)}`)}</dd>
+          {gate.scores?.map((s) => (
+            <div key={s.evaluator} className="contents" data-testid="gate-score">
+              <dt className="font-mono text-zinc-500">{s.evaluator}</dt>
+              <dd className={`tabular-nums ${s.met ? "" : "text-red-700 dark:text-red-400"}`}>
+                mean {s.mean === null ? "—" : s.mean.toFixed(3)}{s.min !== null && <span className="text-zinc-500"> (at least {s.min})</span>}
+                {s.drop !== null && <> · {s.drop > 0 ? `−${s.drop.toFixed(3)}` : `+${(-s.drop).toFixed(3)}`} vs current{s.maxDrop !== null && <span className="text-zinc-500"> (a drop of at most {s.maxDrop})</span>}</>}
+              </dd>
+            </div>
+          ))}
           {gate.dropPoints !== null && <><dt className="text-zinc-500">Change</dt><dd className="tabular-nums">{gate.dropPoints > 0 ? `−${gate.dropPoints.toFixed(1)}` : `+${(-gate.dropPoints).toFixed(1)}`} points{gate.maxDropPoints !== null && <span className="text-zinc-500"> (a drop of at most {gate.maxDropPoints} allowed)</span>}</dd></>}
         </dl>
         {gate.override && (

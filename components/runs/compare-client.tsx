@@ -7,6 +7,7 @@ import { FieldError } from "@/components/ui/input";
 import { pairsDownloadUrl, useRunsCompareQuery } from "@/lib/queries/runs/use-runs-compare-query";
 import { CompareRows } from "./compare-rows";
 import { CompareSummary } from "./compare-summary";
+import { ScoreRequirements } from "./score-requirements";
 import { runLabel } from "./prepare-runs";
 import { VerdictBadge } from "./run-badges";
 
@@ -45,6 +46,7 @@ export function CompareClient({ projectId, ids, canAnnotate = false }: { project
       {!c ? <Skeleton className="h-40 w-full" /> : (
         <>
           <CompareSummary comparison={c} />
+          <ScoreRequirements comparison={c} />
           <Card
             title="Items"
             description={<>Regressions (pass → fail against the baseline) first, then improvements, then the rest.{c.truncated ? " Showing the first 1,000 items." : ""}</>}

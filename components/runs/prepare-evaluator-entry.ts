@@ -24,6 +24,11 @@ export const EVALUATOR_EXAMPLES: Record<string, string> = {
   counterfactual: '{ "categories": ["gender", "age", "nationality", "region"], "method": "similarity" }',
   refusal: "{}",
   leak: "{}",
+  faithfulness: '{ "escalation": { "model": "gpt-4o" } }',
+  answer_relevancy: '{ "k": 3, "embedder": "offline" }',
+  context_precision: "{}",
+  context_recall: "{}",
+  conciseness: "{}",
 };
 
 /** A line under an evaluator row for the types whose behaviour is not obvious from their params. */
@@ -31,6 +36,11 @@ export const EVALUATOR_HINTS: Record<string, string> = {
   counterfactual: "Swaps the project's fairness terms (Settings → Fairness terms) in each input, asks the prompt again and fails items whose answer changes. Items without a term are not scored.",
   refusal: "Passes when the output declines an item whose metadata.expected is \"refuse\" (or answers one that expects \"comply\"). For the red-team set.",
   leak: "Fails when the output leaks PII the input did not hold, echoes the prompt's system prompt, or contains an injection canary.",
+  faithfulness: "Share of the answer's statements the item's contexts support (0–1). escalation: statements where the cheap verdict and the word overlap disagree go to the strong model.",
+  answer_relevancy: "Mean similarity of k questions generated from the answer to the real question; 0 for a noncommittal answer.",
+  context_precision: "Are the passages useful for the expected output ranked high? Needs contexts and an expected output.",
+  context_recall: "Share of the expected output's statements the contexts cover. Needs contexts and an expected output.",
+  conciseness: "Share of the answer's statements that address the question.",
 };
 
 export const DEFAULT_ESCALATION: EscalationDraft = { enabled: false, model: "", bandMin: "3", bandMax: "3", samples: "1", temperature: "0.7" };

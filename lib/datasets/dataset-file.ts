@@ -4,22 +4,22 @@ import Papa from "papaparse";
 import { type DatasetFileFormat, importLineSchema } from "../schemas/datasets";
 import { describeLineIssues, forEachJsonlObject } from "../jsonl/jsonl-lines";
 
-export type ParsedLine = { line: number; input: unknown; expectedOutput: unknown; metadata: Record<string, unknown> | null };
+export type ParsedLine = { line: number; input: unknown; expectedOutput: unknown; metadata: Record<string, unknown> | null; contexts: unknown };
 export type LineError = { line: number; message: string };
-export type ExportItem = { input: unknown; expectedOutput: unknown; metadata: unknown };
+export type ExportItem = { input: unknown; expectedOutput: unknown; metadata: unknown; contexts?: unknown };
 
-export const CSV_COLUMNS = ["input", "expected_output", "metadata"] as const;
+export const CSV_COLUMNS = ["input", "expected_output", "metadata", "contexts"] as const;
 
 function validateLine(line: number, value: unknown): ParsedLine | LineError {
   const parsed = importLineSchema.safeParse(value);
   if (!parsed.success) return { line, message: describeLineIssues(parsed.error) };
-  return { line, input: parsed.data.input, expectedOutput: parsed.data.expected_output ?? null, metadata: parsed.data.metadata ?? null };
+  return { line, input: parsed.data.input, expectedOutput: parsed.data.expected_output ?? null, metadata: parsed.data.metadata ?? null, contexts: parsed.data.contexts ?? null };
 }
 
 function parseJsonl(text: string): Array<ParsedLine | LineError> {
   const out: Array<ParsedLine | LineError> = [];
   forEachJsonlObject(text, {
-    expected: "input, expected_output and metadata",
+    expected: "input, expected_output, metadata and contexts",
     object: (line, value) => out.push(validateLine(line, value)),
     error: (line, message) => out.push({ line, message }),
   });
@@ -119,11 +119,11 @@ export function formatDatasetFile(items: ExportItem[], format: DatasetFileFormat
 export function formatDatasetChunk(items: ExportItem[], format: DatasetFileFormat, first: boolean): string {
   if (format === "jsonl") {
     return items
-      .map((i) => JSON.stringify({ input: i.input, ...(i.expectedOutput == null ? {} : { expected_output: i.expectedOutput }), ...(i.metadata == null ? {} : { metadata: i.metadata }) }))
+      .map((i) => JSON.stringify({ input: i.input, ...(i.expectedOutput == null ? {} : { expected_output: i.expectedOutput }), ...(i.metadata == null ? {} : { metadata: i.metadata }), ...(i.contexts == null ? {} : { contexts: i.contexts }) }))
       .map((l) => `${l}\n`)
       .join("");
   }
   if (!first && !items.length) return "";
-  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: items.map((i) => [toCell(i.input), toCell(i.expectedOutput), toCell(i.metadata)]) }, { newline: "\n", quotes: false, header: first, escapeFormulae: FORMULA_ESCAPE });
+  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: items.map((i) => [toCell(i.input), toCell(i.expectedOutput), toCell(i.metadata), toCell(i.contexts)]) }, { newline: "\n", quotes: false, header: first, escapeFormulae: FORMULA_ESCAPE });
   return `${csv}\n`;
 }

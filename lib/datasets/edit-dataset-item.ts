@@ -11,7 +11,7 @@ export async function editDatasetItem(options: {
   itemId: string;
   userId: string;
   baseVersion?: number;
-  changes: { input?: unknown; expectedOutput?: unknown; metadata?: Record<string, unknown> | null };
+  changes: { input?: unknown; expectedOutput?: unknown; metadata?: Record<string, unknown> | null; contexts?: unknown };
 }) {
   const { projectId, datasetId, itemId, changes } = options;
   try {
@@ -24,6 +24,7 @@ export async function editDatasetItem(options: {
           input: (changes.input !== undefined ? changes.input : row.input) as Prisma.InputJsonValue,
           expectedOutput: nullableJson(changes.expectedOutput !== undefined ? changes.expectedOutput : row.expectedOutput),
           metadata: nullableJson(changes.metadata !== undefined ? changes.metadata : row.metadata),
+          contexts: nullableJson(changes.contexts !== undefined ? changes.contexts : row.contexts),
           source: row.source, sourceTraceId: row.sourceTraceId, sourceSpanId: row.sourceSpanId,
           createdById: options.userId,
           validFrom: closedAt,

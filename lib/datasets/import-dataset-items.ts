@@ -31,7 +31,7 @@ export async function importDatasetItems(options: { projectId: string; datasetId
     (tx) =>
       insertNewItems({
         tx, projectId, datasetId, userId: options.userId,
-        items: items.map((i) => ({ input: i.input, expectedOutput: i.expectedOutput, metadata: i.metadata, source: "import" as const })),
+        items: items.map((i) => ({ input: i.input, expectedOutput: i.expectedOutput, metadata: i.metadata, contexts: i.contexts, source: "import" as const })),
       }),
     { timeout: 60_000 },
   );

@@ -17,6 +17,7 @@ export async function insertNewItems(options: { tx: Tx; projectId: string; datas
         input: item.input as Prisma.InputJsonValue,
         expectedOutput: nullableJson(item.expectedOutput),
         metadata: nullableJson(item.metadata),
+        contexts: nullableJson(item.contexts),
         source: item.source,
         sourceTraceId: item.sourceTraceId ?? null,
         sourceSpanId: item.sourceSpanId ?? null,

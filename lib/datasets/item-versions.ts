@@ -11,6 +11,7 @@ export type DatasetItemRow = {
   input: unknown;
   expectedOutput: unknown;
   metadata: Record<string, unknown> | null;
+  contexts: unknown;
   source: string;
   sourceTraceId: string | null;
   sourceSpanId: string | null;
@@ -25,6 +26,7 @@ export type NewItem = {
   input: unknown;
   expectedOutput?: unknown;
   metadata?: Record<string, unknown> | null;
+  contexts?: unknown;
   source: "trace" | "span" | "inbox" | "import" | "manual" | "api";
   sourceTraceId?: string | null;
   sourceSpanId?: string | null;

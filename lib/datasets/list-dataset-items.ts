@@ -17,7 +17,7 @@ export async function listDatasetItems(options: { projectId: string; datasetId: 
   const after = options.cursor ? itemsAfter(options.cursor) : Prisma.sql`true`;
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<(DatasetItemRow & { cursorTime: string })[]>`
-      select i.id, i.item_id as "itemId", i.version, i.input, i.expected_output as "expectedOutput", i.metadata, i.source,
+      select i.id, i.item_id as "itemId", i.version, i.input, i.expected_output as "expectedOutput", i.metadata, i.contexts, i.source,
              i.source_trace_id as "sourceTraceId", i.source_span_id as "sourceSpanId", i.created_by_id as "createdById",
              i.valid_from as "validFrom", i.valid_to as "validTo", f.valid_from as "createdAt", f.created_by_id as "promotedById",
              ${Prisma.raw(PG_TIME_TEXT("f.valid_from"))} as "cursorTime"

@@ -5,6 +5,7 @@ import type { promoteBody } from "../schemas/datasets";
 import { createDataset } from "./create-dataset";
 import { requireDataset } from "./dataset-rows";
 import { insertNewItems } from "./insert-new-items";
+import { getAnswerContext } from "../traces/get-answer-context";
 
 /**
  * "Promote to golden set": a trace (or one of its spans, or the inbox item about it)
@@ -40,6 +41,7 @@ export async function promoteToDataset(options: { projectId: string; userId: str
     }).filter(([, v]) => v !== undefined && v !== null),
   );
   const source = input.triageItemId ? "inbox" : span ? "span" : "trace";
+  const contexts = input.contexts ?? (await retrievedContexts(projectId, trace.id, span));
 
   return db.$transaction(async (tx) => {
     const dataset = input.datasetId
@@ -47,10 +49,19 @@ export async function promoteToDataset(options: { projectId: string; userId: str
       : await createDataset({ projectId, userId, input: { name: input.newDatasetName! }, tx });
     const [itemId] = await insertNewItems({
       tx, projectId, datasetId: dataset.id, userId,
-      items: [{ input: itemInput, expectedOutput: input.expectedOutput, metadata: { ...input.metadata, ...provenance }, source, sourceTraceId: trace.id, sourceSpanId: span?.id ?? null }],
+      items: [{ input: itemInput, expectedOutput: input.expectedOutput, metadata: { ...input.metadata, ...provenance }, contexts: contexts.length ? contexts : null, source, sourceTraceId: trace.id, sourceSpanId: span?.id ?? null }],
     });
     const item = await tx.datasetItem.findFirstOrThrow({ where: { projectId, datasetId: dataset.id, itemId, validTo: null } });
     const { projectId: _p, ...rest } = item;
     return { dataset: { id: dataset.id, name: dataset.name, created: !input.datasetId }, item: rest };
   });
+}
+
+/**
+ * A RAG trace's retrieved documents as the item's contexts: the answer context of the promoted
+ * LLM span, else of the trace's answer (its last LLM span); documents without content are left out.
+ */
+async function retrievedContexts(projectId: string, traceId: string, span: { id: string; kind: string } | null) {
+  const context = await getAnswerContext({ projectId, traceId, ...(span?.kind === "llm" ? { spanId: span.id } : {}) });
+  return context.documents.flatMap((d) => (d.content === null ? [] : [{ content: d.content, ...(d.id !== null ? { id: d.id } : {}), ...(d.score !== null ? { score: d.score } : {}), ...(d.metadata ? { metadata: d.metadata } : {}) }]));
 }

@@ -10,6 +10,11 @@ import { leak, leakParams } from "./leak";
 import { length, lengthParams } from "./length";
 import { llmJudge, llmJudgeParams } from "./llm-judge";
 import { numeric, numericParams } from "./numeric";
+import { answerRelevancy, answerRelevancyParams } from "./rag/answer-relevancy";
+import { conciseness, concisenessParams } from "./rag/conciseness";
+import { contextPrecision, contextPrecisionParams } from "./rag/context-precision";
+import { contextRecall, contextRecallParams } from "./rag/context-recall";
+import { faithfulness, faithfulnessParams } from "./rag/faithfulness";
 import { refusal, refusalParams } from "./refusal";
 import { regex, regexParams } from "./regex";
 import { selfConsistency, selfConsistencyParams } from "./self-consistency";
@@ -22,6 +27,8 @@ import type { EvalCase, EvalContext, EvalResult } from "./types";
  * passes an evaluator when score ≥ threshold. refusal and counterfactual pass an item they do not
  * apply to with a null score (reason "not applicable: …"). self_consistency (mean pairwise
  * agreement, 0…1) and counterfactual re-ask the system under test, so they need a prompt run.
+ * The RAG evaluators (faithfulness, answer_relevancy, context_precision, context_recall,
+ * conciseness) score 0–1 and pass an item with an empty answer with a null score.
  */
 export const EVALUATORS = {
   exact_match: { params: exactMatchParams, run: exactMatch },
@@ -39,7 +46,18 @@ export const EVALUATORS = {
   counterfactual: { params: counterfactualParams, run: counterfactual },
   refusal: { params: refusalParams, run: refusal },
   leak: { params: leakParams, run: leak },
+  // RAG (lib/evaluators/rag): on { question (input), answer (output), contexts, expected answer }, all 0–1.
+  faithfulness: { params: faithfulnessParams, run: faithfulness },
+  answer_relevancy: { params: answerRelevancyParams, run: answerRelevancy },
+  context_precision: { params: contextPrecisionParams, run: contextPrecision },
+  context_recall: { params: contextRecallParams, run: contextRecall },
+  conciseness: { params: concisenessParams, run: conciseness },
 } as const;
+
+/** The RAG evaluators: they read `contexts` and call the judge connection (tiered with `escalation`). */
+export const RAG_EVALUATORS = ["faithfulness", "answer_relevancy", "context_precision", "context_recall", "conciseness"] as const satisfies readonly (keyof typeof EVALUATORS)[];
+export type RagEvaluatorType = (typeof RAG_EVALUATORS)[number];
+export const isRagEvaluator = (type: string): type is RagEvaluatorType => (RAG_EVALUATORS as readonly string[]).includes(type);
 
 export type EvaluatorType = keyof typeof EVALUATORS;
 export const EVALUATOR_TYPES = Object.keys(EVALUATORS) as EvaluatorType[];

@@ -3,7 +3,11 @@ import type { PiiSettings } from "../pii/settings";
 import type { PriceOverride } from "../pricing/price-overrides";
 
 /** One golden-set item with the output under test. */
-export type EvalCase = { input: unknown; output: unknown; expectedOutput?: unknown; metadata?: Record<string, unknown> | null };
+export type EvalCase = {
+  input: unknown; output: unknown; expectedOutput?: unknown; metadata?: Record<string, unknown> | null;
+  /** Retrieved passages (strings or documents `{ content, id? }`), for the RAG evaluators: a golden item's contexts, or a trace's answer context. */
+  contexts?: unknown;
+};
 
 /**
  * passed/failed: the evaluator ran and the score met (or missed) the threshold.

@@ -3,14 +3,17 @@ import { db } from "../db";
 import { sqlPool } from "../db-sql-pool";
 import { arrivalCutoff, toMicros } from "../embeddings/embedding-progress";
 import { AppError } from "../errors";
-import { type EvaluatorSpec, runEvaluator } from "../evaluators/registry";
+import { embeddingSettings } from "../drift/embedding-settings";
+import { providerEmbedder } from "../embeddings/worker-embedder";
+import { type EvaluatorSpec, isRagEvaluator, runEvaluator } from "../evaluators/registry";
+import { getAnswerContext } from "../traces/get-answer-context";
 import type { EvalContext, EvalResult } from "../evaluators/types";
 import { APPLY_TRIAGE_RULES_SQL, applyTriageRulesParams } from "../ingest/sql/apply-triage-rules";
-import { insertScoresParams } from "../ingest/sql/insert-scores";
 import type { ScoreRow } from "../ingest/rows";
 import { resolveLlmEndpoint } from "../llm-connections/resolve-llm-endpoint";
 import type { RetryPolicy } from "../llm/retry-policy";
 import type { OnlineEvalFilter } from "../schemas/online-evals";
+import { insertEvalScores } from "./eval-score-rows";
 import { onlineScoreId } from "./sample";
 import { type Candidate, type TraceArrival, traceCandidates } from "./trace-candidates";
 
@@ -20,17 +23,6 @@ export type RulePassResult = { walked: number; evaluated: number; scored: number
 
 const PAGE = 100;
 const CONCURRENCY = 4;
-
-/** Eval scores go in like ingest's, minus the thumbs rollup (they are never user_feedback); the count and sum are of rows actually inserted. */
-const INSERT_EVAL_SCORES_SQL = `
-with inserted as (
-  insert into scores (project_id, id, trace_id, span_id, name, number_value, string_value, data_type, source, comment, created_at)
-  select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[])
-  order by 1, 2
-  on conflict do nothing
-  returning number_value
-)
-select count(*)::int as n, coalesce(sum(number_value), 0)::float8 as sum from inserted`;
 
 /**
  * One pass of one rule: walks the traces that arrived since its watermark (up to the arrival
@@ -54,7 +46,7 @@ export async function evaluateOnlineRule(options: { projectId: string; ruleId: s
   const spec = rule.evaluator as unknown as EvaluatorSpec;
   let ctx: EvalContext;
   try {
-    ctx = await evalContext(projectId, rule.connectionId, rule.model, options.limits);
+    ctx = await evalContext(projectId, rule.connectionId, rule.model, options.limits, spec);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // The rule cannot run at all (its connection was deleted, its key cannot be opened): say so, keep the watermark.
@@ -63,9 +55,10 @@ export async function evaluateOnlineRule(options: { projectId: string; ruleId: s
   }
   const budget = options.maxEvaluations ?? 500;
   for (;;) {
-    const page = await traceCandidates({ projectId, ruleId, sampleRate: rule.sampleRate, filter: rule.filter as OnlineEvalFilter, after, before, limit: PAGE });
+    const rag = isRagEvaluator(spec.type);
+    const page = await traceCandidates({ projectId, ruleId, sampleRate: rule.sampleRate, filter: rule.filter as OnlineEvalFilter, after, before, limit: PAGE, rag });
     const due = page.filter((c) => c.due);
-    const outcomes = await mapLimit(due, CONCURRENCY, (c) => runEvaluator(spec, { input: c.input, output: c.output }, ctx));
+    const outcomes = await mapLimit(due, CONCURRENCY, (c) => (rag ? evaluateRag(projectId, spec, c, ctx) : runEvaluator(spec, { input: c.input, output: c.output }, ctx)));
     const exhausted = page.length < PAGE;
     const reached = exhausted ? before : page[page.length - 1]!.arrival;
     const committed = await commitPage({ projectId, ruleId, scoreName: rule.scoreName, from: after, to: reached, due, outcomes });
@@ -80,10 +73,46 @@ export async function evaluateOnlineRule(options: { projectId: string; ruleId: s
   }
 }
 
-async function evalContext(projectId: string, connectionId: string | null, model: string | null, limits: JudgeLimits = {}): Promise<EvalContext> {
+async function evalContext(projectId: string, connectionId: string | null, model: string | null, limits: JudgeLimits = {}, spec?: EvaluatorSpec): Promise<EvalContext> {
   if (!connectionId || !model) return {};
   const { endpoint, overrides } = await resolveLlmEndpoint({ projectId, connectionId });
-  return { judge: { endpoint, model, overrides, timeoutMs: limits.timeoutMs, retry: limits.retry } };
+  const embed = spec?.type === "answer_relevancy" && spec.params.embedder === "provider" ? await projectEmbedder(projectId, limits) : undefined;
+  return { judge: { endpoint, model, overrides, timeoutMs: limits.timeoutMs, retry: limits.retry }, ...(embed ? { embed } : {}) };
+}
+
+async function projectEmbedder(projectId: string, limits: JudgeLimits): Promise<EvalContext["embed"]> {
+  const embedder = await providerEmbedder(projectId, await embeddingSettings({ projectId }), {
+    ...(limits.timeoutMs === undefined ? {} : { timeoutMs: limits.timeoutMs }),
+    ...(limits.retry?.maxAttempts === undefined ? {} : { maxAttempts: limits.retry.maxAttempts }),
+  });
+  return embedder ? embedder.embed : undefined;
+}
+
+/** A candidate's evaluation outcome: a result, or `skipped` when it turned out not to be a RAG answer (no documents before its LLM span). */
+export type Outcome = EvalResult | { skipped: string };
+
+/**
+ * A RAG rule evaluates the trace's answer (its last LLM span) against its context: the
+ * documents of the retriever spans that started before that span (lib/traces/answer-context.ts).
+ * The question is the trace's input when it has one (a RAG call's own input usually carries the
+ * passages too), else the LLM span's. A trace whose answer has no documents before it is skipped.
+ */
+async function evaluateRag(projectId: string, spec: EvaluatorSpec, c: Candidate, ctx: EvalContext): Promise<Outcome> {
+  let context: Awaited<ReturnType<typeof getAnswerContext>>;
+  try {
+    context = await getAnswerContext({ projectId, traceId: c.traceId });
+  } catch (error) {
+    // Gone since the page was read (retention): nothing to evaluate.
+    if (error instanceof AppError) return { skipped: error.message };
+    throw error;
+  }
+  const documents = context.documents.filter((d) => d.content !== null);
+  if (!context.llmSpanId || documents.length === 0) return { skipped: "not a RAG answer: no retrieved documents before its LLM span" };
+  const result = await runEvaluator(spec, {
+    input: c.traceInput ?? context.input, output: context.output,
+    contexts: documents.map((d) => ({ id: d.id, content: d.content })),
+  }, ctx);
+  return { ...result, details: { ...result.details, evaluator: spec.type, spanId: context.llmSpanId, documents: documents.map((d) => ({ spanId: d.spanId, position: d.position, id: d.id })) } };
 }
 
 async function readWatermark(projectId: string, ruleId: string): Promise<TraceArrival | null> {
@@ -94,25 +123,31 @@ async function readWatermark(projectId: string, ruleId: string): Promise<TraceAr
 }
 
 /** Writes one page; false when another pass moved the watermark meanwhile, null when the rule is gone or disabled. */
-async function commitPage(options: { projectId: string; ruleId: string; scoreName: string; from: TraceArrival; to: TraceArrival; due: Candidate[]; outcomes: EvalResult[] }) {
+async function commitPage(options: { projectId: string; ruleId: string; scoreName: string; from: TraceArrival; to: TraceArrival; due: Candidate[]; outcomes: Outcome[] }) {
   const { projectId, ruleId, due, outcomes } = options;
   const now = new Date();
   const scores: ScoreRow[] = [];
+  const details: (string | null)[] = [];
   const failures: string[] = [];
   let calls = 0;
   let cost = 0;
   due.forEach((c, i) => {
     const r = outcomes[i]!;
+    if ("skipped" in r) return;
     calls += r.usage?.calls ?? 0;
     cost += r.usage?.cost ?? 0;
+    // An evaluator that does not apply (an empty answer) passes with no score: nothing to write, nothing failed.
+    if (r.status === "passed" && r.score === null) return;
     if (r.score === null || r.status === "error" || r.status === "judge_error") {
       failures.push(`trace ${c.traceId}: ${r.reason}`);
       return;
     }
+    const spanId = typeof r.details?.spanId === "string" ? r.details.spanId : c.spanId;
     scores.push({
-      projectId, id: onlineScoreId(ruleId, c.traceId), traceId: c.traceId, spanId: c.spanId, name: options.scoreName, numberValue: r.score,
+      projectId, id: onlineScoreId(ruleId, c.traceId), traceId: c.traceId, spanId, name: options.scoreName, numberValue: r.score,
       stringValue: null, dataType: "NUMERIC", source: "eval", comment: r.reason.slice(0, 1000), createdAt: now,
     });
+    details.push(r.details && "evaluator" in r.details ? JSON.stringify(r.details) : null);
   });
   const client = await sqlPool().connect();
   try {
@@ -128,16 +163,16 @@ async function commitPage(options: { projectId: string; ruleId: string; scoreNam
       await client.query("rollback");
       return false;
     }
-    const inserted = scores.length ? (await client.query<{ n: number; sum: number }>(INSERT_EVAL_SCORES_SQL, insertScoresParams(scores))).rows[0]! : { n: 0, sum: 0 };
+    const inserted = await insertEvalScores(client, scores, details);
     const triage = applyTriageRulesParams({ spans: [], scores });
     if (triage) await client.query(APPLY_TRIAGE_RULES_SQL, triage);
     await client.query(
       `update online_eval_rules set watermark_at = ('epoch'::timestamptz + $3::bigint * interval '1 microsecond'), watermark_trace_id = $4,
          evaluated_count = evaluated_count + $5, score_sum = score_sum + $6, error_count = error_count + $7,
          last_error = coalesce($8, last_error), last_error_at = case when $8::text is null then last_error_at else now() end,
-         judge_calls = judge_calls + $9, cost_total = cost_total + $10::numeric, last_run_at = now()
+         judge_calls = judge_calls + $9, cost_total = cost_total + $10::numeric, escalated_count = escalated_count + $11, last_run_at = now()
        where project_id = $1 and id = $2`,
-      [projectId, ruleId, options.to.us.toString(), options.to.traceId, inserted.n, inserted.sum, failures.length, failures.at(-1)?.slice(0, 2000) ?? null, calls, cost.toFixed(10)],
+      [projectId, ruleId, options.to.us.toString(), options.to.traceId, inserted.n, inserted.sum, failures.length, failures.at(-1)?.slice(0, 2000) ?? null, calls, cost.toFixed(10), inserted.escalated],
     );
     await client.query("commit");
     return { scored: inserted.n, errors: failures.length };

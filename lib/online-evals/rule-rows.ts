@@ -2,7 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { type EvaluatorSpec, parseEvaluatorSpec } from "../evaluators/registry";
+import { type EvaluatorSpec, isRagEvaluator, parseEvaluatorSpec } from "../evaluators/registry";
 import type { Prisma } from "../generated/prisma/client";
 import type { OnlineEvalFilter, OnlineEvalRuleView } from "../schemas/online-evals";
 
@@ -16,7 +16,7 @@ export const actorColumns = (a: Actor) => ({ actorUserId: a.userId ?? null, acto
  * they could only ever answer "error" online. Every other registry evaluator runs on the
  * trace's input and output (or its LLM span's).
  */
-const NEEDS_EXPECTED = new Set(["exact_match", "numeric", "embedding_similarity"]);
+const NEEDS_EXPECTED = new Set(["exact_match", "numeric", "embedding_similarity", "context_precision", "context_recall"]);
 
 type RuleRow = Prisma.OnlineEvalRuleGetPayload<object>;
 
@@ -30,6 +30,7 @@ export function viewOf(r: RuleRow): OnlineEvalRuleView {
       evaluated: r.evaluatedCount, meanScore: r.evaluatedCount ? r.scoreSum / r.evaluatedCount : null,
       errors: r.errorCount, lastError: r.lastError, lastErrorAt: r.lastErrorAt, lastRunAt: r.lastRunAt,
       judgeCalls: r.judgeCalls, cost: Number(r.costTotal),
+      escalated: r.escalatedCount, escalationRate: r.evaluatedCount + r.errorCount ? r.escalatedCount / (r.evaluatedCount + r.errorCount) : null,
     },
     createdAt: r.createdAt, updatedAt: r.updatedAt,
   };
@@ -62,7 +63,7 @@ export function parseRuleEvaluator(entry: Record<string, unknown>, field = "body
  */
 export async function resolveJudge(options: { projectId: string; spec: EvaluatorSpec; connection?: string; connectionId?: string | null; model?: string | null }) {
   const { projectId, spec } = options;
-  if (spec.type !== "llm_judge") return { connectionId: null, model: null };
+  if (spec.type !== "llm_judge" && !isRagEvaluator(spec.type)) return { connectionId: null, model: null };
   const select = { id: true, name: true, models: true } as const;
   let row: { id: string; name: string; models: string[] } | null = null;
   if (options.connectionId) {
@@ -72,9 +73,9 @@ export async function resolveJudge(options: { projectId: string; spec: Evaluator
     row = await db.llmConnection.findUnique({ where: { projectId_name: { projectId, name: options.connection } }, select });
     if (!row) throw new AppError("INVALID", `body.connection: LLM connection "${options.connection}" not found`);
   } else {
-    throw new AppError("INVALID", "body.connection: llm_judge needs an LLM connection for the judge");
+    throw new AppError("INVALID", `body.connection: ${spec.type} needs an LLM connection for the judge`);
   }
-  const model = options.model ?? spec.params.model ?? row.models[0];
+  const model = options.model ?? (spec.params as { model?: string }).model ?? row.models[0];
   if (!model) throw new AppError("INVALID", `body.model: required (the evaluator names no model and connection "${row.name}" lists none)`);
   return { connectionId: row.id, model };
 }

@@ -3,6 +3,7 @@ import { writeAuditLog } from "../audit/write-audit-log";
 import { db } from "../db";
 import { toJsonValue } from "../json";
 import type { CreateOnlineEval, PutOnlineEval, UpdateOnlineEval } from "../schemas/online-evals";
+import { isRagEvaluator } from "../evaluators/registry";
 import { type Actor, actorColumns, auditSnapshot, isUniqueViolation, nameTaken, parseRuleEvaluator, requireRule, resolveJudge, viewOf } from "./rule-rows";
 
 type Project = { id: string; orgId: string };
@@ -13,7 +14,8 @@ async function definition(projectId: string, name: string, input: PutOnlineEval)
   const judge = await resolveJudge({ projectId, spec, connection: input.connection, connectionId: input.connectionId, model: input.model });
   return {
     enabled: input.enabled, sampleRate: input.sampleRate, filter: toJsonValue(input.filter), evaluator: toJsonValue(spec),
-    ...judge, scoreName: input.scoreName ?? name,
+    // A RAG evaluator's score is named after it by default, so the overview, the explorer and the inbox's faithfulness rule find it.
+    ...judge, scoreName: input.scoreName ?? (isRagEvaluator(spec.type) ? spec.type : name),
   };
 }
 

@@ -20,6 +20,8 @@ export type Candidate = {
   due: boolean;
   input: unknown;
   output: unknown;
+  /** The trace summary's own input (null when it has none): a RAG rule's question. */
+  traceInput: unknown;
   /** The trace's last LLM span (by end time), when it has one: its id carries the score. */
   spanId: string | null;
 };
@@ -31,15 +33,17 @@ export type Candidate = {
  * scored" check run in the query; only due traces carry their input and output, taken from
  * the trace summary and, where it has none, from its last LLM span.
  */
-export async function traceCandidates(options: { projectId: string; ruleId: string; sampleRate: number; filter: OnlineEvalFilter; after: TraceArrival; before: TraceArrival; limit: number }): Promise<Candidate[]> {
+export async function traceCandidates(options: { projectId: string; ruleId: string; sampleRate: number; filter: OnlineEvalFilter; after: TraceArrival; before: TraceArrival; limit: number; rag?: boolean }): Promise<Candidate[]> {
   const { projectId, ruleId, filter, after, before, limit } = options;
   const { environment, ...rest } = filter;
   // traceFilters reads only the filter fields; sort and paging belong to the explorer's list.
   const query = { ...rest, ...(environment ? { environment } : {}), sort: "startTime", order: "asc", limit } as ListTracesQuery;
   const where = traceFilters({ projectId, query });
   const scoreIdPrefix = onlineScoreId(ruleId, "");
+  // A RAG rule only evaluates traces with a retriever span (the answer context is checked per trace afterwards).
+  const rag = options.rag ? Prisma.sql`and exists (select 1 from spans r where r.project_id = t.project_id and r.trace_id = t.id and r.kind = 'retriever')` : Prisma.empty;
   const due = Prisma.sql`(('x' || substr(md5(${ruleId} || ':' || t.id), 1, 8))::bit(32)::bigint < ${sampleBound(options.sampleRate)}::bigint
-    and not exists (select 1 from scores s where s.project_id = t.project_id and s.id = ${scoreIdPrefix} || t.id))`;
+    and not exists (select 1 from scores s where s.project_id = t.project_id and s.id = ${scoreIdPrefix} || t.id) ${rag})`;
   const rows = await db.$queryRaw<{ id: string; us: string; due: boolean; input: unknown; output: unknown; span_id: string | null; span_input: unknown; span_output: unknown }[]>`
     select c.id, c.us, c.due, case when c.due then c.input end as input, case when c.due then c.output end as output,
       l.id as span_id, l.input as span_input, l.output as span_output
@@ -58,6 +62,6 @@ export async function traceCandidates(options: { projectId: string; ruleId: stri
     order by c.us::bigint, c.id`;
   return rows.map((r) => ({
     traceId: r.id, arrival: { us: BigInt(r.us), traceId: r.id }, due: r.due, spanId: r.span_id,
-    input: r.input ?? r.span_input ?? null, output: r.output ?? r.span_output ?? null,
+    input: r.input ?? r.span_input ?? null, output: r.output ?? r.span_output ?? null, traceInput: r.input ?? null,
   }));
 }

@@ -10,6 +10,7 @@ import { guardrailStatsQuery, metricsQuery } from "../schemas/metrics";
 import { putOnlineEvalBody } from "../schemas/online-evals";
 import { promptFetchQuery } from "../schemas/prompt-fetch";
 import { promptListQuery, publicCreatePromptBody } from "../schemas/prompts";
+import { ragEvaluationBody } from "../schemas/rag-evaluations";
 import { startRunBody } from "../schemas/runs";
 import * as ann from "../schemas/annotation-responses";
 import * as res from "../schemas/public-responses";
@@ -58,6 +59,7 @@ export const PUBLIC_OPERATIONS: Operation[] = [
   { method: "put", path: "/api/public/llm-connections/{name}", summary: "Create or replace an LLM connection (the key is never returned)", auth: "secret", pathParams: { name: "Connection name" }, body: putLlmConnectionBody, success: { status: 200, description: "The connection without its key (201 when created)" }, response: res.llmConnectionResponse },
   { method: "post", path: "/api/public/runs", summary: "Start a run: a prompt version × model, or supplied outputs, over the golden set's snapshot now", auth: "secret", body: startRunBody, success: { status: 202, description: "{ id, snapshotAt, total }" }, response: res.startRunResponse },
   { method: "get", path: "/api/public/runs/{runId}", summary: "A run's status, progress, summary and verdict, for CI to poll", auth: "secret", pathParams: { runId: "Run id" }, success: { status: 200, description: "{ id, status, progress, summary, passed, error }" }, response: res.publicRunResponse },
+  { method: "post", path: "/api/public/rag-evaluations", summary: "RAG evaluators (faithfulness, answer_relevancy, context_precision, context_recall, conciseness) on one { question, contexts, answer } triple, on the project's LLM connection, for CI checks outside runs", auth: "secret", body: ragEvaluationBody, success: { status: 200, description: "{ results: { <evaluator>: { status, score, passed, reason, details } }, passed, usage }" }, response: res.ragEvaluationResponse },
   { method: "get", path: "/api/public/online-evaluations", summary: "Online evaluation rules with their counters (evaluated, mean score, errors, judge cost)", auth: "secret", success: { status: 200, description: "{ rules }" }, response: res.onlineEvalRuleListResponse },
   { method: "put", path: "/api/public/online-evaluations/{name}", summary: "Create or replace an online evaluation rule: score sampleRate % of new traces matching filter with an evaluator (source eval)", auth: "secret", pathParams: { name: "Rule name" }, body: putOnlineEvalBody, success: { status: 200, description: "The rule (201 when created)" }, response: res.onlineEvalRuleResponse },
   { method: "delete", path: "/api/public/online-evaluations/{name}", summary: "Remove an online evaluation rule (its scores stay)", auth: "secret", pathParams: { name: "Rule name" }, success: { status: 200, description: "{ deleted: true }" }, response: res.deletedResponse },

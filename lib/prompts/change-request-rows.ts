@@ -69,8 +69,10 @@ async function gateRuns(tx: Tx, project: ProjectRef, cr: PromptChangeRequest): P
   const fact = (id: string | null): GateRunFact | null => {
     const r = rows.find((row) => row.id === id);
     if (!r) return null;
-    const passRate = (r.summary as { passRate?: number } | null)?.passRate;
-    return { id: r.id, status: r.status, passed: r.passed, passRate: typeof passRate === "number" ? passRate : null, done: r.done, total: r.total, error: r.error };
+    const summary = r.summary as { passRate?: number; evaluators?: Record<string, { mean?: number | null }> } | null;
+    const passRate = summary?.passRate;
+    const means = Object.fromEntries(Object.entries(summary?.evaluators ?? {}).map(([key, e]) => [key, typeof e.mean === "number" ? e.mean : null]));
+    return { id: r.id, status: r.status, passed: r.passed, passRate: typeof passRate === "number" ? passRate : null, done: r.done, total: r.total, error: r.error, means };
   };
   return { run: fact(cr.gateRunId), baseline: fact(cr.gateBaselineRunId) };
 }

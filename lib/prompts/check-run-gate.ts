@@ -22,6 +22,11 @@ export async function checkRunGate(options: { projectId: string; gate: RunGate }
     if (!(await db.llmConnection.findFirst({ where, select: { id: true } }))) throw new AppError("INVALID", `body.runGate.${field}: LLM connection not found`);
   }
   const evaluators = parseRunEvaluators(gate.evaluators, "body.runGate.evaluators");
+  (gate.scoreGates ?? []).forEach((g, i) => {
+    if (!evaluators.some((e) => e.key === g.evaluator)) {
+      throw new AppError("INVALID", `body.runGate.scoreGates.${i}.evaluator: "${g.evaluator}" is not one of this gate's evaluators (${evaluators.map((e) => e.key).join(", ")})`);
+    }
+  });
   // A gate runs the proposed prompt version, so it may use what any prompt run may (self_consistency, counterfactual).
   checkRunnableEvaluators(evaluators, { source: "prompt", field: "body.runGate.evaluators" });
   // A provider embedder needs a configured provider; a counterfactual suite's categories must have pairs.

@@ -37,3 +37,24 @@ describe("gateStatus", () => {
     expect(gate({ run: run({ passRate: 0 }), override })).toMatchObject({ state: "overridden", blockers: [], override });
   });
 });
+
+describe("gateStatus with score gates", () => {
+  const rag = { ...policy, runGate: { ...policy.runGate, scoreGates: [{ evaluator: "faithfulness", min: 0.9, maxDrop: 0.03 }] } };
+  const withMeans = (id: string, faithfulness: number | null) => run({ id, means: { faithfulness } });
+
+  it("passes when the mean meets the minimum and fell by at most maxDrop", () => {
+    expect(gate({ policy: rag, run: withMeans("r", 0.92), baseline: withMeans("b", 0.94) })).toMatchObject({ state: "passed", scores: [{ evaluator: "faithfulness", mean: 0.92, baselineMean: 0.94, drop: 0.02, met: true }] });
+  });
+
+  it("fails below the minimum or on a larger drop, listing each problem as a blocker", () => {
+    const low = gate({ policy: rag, run: withMeans("r", 0.88), baseline: withMeans("b", 0.95) });
+    expect(low.state).toBe("failed");
+    expect(low.blockers).toEqual([
+      "gate: faithfulness mean 0.880 is below the required 0.9",
+      "gate: faithfulness mean dropped 0.070 against the baseline (0.950 → 0.880; at most 0.03 allowed)",
+    ]);
+    expect(gate({ policy: rag, run: withMeans("r", 0.91), baseline: withMeans("b", 0.95) }).blockers).toEqual(["gate: faithfulness mean dropped 0.040 against the baseline (0.950 → 0.910; at most 0.03 allowed)"]);
+    // A first version has nothing to compare with: only the minimum applies.
+    expect(gate({ policy: rag, baseVersion: null, baseline: null, run: withMeans("r", 0.91) })).toMatchObject({ state: "passed" });
+  });
+});

@@ -1,7 +1,8 @@
+import { checkScoreGates, type ScoreGateCheck } from "../runs/score-gates";
 import type { PolicyRule } from "./resolve-policy";
 
-/** What the gate needs to know of a run (lib/runs): its state, and its pass rate once finished. */
-export type GateRunFact = { id: string; status: string; passed: boolean | null; passRate: number | null; done: number; total: number; error: string | null };
+/** What the gate needs to know of a run (lib/runs): its state, and its pass rate (and evaluator means) once finished. */
+export type GateRunFact = { id: string; status: string; passed: boolean | null; passRate: number | null; done: number; total: number; error: string | null; means?: Record<string, number | null> };
 export type GateOverride = { byId: string | null; reason: string; at: string };
 
 export type GateStatus = {
@@ -18,6 +19,8 @@ export type GateStatus = {
   minPassRate: number | null;
   maxDropPoints: number | null;
   override: GateOverride | null;
+  /** The gate's requirements on evaluator means (lib/runs/score-gates.ts), once the runs finished. */
+  scores: ScoreGateCheck[];
   /** Why it blocks the merge (empty when it does not). */
   blockers: string[];
 };
@@ -37,7 +40,7 @@ export function gateStatus(options: { policy: PolicyRule; baseVersion: number | 
   const base: GateStatus = {
     required: policy.requirePassingRun, state: "off", runId: run?.id ?? null, baselineRunId: baseline?.id ?? null,
     passRate: run?.passRate ?? null, baselinePassRate: baseline?.passRate ?? null, dropPoints: null,
-    minPassRate: gate?.minPassRate ?? null, maxDropPoints: gate?.maxDropPoints ?? null, override: options.override, blockers: [],
+    minPassRate: gate?.minPassRate ?? null, maxDropPoints: gate?.maxDropPoints ?? null, override: options.override, scores: [], blockers: [],
   };
   if (!policy.requirePassingRun) return base;
   if (options.override) return { ...base, state: "overridden" };
@@ -51,14 +54,18 @@ export function gateStatus(options: { policy: PolicyRule; baseVersion: number | 
   const passRate = run.passRate ?? 0;
   if (passRate < gate.minPassRate) return fail(`pass rate ${pct(passRate)} is below the required ${pct(gate.minPassRate)}`);
   if (run.passed === false) return fail("a required evaluator is below its minimum");
-  if (baseline && options.baseVersion !== null && gate.maxDropPoints !== undefined) {
-    if (FINISHED_BAD.has(baseline.status)) return fail(`the baseline run of version ${options.baseVersion} ${baseline.status}, so there is nothing to compare with`);
-    const dropPoints = Math.round(((baseline.passRate ?? 0) - passRate) * 1000) / 10;
-    const compared = { ...base, dropPoints };
-    if (dropPoints > gate.maxDropPoints) {
-      return { ...compared, state: "failed", blockers: [`gate: pass rate dropped ${dropPoints} points against version ${options.baseVersion} (${pct(baseline.passRate ?? 0)} → ${pct(passRate)}; at most ${gate.maxDropPoints} allowed)`] };
-    }
-    return { ...compared, state: "passed" };
+  const compare = baseline !== null && options.baseVersion !== null;
+  const scoreGates = gate.scoreGates ?? [];
+  if (compare && (gate.maxDropPoints !== undefined || scoreGates.some((g) => g.maxDrop !== undefined)) && FINISHED_BAD.has(baseline.status)) {
+    return fail(`the baseline run of version ${options.baseVersion} ${baseline.status}, so there is nothing to compare with`);
   }
-  return { ...base, state: "passed" };
+  const blockers: string[] = [];
+  let dropPoints: number | null = null;
+  if (compare && gate.maxDropPoints !== undefined) {
+    dropPoints = Math.round(((baseline.passRate ?? 0) - passRate) * 1000) / 10;
+    if (dropPoints > gate.maxDropPoints) blockers.push(`gate: pass rate dropped ${dropPoints} points against version ${options.baseVersion} (${pct(baseline.passRate ?? 0)} → ${pct(passRate)}; at most ${gate.maxDropPoints} allowed)`);
+  }
+  const scores = checkScoreGates(scoreGates, run.means ?? {}, compare ? (baseline.means ?? {}) : null);
+  for (const s of scores) blockers.push(...s.problems.map((p) => `gate: ${p}`));
+  return { ...base, dropPoints, scores, state: blockers.length ? "failed" : "passed", blockers };
 }

@@ -7,7 +7,7 @@ import { chatCompletion, type ChatCompletionResult, type ChatMessage } from "../
 import { LlmCallError } from "../llm/provider-http";
 import { compileTemplate, type ChatItem } from "../prompts/template";
 import type { ClaimedItem, ItemOutcome } from "./item-claims";
-import { itemVariables } from "./item-variables";
+import { contextsText, itemVariables } from "./item-variables";
 import type { RunContext } from "./run-context";
 
 /** A claim re-queued this many times (its workers kept dying on it) fails instead of looping. */
@@ -31,7 +31,7 @@ export async function executeRunItem(options: { ctx: RunContext; item: ClaimedIt
   let traceId: string | null = null;
   let stored: Promise<unknown> | undefined;
   if (ctx.source === "prompt") {
-    const messages = compileMessages(ctx, item.input);
+    const messages = compileMessages(ctx, item.input, item.contexts);
     if (typeof messages === "string") return failed(messages);
     try {
       call = await chatCompletion({ endpoint: ctx.endpoint!.endpoint, overrides: ctx.endpoint!.overrides, request: { ...ctx.request, model: ctx.model!, messages }, timeoutMs: ctx.limits.timeoutMs, retry: ctx.limits.retry, signal: kill });
@@ -52,7 +52,7 @@ export async function executeRunItem(options: { ctx: RunContext; item: ClaimedIt
 
   const scores: Record<string, EvalResult & { type: string }> = {};
   for (const e of ctx.evaluators) {
-    const result = await runEvaluator(e.spec, { input: item.input, output, expectedOutput: item.expectedOutput ?? undefined, metadata: item.metadata as Record<string, unknown> | null }, { ...ctx.evalContext, subject: subject(ctx, kill), signal: kill });
+    const result = await runEvaluator(e.spec, { input: item.input, output, expectedOutput: item.expectedOutput ?? undefined, metadata: item.metadata as Record<string, unknown> | null, contexts: item.contexts ?? undefined }, { ...ctx.evalContext, subject: subject(ctx, kill), signal: kill });
     if (kill?.aborted) return null;
     scores[e.key] = { type: e.spec.type, ...result };
   }
@@ -100,13 +100,19 @@ function subject(ctx: RunContext, kill: AbortSignal | undefined): EvalSubject | 
   };
 }
 
-/** The prompt version compiled with the item's input (item-variables.ts), as chat messages; a string says why it cannot be. */
-function compileMessages(ctx: RunContext, input: unknown): ChatMessage[] | string {
+/**
+ * The prompt version compiled with the item's input (item-variables.ts), as chat messages; a
+ * string says why it cannot be. A template's `contexts` variable, when the input does not set
+ * it, gets the item's contexts as numbered passages (a RAG prompt re-run over its golden set).
+ */
+function compileMessages(ctx: RunContext, input: unknown, contexts?: unknown): ChatMessage[] | string {
   const prompt = ctx.prompt!;
-  const vars = itemVariables(input, prompt.variables);
+  const usesContexts = prompt.variables.includes("contexts") && contexts !== null && contexts !== undefined;
+  const vars = itemVariables(input, usesContexts ? prompt.variables.filter((v) => v !== "contexts") : prompt.variables);
   if (!vars.ok) return `cannot compile the prompt: ${vars.reason}`;
+  const variables = usesContexts && vars.variables.contexts === undefined ? { ...vars.variables, contexts: contextsText(contexts) } : vars.variables;
   try {
-    const compiled = compileTemplate(prompt.type, prompt.template, vars.variables);
+    const compiled = compileTemplate(prompt.type, prompt.template, variables);
     if (typeof compiled === "string") return [{ role: "user", content: compiled }];
     return (compiled as ChatItem[]).map((m) => m as { role: string; content: string }).map((m) => ({ role: m.role as ChatMessage["role"], content: m.content }));
   } catch (error) {

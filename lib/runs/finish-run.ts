@@ -4,6 +4,7 @@ import { toJsonValue } from "../json";
 import { settleGateRun } from "../prompts/settle-gate-run";
 import type { RunEvaluator } from "./run-evaluators";
 import { type SummaryItem, summarizeRun } from "./summarize-run";
+import { isRagEvaluator } from "../evaluators/registry";
 
 /**
  * Writes the summary once no item is pending or running (or the run was cancelled and its
@@ -25,7 +26,7 @@ export async function finishRun(options: { projectId: string; runId: string }): 
     const { summary, passed } = summarizeRun({
       total: row.total,
       items: items.map((i) => ({ ...i, cost: i.cost === null ? null : Number(i.cost), scores: i.scores as SummaryItem["scores"] })),
-      evaluators: evaluators.map((e) => ({ key: e.key, type: e.spec.type, required: e.required, minPassRate: e.minPassRate, tiered: e.spec.type === "llm_judge" && e.spec.params.escalation !== undefined })),
+      evaluators: evaluators.map((e) => ({ key: e.key, type: e.spec.type, required: e.required, minPassRate: e.minPassRate, tiered: (e.spec.type === "llm_judge" || isRagEvaluator(e.spec.type)) && (e.spec.params as { escalation?: unknown }).escalation !== undefined })),
       minPassRate: row.minPassRate,
     });
     await tx.run.update({

@@ -6,7 +6,7 @@ import { jsonText } from "../json";
  * The claim protocol that makes a run survive restarts (lib/runs/README.md). Not a service:
  * the SQL the executor runs, in one place.
  */
-export type ClaimedItem = { id: string; itemId: string; position: number; attempts: number; input: unknown; expectedOutput: unknown; metadata: unknown; output: unknown };
+export type ClaimedItem = { id: string; itemId: string; position: number; attempts: number; input: unknown; expectedOutput: unknown; metadata: unknown; contexts: unknown; output: unknown };
 
 /** Claims the next pending item of a running run for `token`, under a lease; null when none is left (or the run stopped). */
 export async function claimNextItem(options: { projectId: string; runId: string; token: string; leaseMs: number }): Promise<ClaimedItem | null> {
@@ -20,7 +20,7 @@ export async function claimNextItem(options: { projectId: string; runId: string;
       where c.project_id = ${projectId} and c.run_id = ${runId} and c.status = 'pending'
       order by c.position limit 1
       for update of c skip locked)
-    returning ri.id, ri.item_id as "itemId", ri.position, ri.attempts, ri.input, ri.expected_output as "expectedOutput", ri.metadata, ri.output`;
+    returning ri.id, ri.item_id as "itemId", ri.position, ri.attempts, ri.input, ri.expected_output as "expectedOutput", ri.metadata, ri.contexts, ri.output`;
   return rows[0] ?? null;
 }
 

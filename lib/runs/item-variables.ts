@@ -20,3 +20,13 @@ export function itemVariables(input: unknown, templateVariables: readonly string
   }
   return { ok: true, variables: { [target]: input } };
 }
+
+/** A golden item's contexts as a prompt variable: passages numbered in rank order, `[1] …`. */
+export function contextsText(contexts: unknown): string {
+  if (!Array.isArray(contexts)) return typeof contexts === "string" ? contexts : "";
+  return contexts
+    .map((c) => (typeof c === "string" ? c : typeof c === "object" && c !== null && typeof (c as { content?: unknown }).content === "string" ? (c as { content: string }).content : null))
+    .filter((c): c is string => c !== null)
+    .map((c, i) => `[${i + 1}] ${c}`)
+    .join("\n\n");
+}

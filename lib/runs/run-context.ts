@@ -12,6 +12,7 @@ import type { RetryPolicy } from "../llm/retry-policy";
 import type { PriceOverride } from "../pricing/price-overrides";
 import { extractVariables, type PromptType, systemPromptOf, type Template } from "../prompts/template";
 import type { RunEvaluator } from "./run-evaluators";
+import { usesProviderEmbedder } from "./check-run-embedders";
 
 /** Per-call limits a run's model and judge calls use; tests shorten them. */
 export type CallLimits = { timeoutMs?: number; retry?: Partial<RetryPolicy> };
@@ -81,7 +82,7 @@ export async function loadRunContext(options: { projectId: string; runId: string
  * those evaluators score `error` on every item.
  */
 async function runEmbed(projectId: string, evaluators: RunEvaluator[], limits: CallLimits): Promise<EvalContext["embed"]> {
-  if (!evaluators.some((e) => e.spec.type === "embedding_similarity" && e.spec.params.embedder === "provider")) return undefined;
+  if (!evaluators.some(usesProviderEmbedder)) return undefined;
   const embedder = await providerEmbedder(projectId, await embeddingSettings({ projectId }), {
     ...(limits.timeoutMs === undefined ? {} : { timeoutMs: limits.timeoutMs }),
     ...(limits.retry?.maxAttempts === undefined ? {} : { maxAttempts: limits.retry.maxAttempts }),

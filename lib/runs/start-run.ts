@@ -9,9 +9,10 @@ import { toJsonValue } from "../json";
 import type { StartRunBody } from "../schemas/runs";
 import { resolveRunPrompt } from "./resolve-run-prompt";
 import { checkRunEmbedders } from "./check-run-embedders";
+import { isRagEvaluator } from "../evaluators/registry";
 import { checkRunnableEvaluators, parseRunEvaluators } from "./run-evaluators";
 
-type SnapshotItem = { itemId: string; version: number; input: unknown; expectedOutput: unknown; metadata: unknown };
+type SnapshotItem = { itemId: string; version: number; input: unknown; expectedOutput: unknown; metadata: unknown; contexts: unknown };
 
 /** pg-boss send options for a run: a long expiry (a run can take hours) and retries after a crash. */
 export const RUN_JOB_OPTIONS = { expireInSeconds: 6 * 3600, retryLimit: 5, retryDelay: 10 } as const;
@@ -37,7 +38,7 @@ export async function startRun(options: {
   // Supplied outputs are scored, never generated, even when they name the prompt version that produced them.
   const calls = resolved !== null && body.outputs === undefined;
   checkRunnableEvaluators(evaluators, { source: calls ? "prompt" : "outputs" });
-  const needsConnection = calls || evaluators.some((e) => e.spec.type === "llm_judge");
+  const needsConnection = calls || evaluators.some((e) => e.spec.type === "llm_judge" || isRagEvaluator(e.spec.type));
   const connection = await resolveConnection(projectId, body, needsConnection);
   const versionConfig = (resolved?.version.config ?? {}) as Record<string, unknown>;
   const model = body.model ?? (typeof versionConfig.model === "string" ? versionConfig.model : undefined) ?? connection?.models[0];
@@ -49,7 +50,7 @@ export async function startRun(options: {
     // The start instant, at the millisecond precision item versions are closed at (lib/datasets/README.md).
     const at = options.at ?? (await tx.$queryRaw<{ at: Date }[]>`select date_trunc('milliseconds', clock_timestamp()) as at`)[0]!.at;
     const items = await tx.$queryRaw<SnapshotItem[]>`
-      select item_id as "itemId", version, input, expected_output as "expectedOutput", metadata from dataset_items
+      select item_id as "itemId", version, input, expected_output as "expectedOutput", metadata, contexts from dataset_items
       where project_id = ${projectId} and dataset_id = ${dataset.id} and valid_from <= ${at} and (valid_to is null or valid_to > ${at})
       order by item_id`;
     const supplied = suppliedOutputs(body.outputs, new Set(items.map((i) => i.itemId)));
@@ -68,6 +69,7 @@ export async function startRun(options: {
         projectId, id: randomUUID(), runId: id, position, itemId: item.itemId, itemVersion: item.version,
         input: toJsonValue(item.input), expectedOutput: item.expectedOutput === null ? undefined : toJsonValue(item.expectedOutput),
         metadata: item.metadata === null ? undefined : toJsonValue(item.metadata),
+        contexts: item.contexts === null ? undefined : toJsonValue(item.contexts),
         output: supplied?.has(item.itemId) ? toJsonValue(supplied.get(item.itemId)) : undefined,
       })),
     });

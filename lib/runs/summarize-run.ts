@@ -16,7 +16,11 @@ export type SummaryEvaluator = { key: string; type: string; required: boolean; m
  * strong model would have cost (per item: lib/evaluators/tiered-judge.ts), and the difference.
  * A cost is null when some call could not be priced.
  */
-export type TieredSummary = { judged: number; escalated: number; escalationRate: number; cost: number | null; strongOnlyCost: number | null; costSaved: number | null };
+export type TieredSummary = {
+  judged: number; escalated: number; escalationRate: number; cost: number | null; strongOnlyCost: number | null; costSaved: number | null;
+  /** RAG evaluators: statements or passages judged over the run, and how many of them went to the strong model. */
+  claims?: { judged: number; escalated: number; escalationRate: number };
+};
 
 export type RunSummary = {
   total: number;
@@ -91,9 +95,12 @@ const sumOrNull = (values: readonly (number | null)[]) => (values.some((v) => v 
 /** Totals of a tiered judge's per-item results (those carrying `details.tiered`). */
 export function summarizeTiered(results: readonly SummaryScore[]): TieredSummary {
   const tiered = results.flatMap((r) => {
-    const t = r.details?.tiered as { escalated?: boolean; strongOnlyCost?: number | null } | undefined;
-    return t ? [{ escalated: t.escalated === true, strongOnlyCost: t.strongOnlyCost ?? null, cost: r.usage ? r.usage.cost : 0 }] : [];
+    const t = r.details?.tiered as { escalated?: boolean; strongOnlyCost?: number | null; claims?: number; escalatedClaims?: number } | undefined;
+    return t ? [{ escalated: t.escalated === true, strongOnlyCost: t.strongOnlyCost ?? null, cost: r.usage ? r.usage.cost : 0, claims: t.claims, escalatedClaims: t.escalatedClaims }] : [];
   });
+  const withClaims = tiered.filter((t) => typeof t.claims === "number");
+  const claimCount = withClaims.reduce((n, t) => n + t.claims!, 0);
+  const escalatedClaims = withClaims.reduce((n, t) => n + (t.escalatedClaims ?? 0), 0);
   const escalated = tiered.filter((t) => t.escalated).length;
   const cost = sumOrNull(tiered.map((t) => t.cost));
   const strongOnlyCost = sumOrNull(tiered.map((t) => t.strongOnlyCost));
@@ -104,5 +111,6 @@ export function summarizeTiered(results: readonly SummaryScore[]): TieredSummary
     cost,
     strongOnlyCost,
     costSaved: cost === null || strongOnlyCost === null ? null : round(strongOnlyCost - cost),
+    ...(withClaims.length ? { claims: { judged: claimCount, escalated: escalatedClaims, escalationRate: claimCount ? escalatedClaims / claimCount : 0 } } : {}),
   };
 }

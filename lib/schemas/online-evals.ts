@@ -83,7 +83,9 @@ export type OnlineEvalRuleView = {
   connectionId: string | null;
   model: string | null;
   scoreName: string;
-  stats: { evaluated: number; meanScore: number | null; errors: number; lastError: string | null; lastErrorAt: string | Date | null; lastRunAt: string | Date | null; judgeCalls: number; cost: number };
+  stats: { evaluated: number; meanScore: number | null; errors: number; lastError: string | null; lastErrorAt: string | Date | null; lastRunAt: string | Date | null; judgeCalls: number; cost: number;
+    /** Tiered evaluators: evaluations whose cheap pass was uncertain and went to the strong model, and their share. */
+    escalated: number; escalationRate: number | null };
   createdAt: string | Date;
   updatedAt: string | Date;
 };

@@ -103,6 +103,16 @@ export const runGateSchema = z
     minPassRate: z.number().min(0).max(1),
     /** Percentage points (0–100) the pass rate may fall below the current version's; omitted: no comparison. */
     maxDropPoints: z.number().min(0).max(100).optional(),
+    /**
+     * Requirements on evaluator means, e.g. { evaluator: "faithfulness", min: 0.9, maxDrop: 0.03 }:
+     * the proposed run's mean ≥ min, and at most maxDrop below the current version's run.
+     * `evaluator` is an evaluator key of this gate (its type, or type_2 for a repeat).
+     */
+    scoreGates: z.array(z.object({
+      evaluator: z.string().trim().regex(/^[a-z_0-9]+$/, "must be an evaluator key of this gate, e.g. faithfulness").max(100),
+      min: z.number().optional(),
+      maxDrop: z.number().min(0).optional(),
+    }).strict().refine((g) => g.min !== undefined || g.maxDrop !== undefined, { message: "give min, maxDrop or both", path: ["min"] })).max(20).optional(),
   })
   .strict()
   .refine((g) => g.dataset !== undefined || g.datasetId !== undefined, { message: "required", path: ["dataset"] });

@@ -57,6 +57,10 @@ const span = z.looseObject({
   startTime: iso, endTime: iso, model: z.string().nullable(), input: json, output: json, level: z.string(),
   usage: z.looseObject({ inputTokens: z.number().nullable(), outputTokens: z.number().nullable(), totalTokens: z.number().nullable() }),
   cost: z.looseObject({ input: money, output: money, total: money, estimated: z.boolean() }),
+  documents: z.array(z.looseObject({
+    position: z.number().int().describe("0-based rank in the retriever's answer"), id: z.string().nullable(), content: z.string().nullable(),
+    score: z.number().nullable(), metadata: z.record(z.string(), z.unknown()).nullable(),
+  })).nullable().describe("Retriever spans: the documents (OpenInference retrieval.documents, gen_ai.retrieval.documents, LangChain/Langfuse, SDK retriever()) in rank order; null otherwise"),
 });
 const score = z.looseObject({
   id: z.string(), traceId: z.string(), spanId: z.string().nullable(), name: z.string(), dataType: z.string(), source: z.string(),
@@ -104,12 +108,26 @@ export const publicRunResponse = z.looseObject({
   error: z.string().nullable(),
 });
 
+const evalUsage = z.looseObject({ calls: z.number().int(), inputTokens: z.number(), outputTokens: z.number(), cost: money, latencyMs: z.number() });
+export const ragEvaluationResponse = z.looseObject({
+  connection: z.string(), model: z.string(),
+  results: z.record(z.string(), z.looseObject({
+    type: z.string(),
+    status: z.enum(["passed", "failed", "error", "judge_error"]).describe("error: could not score (no context, the model failed or answered without the required JSON twice) — never a score"),
+    passed: z.boolean(), score: z.number().nullable().describe("0–1; null when it could not score or does not apply"), threshold: z.number(), reason: z.string(),
+    details: json.describe("faithfulness: sentences, statements with verdicts, passages checked; tiered: escalations and cost"), usage: evalUsage.nullable(),
+  })).describe("By evaluator key (type, or type_2 for a repeat)"),
+  passed: z.boolean().describe("Every evaluator passed"),
+  usage: evalUsage.describe("Every provider call, summed and priced"),
+});
+
 const onlineEvalRule = z.looseObject({
   id: z.string(), name: z.string(), enabled: z.boolean(), sampleRate: z.number().describe("Percent of matching traces scored"), filter: json,
   evaluator: z.looseObject({ type: z.string() }).describe("{ type, ...params }"), connectionId: z.string().nullable(), model: z.string().nullable(), scoreName: z.string(),
   stats: z.looseObject({
     evaluated: z.number().int(), meanScore: z.number().nullable(), errors: z.number().int(), lastError: z.string().nullable(), lastErrorAt: iso.nullable(), lastRunAt: iso.nullable(),
     judgeCalls: z.number().int(), cost: z.number(),
+    escalated: z.number().int().describe("Tiered evaluators: evaluations sent to the strong model"), escalationRate: z.number().nullable(),
   }),
   createdAt: iso, updatedAt: iso,
 });

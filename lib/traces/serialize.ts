@@ -1,4 +1,5 @@
 import type { Score, Span, Trace } from "../generated/prisma/client";
+import { retrievedDocuments } from "./retrieval-documents";
 
 const num = (v: { toNumber(): number } | null | undefined) => (v == null ? null : v.toNumber());
 
@@ -37,6 +38,8 @@ export function serializeSpan(s: Span) {
     ...rest,
     usage: { inputTokens, outputTokens, cachedInputTokens, reasoningTokens, totalTokens },
     cost: { input: num(inputCost), output: num(outputCost), total: num(totalCost), estimated: s.costEstimated, priceSource: s.priceSource },
+    /** A retriever's output read as documents (retrieval-documents.ts), in rank order; null for other spans or an output that is not a document list. */
+    documents: s.kind === "retriever" ? retrievedDocuments(s.output) : null,
   };
 }
 

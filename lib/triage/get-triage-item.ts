@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { AppError } from "../errors";
+import { faithfulnessView, unsupportedStatements } from "../evaluators/rag/faithfulness-view";
 import { serializeItem, traceSummaries, usersById } from "./serialize-item";
 
 /** One item with its trace summary and its comments (oldest first) with their authors. */
@@ -11,14 +12,16 @@ export async function getTriageItem(options: { projectId: string; itemId: string
   });
   if (!item) throw new AppError("NOT_FOUND", `Triage item ${itemId} not found`);
   const { comments, ...row } = item;
-  const [traces, users, firstError] = await Promise.all([
+  const [traces, users, firstError, faithfulness] = await Promise.all([
     traceSummaries({ projectId, traceIds: [row.traceId] }),
     usersById([row.assigneeId, ...comments.map((c) => c.authorId)]),
     firstErrorSpan(projectId, row.traceId),
+    lowestFaithfulness(projectId, row.traceId),
   ]);
   return {
     ...serializeItem(row, traces.get(row.traceId), users),
     firstError,
+    faithfulness,
     comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.authorId ? (users.get(c.authorId) ?? null) : null })),
   };
 }
@@ -36,4 +39,20 @@ async function firstErrorSpan(projectId: string, traceId: string) {
   });
   const span = spans.find((s) => s.statusMessage) ?? spans[0];
   return span ? { spanId: span.id, name: span.name, message: span.statusMessage } : null;
+}
+
+/**
+ * The trace's lowest faithfulness score that kept its evidence (an online RAG rule's): its value,
+ * the LLM span it scored and the statements the context did not support. Null when there is none.
+ */
+async function lowestFaithfulness(projectId: string, traceId: string) {
+  const rows = await db.$queryRaw<{ id: string; span_id: string | null; name: string; number_value: number; details: unknown }[]>`
+    select id, span_id, name, number_value, details from scores
+    where project_id = ${projectId} and trace_id = ${traceId} and details is not null and number_value is not null
+      and (name = 'faithfulness' or details->>'evaluator' = 'faithfulness')
+    order by number_value asc, created_at desc limit 1`;
+  const row = rows[0];
+  const view = row ? faithfulnessView(row.details) : null;
+  if (!row || !view) return null;
+  return { scoreId: row.id, name: row.name, value: row.number_value, spanId: row.span_id, statementCount: view.statementCount, unsupported: unsupportedStatements(view), passages: view.passages };
 }

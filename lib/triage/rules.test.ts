@@ -3,7 +3,7 @@ import { DEFAULT_TRIAGE_RULES, effectiveTriageRules, matchingReasons, triageRule
 
 const quiet = { errorCount: 0, flags: [], latencyMs: 800, scores: [] };
 const all: TriageRules = {
-  error: true, thumbsDown: true, lowScores: [{ scoreName: "faithfulness", below: 0.5 }], slow: { enabled: true, aboveMs: 5000 },
+  error: true, thumbsDown: true, lowScores: [{ scoreName: "faithfulness", below: 0.5 }], faithfulness: { enabled: true, below: 0.5 }, slow: { enabled: true, aboveMs: 5000 },
   pii: true, injection: true, uncertainty: true, guardrailBlocked: true,
 };
 
@@ -19,7 +19,7 @@ describe("triage rules", () => {
 
   it("gives every matching reason at once, in a fixed order", () => {
     const t = { errorCount: 2, flags: ["guardrail_blocked", "uncertainty", "pii", "injection"], latencyMs: 5001, scores: [{ name: "user_feedback", value: 0 }, { name: "faithfulness", value: 0.2 }] };
-    expect(matchingReasons(all, t)).toEqual(["error", "thumbs_down", "low_score", "slow", "pii", "injection", "uncertainty", "guardrail_blocked"]);
+    expect(matchingReasons(all, t)).toEqual(["error", "thumbs_down", "low_score", "unfaithful", "slow", "pii", "injection", "uncertainty", "guardrail_blocked"]);
   });
 
   it("thresholds are strict: at the threshold is not below/above it", () => {
@@ -40,5 +40,16 @@ describe("triage rules", () => {
     expect(dup.error?.issues[0]?.path).toEqual(["lowScores", 1, "scoreName"]);
     expect(triageRulesSchema.safeParse({ ...all, slow: { enabled: true, aboveMs: 0 } }).success).toBe(false);
     expect(triageRulesSchema.safeParse({ ...all, lowScores: [{ scoreName: " ", below: 1 }] }).success).toBe(false);
+  });
+});
+
+describe("faithfulness below T", () => {
+  const rules = { ...DEFAULT_TRIAGE_RULES, faithfulness: { enabled: true, below: 0.7 } };
+  it("fires on a faithfulness score below the threshold, by name or by the evaluator that wrote it", () => {
+    expect(matchingReasons(rules, { ...quiet, scores: [{ name: "faithfulness", value: 0.5 }] })).toEqual(["unfaithful"]);
+    expect(matchingReasons(rules, { ...quiet, scores: [{ name: "rag-groundedness", value: 0.5, evaluator: "faithfulness" }] })).toEqual(["unfaithful"]);
+    expect(matchingReasons(rules, { ...quiet, scores: [{ name: "faithfulness", value: 0.7 }] })).toEqual([]);
+    expect(matchingReasons(rules, { ...quiet, scores: [{ name: "answer_relevancy", value: 0.1 }] })).toEqual([]);
+    expect(matchingReasons(DEFAULT_TRIAGE_RULES, { ...quiet, scores: [{ name: "faithfulness", value: 0 }] })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { TriageReason } from "./send-flagged-traces-to-inbox";
 
 /** Reasons the ingest-time rules can give; drift and manual come from other paths. */
-export const RULE_REASONS = ["error", "thumbs_down", "low_score", "slow", "pii", "injection", "uncertainty", "guardrail_blocked"] as const satisfies readonly TriageReason[];
+export const RULE_REASONS = ["error", "thumbs_down", "low_score", "unfaithful", "slow", "pii", "injection", "uncertainty", "guardrail_blocked"] as const satisfies readonly TriageReason[];
 export type RuleReason = (typeof RULE_REASONS)[number];
 /** Every reason an item can carry, in display order (client-safe: send-flagged-traces-to-inbox.ts imports the database). */
 export const ALL_REASONS = [...RULE_REASONS, "drift", "manual"] as const satisfies readonly TriageReason[];
@@ -32,6 +32,11 @@ const ruleFields = {
         seen.add(s.scoreName);
       });
     }),
+  /** "Faithfulness below T": a faithfulness score (online RAG rule, or sent by the app) below `below` opens an item that shows the unsupported statements. */
+  faithfulness: z.object({
+    enabled: z.boolean(),
+    below: z.number().min(0, "must be within 0–1").max(1, "must be within 0–1"),
+  }),
   slow: z.object({
     enabled: z.boolean(),
     aboveMs: z.number().int("must be a whole number of milliseconds").min(1, "must be at least 1 ms").max(86_400_000, "must be at most one day"),
@@ -50,6 +55,7 @@ export const DEFAULT_TRIAGE_RULES: TriageRules = {
   error: true,
   thumbsDown: true,
   lowScores: [],
+  faithfulness: { enabled: false, below: 0.7 },
   slow: { enabled: false, aboveMs: 10_000 },
   pii: false,
   injection: true,
@@ -78,8 +84,12 @@ export type TraceFacts = {
   errorCount: number;
   flags: readonly string[];
   latencyMs: number;
-  scores: readonly { name: string; value: number | null }[];
+  /** `evaluator`: the registry evaluator that wrote an eval score (scores.details.evaluator), when known. */
+  scores: readonly { name: string; value: number | null; evaluator?: string | null }[];
 };
+
+/** A faithfulness score: named so, or written by a faithfulness evaluator under another name. */
+export const isFaithfulnessScore = (s: { name: string; evaluator?: string | null }) => s.name === "faithfulness" || s.evaluator === "faithfulness";
 
 /**
  * Which reasons a trace matches, in RULE_REASONS order. The ingest path evaluates the same
@@ -91,6 +101,7 @@ export function matchingReasons(rules: TriageRules, t: TraceFacts): RuleReason[]
   if (rules.error && (t.errorCount > 0 || t.flags.includes("error"))) reasons.push("error");
   if (rules.thumbsDown && t.scores.some((s) => s.name === "user_feedback" && s.value === 0)) reasons.push("thumbs_down");
   if (rules.lowScores.some((th) => t.scores.some((s) => s.name === th.scoreName && s.value !== null && s.value < th.below))) reasons.push("low_score");
+  if (rules.faithfulness.enabled && t.scores.some((s) => isFaithfulnessScore(s) && s.value !== null && s.value < rules.faithfulness.below)) reasons.push("unfaithful");
   if (rules.slow.enabled && t.latencyMs > rules.slow.aboveMs) reasons.push("slow");
   if (rules.pii && t.flags.includes("pii")) reasons.push("pii");
   if (rules.injection && t.flags.includes("injection")) reasons.push("injection");
@@ -105,6 +116,7 @@ export function describeRules(rules: TriageRules): string[] {
   if (rules.error) lines.push("a span ended with an error");
   if (rules.thumbsDown) lines.push("a user gave thumbs down");
   for (const s of rules.lowScores) lines.push(`score "${s.scoreName}" is below ${s.below}`);
+  if (rules.faithfulness.enabled) lines.push(`faithfulness is below ${rules.faithfulness.below} (the unsupported statements are shown)`);
   if (rules.slow.enabled) lines.push(`the trace took longer than ${rules.slow.aboveMs.toLocaleString("en-US")} ms`);
   if (rules.pii) lines.push("PII was found (and masked)");
   if (rules.injection) lines.push("the input looks like a prompt injection");
@@ -117,6 +129,7 @@ export const REASON_LABELS: Record<TriageReason, string> = {
   error: "Error",
   thumbs_down: "Thumbs down",
   low_score: "Low score",
+  unfaithful: "Faithfulness below",
   slow: "Slow",
   pii: "PII",
   injection: "Injection",

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 
-export const TRIAGE_REASONS = ["error", "thumbs_down", "low_score", "slow", "pii", "injection", "uncertainty", "guardrail_blocked", "drift", "manual"] as const;
+export const TRIAGE_REASONS = ["error", "thumbs_down", "low_score", "unfaithful", "slow", "pii", "injection", "uncertainty", "guardrail_blocked", "drift", "manual"] as const;
 export type TriageReason = (typeof TRIAGE_REASONS)[number];
 
 /**

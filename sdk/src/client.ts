@@ -1,3 +1,4 @@
+import { RagEvaluations } from "./rag.js";
 import { Runs } from "./runs.js";
 import { Batcher } from "./batcher.js";
 import { createReporter, PharosError } from "./errors.js";
@@ -29,6 +30,8 @@ export class Pharos {
   private readonly prompts: PromptFetcher;
   /** Regression runs for CI: `const run = await pharos.runs.start({...}); const result = await run.wait();` (needs the secret key). */
   readonly runs: Runs;
+  /** RAG evaluators on a `{ question, contexts, answer }` triple: `await pharos.rag.evaluate({...})` (needs the secret key). */
+  readonly rag: RagEvaluations;
 
   constructor(options: PharosOptions) {
     const { options: resolved, problems, usable } = resolveOptions(options);
@@ -41,6 +44,7 @@ export class Pharos {
       baseUrl: resolved.baseUrl, secretKey: resolved.secretKey, timeoutMs: resolved.requestTimeoutMs, fetch: resolved.fetch, report: this.report, usable,
     });
     this.runs = new Runs({ baseUrl: resolved.baseUrl, secretKey: resolved.secretKey, timeoutMs: resolved.requestTimeoutMs, fetch: resolved.fetch });
+    this.rag = new RagEvaluations({ baseUrl: resolved.baseUrl, secretKey: resolved.secretKey, timeoutMs: resolved.requestTimeoutMs, fetch: resolved.fetch });
     const sleeper = new Sleeper();
     const transport = {
       url: `${resolved.baseUrl}/api/public/ingest`, secretKey: resolved.secretKey, maxRetries: resolved.maxRetries,

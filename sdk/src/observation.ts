@@ -1,7 +1,7 @@
 import { PharosError } from "./errors.js";
 import { newEventId, newSpanId } from "./ids.js";
 import { toIso } from "./time.js";
-import type { EventParams, EventType, GenerationParams, ScoreParams, SpanEnd, SpanParams } from "./types.js";
+import type { EventParams, EventType, GenerationParams, RetrieverEnd, RetrieverParams, ScoreParams, SpanEnd, SpanParams } from "./types.js";
 
 /** What handles need from the client; sampled-out traces get an emitter that drops everything. */
 export type Emitter = {
@@ -46,6 +46,11 @@ export abstract class Parent {
 
   generation(params: GenerationParams): Generation {
     return guard(this.emitter, "generation()", () => new Generation(this.emitter, this.traceId, this.parentSpanId, asObject(params)), () => new Generation(this.emitter, this.traceId, undefined, {}));
+  }
+
+  /** A retrieval step (kind "retriever"): end it with `{ documents: [{ content, id, score, metadata }] }`, in rank order. */
+  retriever(params: RetrieverParams): Retriever {
+    return guard(this.emitter, "retriever()", () => new Retriever(this.emitter, this.traceId, this.parentSpanId, asObject(params)), () => new Retriever(this.emitter, this.traceId, undefined, {}));
   }
 
   /** A point-in-time observation, sent at once. */
@@ -123,6 +128,27 @@ export class Span extends Parent {
     const { endTime: _ignored, completionStartTime, ...rest } = linkPrompt(params);
     for (const [k, v] of Object.entries(rest)) if (v !== undefined) this.fields[k] = v;
     if (completionStartTime !== undefined) this.fields.completionStartTime = toIso(completionStartTime);
+  }
+}
+
+/** A retriever span whose documents become its output. */
+export class Retriever extends Span {
+  constructor(emitter: Emitter, traceId: string, parentId: string | undefined, params: Partial<RetrieverParams>) {
+    const { documents, ...rest } = params;
+    super(emitter, traceId, parentId, "span", { ...rest, kind: "retriever", ...(documents !== undefined ? { output: documents } : {}) });
+  }
+
+  override update(params: RetrieverEnd): this {
+    return super.update(Retriever.fields(params));
+  }
+
+  override end(params: RetrieverEnd = {}): void {
+    super.end(Retriever.fields(params));
+  }
+
+  private static fields(params: RetrieverEnd): SpanEnd {
+    const { documents, ...rest } = asObject(params) as RetrieverEnd;
+    return { ...rest, kind: "retriever", ...(documents !== undefined ? { output: documents } : {}) };
   }
 }
 

@@ -45,9 +45,9 @@ export type WaitOptions = { intervalMs?: number; timeoutMs?: number };
 
 const FINISHED: ReadonlySet<RunStatus> = new Set(["succeeded", "failed", "cancelled"]);
 
-type Http = { baseUrl: string; secretKey: string; timeoutMs: number; fetch: FetchLike };
+export type Http = { baseUrl: string; secretKey: string; timeoutMs: number; fetch: FetchLike };
 
-async function request<T>(http: Http, method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(http: Http, method: string, path: string, body?: unknown): Promise<T> {
   let res;
   try {
     res = await http.fetch(`${http.baseUrl}${path}`, {

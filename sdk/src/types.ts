@@ -83,6 +83,18 @@ export type GenerationParams = SpanParams & GenerationFields;
 
 export type SpanEnd = Partial<Omit<GenerationParams, "id" | "startTime">> & { endTime?: TimeInput };
 
+/**
+ * One document a retriever returned, in rank order. Pharos shows them as documents and uses
+ * them as the context of the LLM calls that follow (faithfulness, context precision).
+ */
+export type RetrievedDocument = { content: string; id?: string; score?: number; metadata?: Record<string, unknown> };
+
+/** A retriever span: `input` is usually the query. */
+export type RetrieverParams = Omit<SpanParams, "kind" | "output"> & { documents?: RetrievedDocument[] };
+
+/** Ending a retriever with its documents (sent as the span's output). */
+export type RetrieverEnd = Omit<SpanEnd, "output" | "kind"> & { documents?: RetrievedDocument[] };
+
 export type EventParams = SpanParams & { endTime?: TimeInput };
 
 export type ScoreParams = { id?: string; name: string; value: number | string | boolean; comment?: string; spanId?: string };

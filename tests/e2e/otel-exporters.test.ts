@@ -73,4 +73,56 @@ describe("real OpenTelemetry exporters → a running Pharos", () => {
       expect(new Date(llm.startTime).getTime()).toBe(t0 + 100);
     });
   }
+
+  it("maps retrieval documents (OpenInference, GenAI, Langfuse) sent by a real exporter to documents in rank order with scores", async () => {
+    const exporter = new ProtoExporter({ url: `${server.baseUrl}/api/public/otel/v1/traces`, headers: { Authorization: `Bearer ${SECRET}` } });
+    const provider = new TracerProvider({ resource: resourceFromAttributes({ "service.name": "rag-bot" }), spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+    const tracer = provider.getTracer("e2e-rag");
+    const t0 = Date.now() - 20_000;
+    const root = tracer.startSpan("rag", { startTime: t0 });
+    const parent = trace.setSpan(context.active(), root);
+    // 12 documents: index 10 and 11 must come after 9, not after 1.
+    const docs = Array.from({ length: 12 }, (_, i) => ({ id: `oi-${i}`, content: `OpenInference passage ${i}`, score: Math.round((0.95 - i * 0.03) * 1000) / 1000 }));
+    const oi = tracer.startSpan("retrieve (openinference)", {
+      startTime: t0 + 10,
+      attributes: {
+        "openinference.span.kind": "RETRIEVER", "input.value": "refund window?",
+        ...Object.fromEntries(docs.flatMap((d, i) => [
+          [`retrieval.documents.${i}.document.id`, d.id], [`retrieval.documents.${i}.document.content`, d.content],
+          [`retrieval.documents.${i}.document.score`, d.score], [`retrieval.documents.${i}.document.metadata`, JSON.stringify({ chunk: i })],
+        ])),
+      },
+    }, parent);
+    oi.end(t0 + 100);
+    const genai = tracer.startSpan("retrieval kb", {
+      startTime: t0 + 110,
+      attributes: { "gen_ai.operation.name": "retrieval", "gen_ai.retrieval.query.text": "refund window?", "gen_ai.retrieval.documents": JSON.stringify([{ id: "g-1", score: 0.9, content: "GenAI passage" }, { id: "g-2", score: 0.2 }]) },
+    }, parent);
+    genai.end(t0 + 150);
+    const lf = tracer.startSpan("retrieve (langfuse)", {
+      startTime: t0 + 160,
+      attributes: { "langfuse.observation.type": "retriever", "langfuse.observation.output": JSON.stringify([{ page_content: "환불은 7일 이내에 가능합니다.", metadata: { id: "lf-1", source: "faq" } }]) },
+    }, parent);
+    lf.end(t0 + 200);
+    const answer = tracer.startSpan("chat", { startTime: t0 + 300, attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4o", "gen_ai.output.messages": JSON.stringify([{ role: "assistant", parts: [{ type: "text", content: "7 days." }] }]) } }, parent);
+    answer.end(t0 + 900);
+    root.end(t0 + 1000);
+    await provider.forceFlush();
+    await provider.shutdown();
+
+    const res = await getJson(server.baseUrl, `/api/public/traces/${root.spanContext().traceId}`, { authorization: `Bearer ${SECRET}` });
+    expect(res.status).toBe(200);
+    const span = (s: { spanContext(): { spanId: string } }) => res.json.spans.find((x: { id: string }) => x.id === s.spanContext().spanId);
+    expect(span(oi)).toMatchObject({ kind: "retriever", input: "refund window?" });
+    expect(span(oi).documents.map((d: { id: string; content: string; score: number; position: number }) => [d.position, d.id, d.content, d.score])).toEqual(docs.map((d, i) => [i, d.id, d.content, d.score]));
+    expect(span(oi).documents[11].metadata).toEqual({ chunk: 11 });
+    expect(span(genai)).toMatchObject({ kind: "retriever", input: "refund window?" });
+    expect(span(genai).documents).toEqual([
+      { position: 0, id: "g-1", content: "GenAI passage", score: 0.9, metadata: null },
+      { position: 1, id: "g-2", content: null, score: 0.2, metadata: null },
+    ]);
+    expect(span(lf).kind).toBe("retriever");
+    expect(span(lf).documents).toEqual([{ position: 0, id: "lf-1", content: "환불은 7일 이내에 가능합니다.", score: null, metadata: { id: "lf-1", source: "faq" } }]);
+    expect(span(answer).documents).toBeNull();
+  });
 });

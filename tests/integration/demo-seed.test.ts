@@ -50,3 +50,27 @@ describe("demo seeding", () => {
     expect(parseDemoCredentials("email=a@b.c\npassword=x\nproject_id=p\n")).toBeNull();
   });
 });
+
+describe("demo RAG seeding", () => {
+  it("writes RAG traces with documents, faithfulness and relevancy scores with their evidence, the RAG rules and 'faithfulness below' inbox items — once", async () => {
+    const { seedDemoRag, DEMO_FAITHFULNESS_RULE } = await import("@/lib/bootstrap/seed-demo-rag");
+    const t = await createOrgAndProject("demo-rag");
+    const first = await seedDemoRag({ projectId: t.project.id, now: NOW });
+    const once = await footprint(t.project.id);
+    await seedDemoRag({ projectId: t.project.id, now: NOW });
+    expect(await footprint(t.project.id)).toEqual(once);
+
+    const retrievers = await db.span.findMany({ where: { projectId: t.project.id, kind: "retriever" } });
+    expect(retrievers).toHaveLength(first.traces);
+    const faith = await db.score.findMany({ where: { projectId: t.project.id, name: "faithfulness", source: "eval" } });
+    expect(faith).toHaveLength(first.traces);
+    expect(faith.filter((s) => s.numberValue! < 0.7).length).toBeGreaterThan(0);
+    expect(faith[0]!.details).toMatchObject({ evaluator: "faithfulness", passages: expect.any(Array), statements: expect.any(Array) });
+    expect(await db.score.count({ where: { projectId: t.project.id, name: "answer_relevancy", source: "eval" } })).toBe(first.traces);
+    const rule = await db.onlineEvalRule.findUniqueOrThrow({ where: { projectId_name: { projectId: t.project.id, name: DEMO_FAITHFULNESS_RULE } } });
+    expect(rule).toMatchObject({ enabled: false, scoreName: "faithfulness" });
+    const items = await db.triageItem.findMany({ where: { projectId: t.project.id } });
+    expect(items.length).toBe(faith.filter((s) => s.numberValue! < 0.7).length);
+    expect(items.every((i) => i.reasons.includes("unfaithful"))).toBe(true);
+  });
+});

@@ -22,6 +22,7 @@ import * as metricsRoute from "@/app/api/public/metrics/route";
 import * as onlineEvalRoute from "@/app/api/public/online-evaluations/[name]/route";
 import * as onlineEvalsRoute from "@/app/api/public/online-evaluations/route";
 import * as projectsRoute from "@/app/api/public/projects/route";
+import * as ragEvaluationsRoute from "@/app/api/public/rag-evaluations/route";
 import * as promptRoute from "@/app/api/public/prompts/[...name]/route";
 import * as promptsRoute from "@/app/api/public/prompts/route";
 import * as counterfactualRoute from "@/app/api/public/runs/[runId]/counterfactual/route";
@@ -99,6 +100,11 @@ describe("public API responses match the OpenAPI document", () => {
     expectDocumented("put", "/api/public/online-evaluations/{name}", await call(onlineEvalRoute.PUT, "PUT", { authorization: auth, params: { name: "concise" }, body: { sampleRate: 50, evaluator: { type: "length", max: 400 } } }));
     expectDocumented("get", "/api/public/online-evaluations", await call(onlineEvalsRoute.GET, "GET", { authorization: auth }));
     expectDocumented("delete", "/api/public/online-evaluations/{name}", await call(onlineEvalRoute.DELETE, "DELETE", { authorization: auth, params: { name: "concise" } }));
+
+    // The RAG evaluators on one triple; the fake answers each task with JSON it can parse or not: the body is documented either way.
+    llm.script({ times: 1, when: { contains: "task: statements" }, reply: { content: JSON.stringify({ statements: [{ sentence: 1, text: "Refunds take 5 days" }] }) } });
+    llm.script({ times: 1, when: { contains: "task: support" }, reply: { content: JSON.stringify({ verdicts: [{ id: 1, verdict: "yes", reason: "P1" }] }) } });
+    expectDocumented("post", "/api/public/rag-evaluations", await call(ragEvaluationsRoute.POST, "POST", { authorization: auth, body: { question: "refunds?", answer: "Refunds take 5 days.", contexts: ["Refunds take 5 days."], evaluators: [{ type: "faithfulness" }, { type: "conciseness" }] } }));
 
     const queue = await call(queuesRoute.POST, "POST", { authorization: auth, body: { name: "tone", judgmentsPerPair: 1 } });
     expectDocumented("post", "/api/public/annotation-queues", queue);

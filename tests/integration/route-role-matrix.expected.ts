@@ -268,6 +268,7 @@ export const EXPECTED: Record<string, Policy> = {
   "POST api/public/prompts": SECRET_KEY,
   "GET api/public/prompts/[...name]": SECRET_KEY,
   "POST api/public/runs": SECRET_KEY,
+  "POST api/public/rag-evaluations": SECRET_KEY,
   "GET api/public/runs/[runId]": SECRET_KEY,
   "GET api/public/runs/[runId]/counterfactual": SECRET_KEY,
   "GET api/public/traces": SECRET_KEY,

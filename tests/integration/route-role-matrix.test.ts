@@ -102,7 +102,7 @@ describe("route × role matrix", () => {
     const invite = await call(invitesRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { role: "viewer" } });
     expect(invite.status, JSON.stringify(invite.json)).toBe(201);
     const ids = { ...seeded.ids, "invites/[token]": invite.json.token as string };
-    const requests = { ...PROJECT_REQUESTS, ...publicRequests(seeded.traceId), ...EXTRA_REQUESTS };
+    const requests = { ...PROJECT_REQUESTS, ...publicRequests(seeded.traceId, `conn-${t.project.id.slice(-6)}`), ...EXTRA_REQUESTS };
     const all = (await targets("api")).sort(order);
     const unmapped = new Set<string>();
     const observed: Record<string, Record<Identity, Answer>> = {};

@@ -7,6 +7,10 @@ import * as itemsRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]
 import * as openapiRoute from "@/app/api/public/openapi.json/route";
 import * as publicRunRoute from "@/app/api/public/runs/[runId]/route";
 import * as publicRunsRoute from "@/app/api/public/runs/route";
+import * as connectionRoute from "@/app/api/public/llm-connections/[name]/route";
+import * as ragEvaluationsRoute from "@/app/api/public/rag-evaluations/route";
+import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
+import { fakeRagJudge, RAG_TASK } from "../support/fake-rag-judge";
 import { executeRun } from "@/lib/runs/execute-run";
 import { Pharos, type PharosError } from "../../sdk/src/index";
 import { createKey, createOrgAndProject } from "../factories";
@@ -18,6 +22,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 /** Routes the few public paths this test needs to their handlers, with real Requests and Responses. */
 function route(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
   if (method === "POST" && path === "/api/public/runs") return { handler: publicRunsRoute.POST as Handler, params: {} };
+  if (method === "POST" && path === "/api/public/rag-evaluations") return { handler: ragEvaluationsRoute.POST as Handler, params: {} };
   const m = /^\/api\/public\/runs\/([^/]+)$/.exec(path);
   if (method === "GET" && m) return { handler: publicRunRoute.GET as Handler, params: { runId: decodeURIComponent(m[1]!) } };
   if (method === "GET" && path === "/api/public/openapi.json") return { handler: openapiRoute.GET as unknown as Handler, params: {} };
@@ -75,5 +80,30 @@ describe("pharos.runs (SDK) → the public runs API", () => {
     const doc = await fetch(`${baseUrl}/api/public/openapi.json`);
     expect(doc.status).toBe(200);
     expect(((await doc.json()) as { paths: Record<string, unknown> }).paths["/api/public/runs/{runId}"]).toBeDefined();
+  });
+});
+
+describe("pharos.rag (SDK) → the public RAG evaluations API", () => {
+  let llm: FakeLlm;
+  beforeAll(async () => {
+    llm = await startFakeLlm({ models: ["gpt-4o-mini"] });
+  });
+  afterAll(() => llm.close());
+
+  it("evaluates a { question, contexts, answer } triple and throws naming the field on a bad one", async () => {
+    const t = await createOrgAndProject("sdk-rag");
+    const key = await createKey(t.project);
+    expect((await call(connectionRoute.PUT, "PUT", { authorization: `Bearer ${key.secretKey}`, params: { name: "judge" }, body: { baseUrl: llm.url, apiKey: "sk-sdk-rag-0000", models: ["gpt-4o-mini"] } })).status).toBe(201);
+    llm.script({ when: { contains: RAG_TASK }, reply: fakeRagJudge() });
+    const pharos = new Pharos({ baseUrl, secretKey: key.secretKey, flushIntervalMs: 60_000 });
+    const result = await pharos.rag.evaluate({
+      question: "환불은 얼마나 걸리나요?",
+      contexts: [{ id: "kb-1", content: "환불은 5일 이내에 처리됩니다." }],
+      answer: "환불은 5일 이내에 처리됩니다. 쿠폰도 드립니다.",
+      evaluators: [{ type: "faithfulness", threshold: 0.9 }],
+    });
+    expect(result).toMatchObject({ connection: "judge", passed: false, results: { faithfulness: { score: 0.5, status: "failed", details: { unsupportedSentences: [2] } } } });
+    await expect(pharos.rag.evaluate({ question: "", contexts: [], answer: "a" })).rejects.toMatchObject({ code: "http", status: 400, message: expect.stringMatching(/question/) });
+    await pharos.shutdown();
   });
 });

@@ -74,7 +74,7 @@ describe("tenant isolation", () => {
     // Ids only: a label name ("production") or a version number is shared vocabulary, not B's data.
     const vocabulary = new Set(["labels/[label]", "versions/[version]"]);
     const secrets = [b.project.id, b.org.id, ...Object.entries(seeded.ids).filter(([k, id]) => !vocabulary.has(k) && id.length > 8).map(([, id]) => id)];
-    const requests = publicRequests(seeded.traceId);
+    const requests = publicRequests(seeded.traceId, `conn-${a.project.id.slice(-6)}`);
     // PUT by name is an upsert in the key's own project: B's name there is just a new name of A's.
     // DELETE of an online-evaluation or guard policy name runs after its PUT made that name in A: it removes A's own.
     const upserts = new Set([

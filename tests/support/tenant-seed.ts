@@ -180,7 +180,7 @@ export const PROJECT_REQUESTS: Record<string, Omit<CallOptions, "params" | "cook
  * Well-formed requests for the public API (secret key). Bodies that can name a trace name `traceId`,
  * so a caller can aim them at another tenant's trace: the key, not the body, must decide the project.
  */
-export function publicRequests(traceId: string): Record<string, Omit<CallOptions, "params" | "cookie" | "authorization">> {
+export function publicRequests(traceId: string, callerConnection?: string): Record<string, Omit<CallOptions, "params" | "cookie" | "authorization">> {
   const from = new Date(Date.now() - 86_400_000).toISOString();
   const to = new Date(Date.now() + 60_000).toISOString();
   return {
@@ -197,6 +197,9 @@ export function publicRequests(traceId: string): Record<string, Omit<CallOptions
     // "golden" exists in every seeded project: the run must start in the key's.
     "POST api/public/runs": { body: { dataset: "golden", outputs: [], evaluators: [{ type: "json_valid" }] } },
     "PUT api/public/online-evaluations/[name]": { body: { sampleRate: 100, evaluator: { type: "length", max: 1 } } },
+    // No contexts: faithfulness answers "error" without calling the model. The connection is the caller's own, by name
+    // (the walk's PUT may have added a second one); another project's name would be "not found".
+    "POST api/public/rag-evaluations": { body: { question: "q", answer: "a", contexts: [], evaluators: [{ type: "faithfulness" }], model: "gpt-4o-mini", ...(callerConnection ? { connection: callerConnection } : {}) } },
     "POST api/public/annotation-queues": { body: { name: "ci queue" } },
     "POST api/public/annotation-queues/[queueId]/pairs": { body: { pairs: [{ prompt: "p", responseA: "a", responseB: "b" }] } },
     "POST api/public/annotation-queues/[queueId]/judgments": { body: { judgments: [{ pairId: "x", annotator: "a@example.test", choice: "A" }] } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiErrorFields, entryToDraft, formToGate, gateDatasetName, gateToForm, resolveChoice } from "./prepare-run-gate";
+import { apiErrorFields, entryToDraft, formToGate, gateDatasetName, gateToForm, parseScoreGateLine, resolveChoice } from "./prepare-run-gate";
 
 describe("run gate form", () => {
   it("round-trips a stored gate through the form", () => {
@@ -56,5 +56,20 @@ describe("apiErrorFields", () => {
     expect(gateDatasetName({ datasetId: "d1", evaluators: [], minPassRate: 1 }, [{ id: "d1", name: "golden" }])).toBe("golden");
     expect(gateDatasetName({ dataset: "by-name", evaluators: [], minPassRate: 1 }, undefined)).toBe("by-name");
     expect(gateDatasetName({ datasetId: "gone", evaluators: [], minPassRate: 1 }, [])).toBe("a golden set");
+  });
+});
+
+describe("score requirements in the gate form", () => {
+  it("reads 'faithfulness ≥ 0.9, drop ≤ 0.03' (and >= / <=) and writes it back the same", () => {
+    expect(parseScoreGateLine("faithfulness ≥ 0.9, drop ≤ 0.03")).toEqual({ evaluator: "faithfulness", min: 0.9, maxDrop: 0.03 });
+    expect(parseScoreGateLine("answer_relevancy >= 0.7")).toEqual({ evaluator: "answer_relevancy", min: 0.7 });
+    expect(parseScoreGateLine("conciseness, drop <= 0.05")).toEqual({ evaluator: "conciseness", maxDrop: 0.05 });
+    expect(parseScoreGateLine("faithfulness")).toBeNull();
+    expect(parseScoreGateLine("faithfulness > 0.9")).toBeNull();
+    const gate = { dataset: "golden", evaluators: [{ type: "faithfulness" }], minPassRate: 0.8, scoreGates: [{ evaluator: "faithfulness", min: 0.9, maxDrop: 0.03 }] };
+    const form = gateToForm(gate);
+    expect(form.scoreGates).toBe("faithfulness ≥ 0.9, drop ≤ 0.03");
+    expect(formToGate({ ...form, datasetId: "d1" })).toMatchObject({ gate: { scoreGates: gate.scoreGates } });
+    expect(formToGate({ ...form, datasetId: "d1", scoreGates: "faithfulness\nbad line" })).toMatchObject({ error: { field: "gate.scoreGates", message: expect.stringMatching(/^line 1: /) } });
   });
 });

@@ -9,17 +9,20 @@ import type { RunGate } from "@/lib/queries/prompts/keys";
 export type GateForm = {
   datasetId: string; datasetName: string; connectionId: string; connectionName: string; model: string;
   evaluators: EvaluatorDraft[]; minPassRate: string; maxDropPoints: string;
+  /** Score requirements, one per line: `faithfulness ≥ 0.9, drop ≤ 0.03` (either part may be left out). */
+  scoreGates: string;
 };
 /** Fields an error can sit next to; "gate" is the section as a whole. */
-export type GateField = "gate" | "gate.dataset" | "gate.connection" | "gate.model" | "gate.evaluators" | "gate.minPassRate" | "gate.maxDropPoints";
+export type GateField = "gate" | "gate.dataset" | "gate.connection" | "gate.model" | "gate.evaluators" | "gate.minPassRate" | "gate.maxDropPoints" | "gate.scoreGates";
 export type FieldMessage = { field: string; message: string };
 
 export function gateToForm(gate: RunGate | null): GateForm {
-  if (!gate) return { datasetId: "", datasetName: "", connectionId: "", connectionName: "", model: "", evaluators: [emptyEvaluator("contains")], minPassRate: "80", maxDropPoints: "" };
+  if (!gate) return { datasetId: "", datasetName: "", connectionId: "", connectionName: "", model: "", evaluators: [emptyEvaluator("contains")], minPassRate: "80", maxDropPoints: "", scoreGates: "" };
   return {
     datasetId: gate.datasetId ?? "", datasetName: gate.dataset ?? "", connectionId: gate.connectionId ?? "", connectionName: gate.connection ?? "", model: gate.model ?? "",
     evaluators: gate.evaluators.length ? gate.evaluators.map(entryToDraft) : [emptyEvaluator("contains")],
     minPassRate: percent(gate.minPassRate), maxDropPoints: gate.maxDropPoints === undefined ? "" : String(gate.maxDropPoints),
+    scoreGates: (gate.scoreGates ?? []).map(scoreGateLine).join("\n"),
   };
 }
 
@@ -55,8 +58,16 @@ export function formToGate(form: GateForm): { gate: RunGate } | { error: { field
     maxDropPoints = Number(form.maxDropPoints);
     if (!Number.isFinite(maxDropPoints) || maxDropPoints < 0 || maxDropPoints > 100) return { error: { field: "gate.maxDropPoints", message: "maximum drop: a number of points from 0 to 100, or empty for no comparison" } };
   }
+  const scoreGates: NonNullable<RunGate["scoreGates"]> = [];
+  for (const [i, line] of form.scoreGates.split("\n").entries()) {
+    if (!line.trim()) continue;
+    const g = parseScoreGateLine(line);
+    if (!g) return { error: { field: "gate.scoreGates", message: `line ${i + 1}: write it as "faithfulness ≥ 0.9, drop ≤ 0.03" (either part may be left out)` } };
+    scoreGates.push(g);
+  }
   return {
     gate: {
+      ...(scoreGates.length ? { scoreGates } : {}),
       ...(form.datasetId ? { datasetId: form.datasetId } : { dataset: form.datasetName }),
       ...(form.connectionId ? { connectionId: form.connectionId } : form.connectionName ? { connection: form.connectionName } : {}),
       ...(form.model.trim() ? { model: form.model.trim() } : {}),
@@ -68,7 +79,7 @@ export function formToGate(form: GateForm): { gate: RunGate } | { error: { field
 
 const GATE_FIELDS: Record<string, GateField> = {
   dataset: "gate.dataset", datasetId: "gate.dataset", connection: "gate.connection", connectionId: "gate.connection", model: "gate.model",
-  evaluators: "gate.evaluators", minPassRate: "gate.minPassRate", maxDropPoints: "gate.maxDropPoints",
+  evaluators: "gate.evaluators", minPassRate: "gate.minPassRate", maxDropPoints: "gate.maxDropPoints", scoreGates: "gate.scoreGates",
 };
 const POLICY_FIELDS: Record<string, string> = { requiredApprovals: "requiredApprovals", approverRoles: "approvers", approverUserIds: "approvers" };
 
@@ -96,6 +107,7 @@ export function apiErrorFields(message: string): FieldMessage[] {
 export function describeRunGate(gate: RunGate, datasetName: (gate: RunGate) => string): string {
   const terms = [`pass rate ≥ ${percent(gate.minPassRate)} %`];
   if (gate.maxDropPoints !== undefined) terms.push(`no drop > ${gate.maxDropPoints} point${gate.maxDropPoints === 1 ? "" : "s"} against the label's version`);
+  for (const g of gate.scoreGates ?? []) terms.push(scoreGateLine(g));
   terms.push(gate.evaluators.map((e) => e.type).join(", "));
   return `a passing run on ${datasetName(gate)} (${terms.join("; ")})`;
 }
@@ -104,4 +116,19 @@ export function describeRunGate(gate: RunGate, datasetName: (gate: RunGate) => s
 export function gateDatasetName(gate: RunGate, datasets: readonly { id: string; name: string }[] | undefined): string {
   if (gate.dataset) return gate.dataset;
   return datasets?.find((d) => d.id === gate.datasetId)?.name ?? "a golden set";
+}
+
+/** `{ evaluator, min, maxDrop }` as the form shows it: "faithfulness ≥ 0.9, drop ≤ 0.03". */
+export function scoreGateLine(g: { evaluator: string; min?: number; maxDrop?: number }): string {
+  return [g.min !== undefined ? `${g.evaluator} ≥ ${g.min}` : g.evaluator, ...(g.maxDrop !== undefined ? [`drop ≤ ${g.maxDrop}`] : [])].join(", ");
+}
+
+/** The inverse of scoreGateLine; `>=` and `<=` work as well as ≥ and ≤. null when it does not read. */
+export function parseScoreGateLine(line: string): { evaluator: string; min?: number; maxDrop?: number } | null {
+  const m = /^\s*([a-z_0-9]+)\s*(?:(?:≥|>=)\s*(-?[\d.]+))?\s*(?:,\s*drop\s*(?:≤|<=)\s*([\d.]+))?\s*$/.exec(line);
+  if (!m) return null;
+  const min = m[2] === undefined ? undefined : Number(m[2]);
+  const maxDrop = m[3] === undefined ? undefined : Number(m[3]);
+  if ((min === undefined && maxDrop === undefined) || [min, maxDrop].some((v) => v !== undefined && !Number.isFinite(v))) return null;
+  return { evaluator: m[1]!, ...(min !== undefined ? { min } : {}), ...(maxDrop !== undefined ? { maxDrop } : {}) };
 }

@@ -81,6 +81,13 @@ export function RunGateFields({ projectId, value, onChange, datasets, connection
           <FieldMessage text={errorOf("gate.maxDropPoints")} />
         </div>
       </div>
+      <div>
+        <Label htmlFor="gate-score-gates">Score requirements (one per line)</Label>
+        <textarea id="gate-score-gates" rows={2} className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          placeholder="faithfulness ≥ 0.9, drop ≤ 0.03" value={value.scoreGates} aria-invalid={!!errorOf("gate.scoreGates")} onChange={(e) => onChange({ scoreGates: e.target.value })} />
+        <Hint>An evaluator&apos;s mean over the golden set, and how far it may fall below the current version&apos;s run. Name evaluators by key (faithfulness, answer_relevancy, llm_judge_2…).</Hint>
+        <FieldMessage text={errorOf("gate.scoreGates")} />
+      </div>
       <FieldMessage text={errorOf("gate")} />
     </div>
   );

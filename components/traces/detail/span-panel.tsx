@@ -6,6 +6,8 @@ import { formatDateTime } from "@/lib/format/format-date";
 import type { ScoreView, SpanView } from "@/lib/queries/traces/trace-detail";
 import { ValueView } from "./chat-view";
 import { CopyButton } from "./copy-button";
+import { DocumentsView } from "./documents-view";
+import { FaithfulnessPanel, faithfulnessScores } from "./faithfulness-panel";
 import { formatCost } from "@/lib/format/format-cost";
 import { formatTokens } from "@/lib/format/format-count";
 import { formatDuration } from "@/lib/format/format-duration";
@@ -43,6 +45,7 @@ const hasKeys = (v: unknown) => typeof v === "object" && v !== null && Object.ke
 export function SpanPanel({ span, scores }: { span: SpanView; scores: ScoreView[] }) {
   const u = span.usage;
   const isLlm = span.kind === "llm" || span.model !== null;
+  const faithfulness = faithfulnessScores(scores);
   return (
     <div className="@container" data-testid="span-panel" data-span-id={span.id}>
       <header className="px-4 py-3">
@@ -73,7 +76,15 @@ export function SpanPanel({ span, scores }: { span: SpanView; scores: ScoreView[
       )}
 
       <Section title="Input" testId="span-input"><ValueView value={span.input} defaultRole="user" /></Section>
-      <Section title="Output" testId="span-output"><ValueView value={span.output} defaultRole="assistant" /></Section>
+      {span.documents ? (
+        <Section title={`Documents (${span.documents.length})`} testId="span-output"><DocumentsView documents={span.documents} /></Section>
+      ) : (
+        <Section title="Output" testId="span-output"><ValueView value={span.output} defaultRole="assistant" /></Section>
+      )}
+
+      {faithfulness.map((f) => (
+        <Section key={f.score.id} title="Faithfulness: the answer against the retrieved passages" testId="span-faithfulness"><FaithfulnessPanel score={f.score} view={f.view} /></Section>
+      ))}
 
       <Section title="Timings">
         <Stats items={[

@@ -10,7 +10,7 @@ const OPENINFERENCE_KINDS = new Map<string, SpanKind>([
 ]);
 const GENAI_OPERATIONS = new Map<string, SpanKind>([
   ["chat", "llm"], ["text_completion", "llm"], ["generate_content", "llm"], ["embeddings", "embedding"],
-  ["execute_tool", "tool"], ["invoke_agent", "agent"], ["create_agent", "agent"],
+  ["execute_tool", "tool"], ["invoke_agent", "agent"], ["create_agent", "agent"], ["retrieval", "retriever"],
 ]);
 const TRACELOOP_KINDS = new Map<string, SpanKind>([
   ["workflow", "chain"], ["task", "chain"], ["agent", "agent"], ["tool", "tool"],

@@ -266,3 +266,16 @@ describe("input/output fallbacks", () => {
     expect(span.metadata).toEqual({});
   });
 });
+
+describe("GenAI retrieval spans", () => {
+  it("maps gen_ai.operation.name retrieval to a retriever with its query and documents", () => {
+    const span = mapped({
+      "gen_ai.operation.name": "retrieval",
+      "gen_ai.retrieval.query.text": "refund window?",
+      "gen_ai.retrieval.documents": JSON.stringify([{ id: "doc_1", score: 0.95, content: "Refunds within 7 days" }, { id: "doc_2", score: 0.5 }]),
+    });
+    expect(span).toMatchObject({ kind: "retriever", input: "refund window?" });
+    expect(span.output).toEqual([{ id: "doc_1", score: 0.95, content: "Refunds within 7 days" }, { id: "doc_2", score: 0.5 }]);
+    expect(span.metadata["gen_ai.retrieval.documents"]).toBeUndefined();
+  });
+});

@@ -139,6 +139,7 @@ export function mapIo(bag: AttrBag, families: Families, events: OtlpEvent[]): Io
     () => fromIndexedAttributes(family(bag, families, "gen_ai.prompt.") ?? [], "user"),
     () => evented.input,
     () => (texts.length > 0 ? texts : null),
+    () => parseJsonish(bag.take("gen_ai.retrieval.query.text") ?? null),
     () => ioValue(bag, "input.value", "input.mime_type"),
     () => parseJsonish(bag.take("traceloop.entity.input") ?? null),
   ]);
@@ -151,6 +152,7 @@ export function mapIo(bag: AttrBag, families: Families, events: OtlpEvent[]): Io
     () => fromIndexedAttributes(family(bag, families, "gen_ai.completion.") ?? [], "assistant"),
     () => evented.output,
     () => retrievalDocuments(family(bag, families, "retrieval.documents.")),
+    () => genAiDocuments(bag.take("gen_ai.retrieval.documents")),
     () => ioValue(bag, "output.value", "output.mime_type"),
     () => parseJsonish(bag.take("traceloop.entity.output") ?? null),
   ]);
@@ -171,6 +173,13 @@ function withSystemInstructions(bag: AttrBag, input: unknown): unknown {
   const parsed = parseJsonish(raw);
   const system = Array.isArray(parsed) ? normalizeMessage({ role: "system", parts: parsed }) : { role: "system", content: parsed };
   return [system, ...((input as unknown[] | null) ?? [])];
+}
+
+/** GenAI `gen_ai.retrieval.documents`: a JSON array of `{ id, score, … }`, structured or as a string. */
+function genAiDocuments(v: AttrValue | undefined): unknown {
+  if (v === undefined || v === null) return null;
+  const parsed = typeof v === "string" ? parseJsonish(v) : v;
+  return Array.isArray(parsed) ? parsed.map((d) => (typeof d === "string" ? parseJsonish(d) : d)) : parsed;
 }
 
 function retrievalDocuments(items: unknown[] | null): unknown {

@@ -44,11 +44,20 @@ low_score as materialized (
   join scores s on s.project_id = u.project_id and s.trace_id = u.trace_id and s.name = th->>'scoreName'
   where s.number_value < case when jsonb_typeof(th->'below') = 'number' then (th->>'below')::float8 end
 ),
+-- "Faithfulness below T": a score named faithfulness, or written by the faithfulness evaluator (scores.details).
+unfaithful as materialized (
+  select distinct s.project_id, s.trace_id
+  from touched u join rules r on r.project_id = u.project_id and r.r->'faithfulness'->'enabled' = 'true'::jsonb
+  join scores s on s.project_id = u.project_id and s.trace_id = u.trace_id
+  where (s.name = 'faithfulness' or s.details->>'evaluator' = 'faithfulness')
+    and s.number_value < case when jsonb_typeof(r.r->'faithfulness'->'below') = 'number' then (r.r->'faithfulness'->>'below')::float8 end
+),
 matched as (
   select t.project_id, t.id as trace_id, array_remove(array[
     case when r.r->'error' = 'true'::jsonb and (t.error_count > 0 or 'error' = any(t.flags)) then 'error' end,
     case when td.trace_id is not null then 'thumbs_down' end,
     case when ls.trace_id is not null then 'low_score' end,
+    case when uf.trace_id is not null then 'unfaithful' end,
     case when r.r->'slow'->'enabled' = 'true'::jsonb
       and extract(epoch from t.end_time - t.start_time) * 1000
         > case when jsonb_typeof(r.r->'slow'->'aboveMs') = 'number' then (r.r->'slow'->>'aboveMs')::float8 end
@@ -63,6 +72,7 @@ matched as (
   join rules r on r.project_id = u.project_id
   left join thumbs_down td on td.project_id = u.project_id and td.trace_id = u.trace_id
   left join low_score ls on ls.project_id = u.project_id and ls.trace_id = u.trace_id
+  left join unfaithful uf on uf.project_id = u.project_id and uf.trace_id = u.trace_id
 ),
 upserted as (
   insert into triage_items as i (project_id, id, trace_id, reasons)

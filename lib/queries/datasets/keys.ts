@@ -1,6 +1,8 @@
 export type DatasetRow = { id: string; name: string; description: string | null; createdById: string | null; createdAt: string; updatedAt: string; itemCount: number };
 export type DatasetItemRow = {
   id: string; itemId: string; version: number; input: unknown; expectedOutput: unknown; metadata: Record<string, unknown> | null;
+  /** Retrieved passages for the RAG evaluators (strings or { content, id?, score? }). */
+  contexts: unknown;
   source: string; sourceTraceId: string | null; sourceSpanId: string | null; createdById: string | null;
   validFrom: string; validTo: string | null; createdAt: string; promotedById: string | null;
 };

@@ -12,9 +12,9 @@ export function useDatasetMutations(projectId: string) {
     create: useMutation({ mutationFn: (input: { name: string; description?: string }) => apiFetch<DatasetRow>(b, { method: "POST", json: input }), onSuccess }),
     update: useMutation({ mutationFn: ({ id, ...patch }: { id: string; name?: string; description?: string | null }) => apiFetch<DatasetRow>(`${b}/${id}`, { method: "PATCH", json: patch }), onSuccess }),
     remove: useMutation({ mutationFn: (id: string) => apiFetch(`${b}/${id}`, { method: "DELETE" }), onSuccess }),
-    addItem: useMutation({ mutationFn: ({ datasetId, ...item }: { datasetId: string; input: unknown; expectedOutput?: unknown }) => apiFetch<ItemVersion>(`${b}/${datasetId}/items`, { method: "POST", json: item }), onSuccess }),
+    addItem: useMutation({ mutationFn: ({ datasetId, ...item }: { datasetId: string; input: unknown; expectedOutput?: unknown; contexts?: unknown }) => apiFetch<ItemVersion>(`${b}/${datasetId}/items`, { method: "POST", json: item }), onSuccess }),
     editItem: useMutation({
-      mutationFn: ({ datasetId, itemId, ...patch }: { datasetId: string; itemId: string; baseVersion: number; input?: unknown; expectedOutput?: unknown; metadata?: Record<string, unknown> | null }) =>
+      mutationFn: ({ datasetId, itemId, ...patch }: { datasetId: string; itemId: string; baseVersion: number; input?: unknown; expectedOutput?: unknown; metadata?: Record<string, unknown> | null; contexts?: unknown }) =>
         apiFetch<ItemVersion>(`${b}/${datasetId}/items/${itemId}`, { method: "PATCH", json: patch }),
       onSuccess,
     }),

@@ -8,6 +8,7 @@ export type FeedbackComment = { traceId: string; traceName: string | null; value
 export type EvalScoreSeries = {
   days: { name: string; day: string; mean: number; count: number }[];
   byPrompt: { name: string; promptName: string | null; promptVersion: number | null; mean: number; count: number }[];
+  byModel?: { name: string; model: string | null; mean: number; count: number }[];
 };
 export type GuardrailCounts = { calls: number; blocked: number; masked: number; blockRate: number | null; maskRate: number | null };
 export type GuardrailStats = {

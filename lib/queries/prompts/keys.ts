@@ -19,7 +19,10 @@ export type SaveVersionResult = { prompt: PromptRow; version: PromptVersion; cre
 export type RunGate = {
   dataset?: string; datasetId?: string; connection?: string; connectionId?: string; model?: string;
   evaluators: Array<{ type: string; [param: string]: unknown }>; minPassRate: number; maxDropPoints?: number;
+  /** Requirements on evaluator means, e.g. faithfulness ≥ 0.9 with no drop > 0.03 (lib/runs/score-gates.ts). */
+  scoreGates?: Array<{ evaluator: string; min?: number; maxDrop?: number }>;
 };
+export type ScoreGateCheck = { evaluator: string; min: number | null; maxDrop: number | null; mean: number | null; baselineMean: number | null; drop: number | null; met: boolean; problems: string[] };
 export type Policy = {
   label: string; source: "prompt" | "project" | "default"; requiredApprovals: number; approverRoles: Role[]; approverUserIds: string[];
   allowSelfApproval: boolean; autoMerge: boolean; requirePassingRun: boolean; runGate: RunGate | null;
@@ -30,7 +33,7 @@ export type PolicyInput = Omit<Policy, "source" | "runGate"> & { runGate?: RunGa
 export type GateStatus = {
   required: boolean; state: "off" | "pending" | "passed" | "failed" | "overridden"; runId: string | null; baselineRunId: string | null;
   passRate: number | null; baselinePassRate: number | null; dropPoints: number | null; minPassRate: number | null; maxDropPoints: number | null;
-  override: { byId: string | null; reason: string; at: string } | null; blockers: string[];
+  override: { byId: string | null; reason: string; at: string } | null; scores?: ScoreGateCheck[]; blockers: string[];
 };
 export type ApprovalStatus = { required: number; approvedBy: string[]; changesRequestedBy: string[]; satisfied: boolean; blockers: string[] };
 export type ChangeRequest = {

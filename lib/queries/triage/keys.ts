@@ -13,7 +13,13 @@ export type TriageItemRow = {
 export type TriageComment = { id: string; body: string; createdAt: string; author: UserRef | null };
 /** The trace's first failing span (see getTriageItem); null when no span erred or the trace is gone. */
 export type TriageFirstError = { spanId: string; name: string; message: string | null };
-export type TriageItemDetail = TriageItemRow & { comments: TriageComment[]; firstError: TriageFirstError | null };
+/** The trace's lowest faithfulness score with its evidence (lib/triage/get-triage-item.ts). */
+export type TriageFaithfulness = {
+  scoreId: string; name: string; value: number; spanId: string | null; statementCount: number;
+  unsupported: { sentence: number; text: string; reason: string; bestPassage: number | null }[];
+  passages: { position: number; id: string | null; content: string }[];
+};
+export type TriageItemDetail = TriageItemRow & { comments: TriageComment[]; firstError: TriageFirstError | null; faithfulness?: TriageFaithfulness | null };
 export type TriageListPage = { items: TriageItemRow[]; nextCursor: string | null; counts: { byStatus: Record<string, number>; byReason: Record<string, number> } };
 /** status undefined = every status; assignee "me" | "none" | a user id. */
 export type TriageFilters = { status?: TriageStatus; reason?: string; assignee?: string };

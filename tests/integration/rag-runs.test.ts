@@ -1,0 +1,149 @@
+// RAG quality in regression runs against real Postgres and the fake provider: golden items carry
+// contexts (imported, promoted from a RAG trace), a prompt run scores faithfulness, answer
+// relevancy, context precision, context recall and conciseness on them, and the approval gate
+// can require faithfulness ≥ 0.9 with no drop greater than 0.03.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import * as exportRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]/export/route";
+import * as promoteRoute from "@/app/api/projects/[projectId]/datasets/promote/route";
+import * as connectionsRoute from "@/app/api/projects/[projectId]/llm-connections/route";
+import * as ingestRoute from "@/app/api/public/ingest/route";
+import * as publicRunsRoute from "@/app/api/public/runs/route";
+import * as publicItemsRoute from "@/app/api/public/datasets/[name]/items/route";
+import { db } from "@/lib/db";
+import { executeRun } from "@/lib/runs/execute-run";
+import { addMember, createKey, createOrgAndProject } from "../factories";
+import { createDataset, importFile, listItems } from "../support/datasets";
+import { type FakeLlm, messageText, startFakeLlm } from "../support/fake-llm";
+import { fakeRagJudge, RAG_TASK } from "../support/fake-rag-judge";
+import { merge, promptWithVersions, propose, review, setPolicy } from "../support/prompts";
+import { ragTraceEvents } from "../support/rag-traces";
+import { call } from "../support/route";
+import { seedPrompt } from "../support/prompt-rows";
+
+let llm: FakeLlm;
+beforeAll(async () => {
+  llm = await startFakeLlm({ models: ["gpt-4o-mini"] });
+});
+afterAll(() => llm.close());
+beforeEach(() => llm.reset());
+
+const limits = { timeoutMs: 5_000, retry: { maxAttempts: 2, baseDelayMs: 10 } };
+const refundDocs = ["Refunds are issued within 5 days of the request.", "Refunds go back to the original card."];
+const shippingDocs = ["Shipping is free over $50.", "Orders ship within 2 days."];
+
+async function setup(name: string) {
+  const t = await createOrgAndProject(name);
+  const key = await createKey(t.project);
+  const conn = await call(connectionsRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { name: "fake", baseUrl: llm.url, apiKey: "sk-rag-0000", models: ["gpt-4o-mini"] } });
+  expect(conn.status, JSON.stringify(conn.json)).toBe(201);
+  return { t, auth: `Bearer ${key.secretKey}` };
+}
+
+describe("golden items with contexts", () => {
+  it("imports contexts from JSONL and CSV (a bad one is a 400 naming the line), promotes them from a RAG trace, and exports them", async () => {
+    const { t, auth } = await setup("rag-items");
+    const ds = await createDataset(t, "rag-golden");
+    const jsonl = [
+      JSON.stringify({ input: { question: "How do refunds work?" }, expected_output: "Refunds are issued within 5 days", contexts: refundDocs }),
+      JSON.stringify({ input: "Is shipping free?", contexts: [{ id: "kb-9", content: shippingDocs[0], score: 0.8 }] }),
+    ].join("\n");
+    expect((await importFile(t, ds.id, "jsonl", jsonl)).status).toBe(201);
+    const bad = await importFile(t, ds.id, "jsonl", `${JSON.stringify({ input: "x", contexts: [{ text: "no content key" }] })}\n`);
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details[0]).toMatchObject({ line: 1, message: expect.stringMatching(/contexts/) });
+    const csv = `input,expected_output,metadata,contexts\nWhere is my order?,,,"[""Orders ship within 2 days.""]"\n`;
+    const csvRes = await importFile(t, ds.id, "csv", csv);
+    expect(csvRes.status, JSON.stringify(csvRes.json)).toBe(201);
+
+    // A RAG trace promoted: its retrieved documents become the item's contexts.
+    const rag = ragTraceEvents({ question: "How long do refunds take?", answer: "5 days.", documents: [{ id: "kb-1", content: refundDocs[0]!, score: 0.9 }, { id: "kb-2", content: refundDocs[1]!, score: 0.7 }] });
+    expect((await call(ingestRoute.POST, "POST", { authorization: auth, body: { batch: rag.events } })).status).toBe(207);
+    const promoted = await call(promoteRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { datasetId: ds.id, traceId: rag.traceId, spanId: rag.ids.llm, expectedOutput: "Refunds are issued within 5 days" } });
+    expect(promoted.status, JSON.stringify(promoted.json)).toBe(201);
+    expect(promoted.json.item.contexts).toEqual([{ id: "kb-1", content: refundDocs[0], score: 0.9 }, { id: "kb-2", content: refundDocs[1], score: 0.7 }]);
+
+    // The public API takes them too; a bad one stores nothing.
+    expect((await call(publicItemsRoute.POST, "POST", { authorization: auth, params: { name: "rag-golden" }, body: { items: [{ input: "q", contexts: "not a list" }] } })).status).toBe(400);
+    expect((await call(publicItemsRoute.POST, "POST", { authorization: auth, params: { name: "rag-golden" }, body: { items: [{ input: "q", contexts: ["p"] }] } })).status).toBe(201);
+
+    const items = (await listItems(t, ds.id)).json.items as Array<{ contexts: unknown }>;
+    expect(items.map((i) => i.contexts)).toEqual([refundDocs, [{ id: "kb-9", content: shippingDocs[0], score: 0.8 }], ["Orders ship within 2 days."], promoted.json.item.contexts, ["p"]]);
+    const exported = await exportRoute.GET(new Request(`http://localhost/x?format=jsonl`, { headers: { cookie: t.owner.cookie } }), { params: Promise.resolve({ projectId: t.project.id, datasetId: ds.id }) });
+    const lines = (await exported.text()).trim().split("\n").map((l) => JSON.parse(l) as { contexts?: unknown });
+    expect(lines.map((l) => l.contexts)).toEqual(items.map((i) => i.contexts));
+  });
+});
+
+describe("a prompt run scored with the RAG evaluators", () => {
+  it("fills the prompt's contexts variable, scores all of them per item, and totals their means and tiering", async () => {
+    const { t, auth } = await setup("rag-run");
+    const ds = await createDataset(t, "rag-golden");
+    await importFile(t, ds.id, "jsonl", [
+      JSON.stringify({ input: { question: "How do refunds work?" }, expected_output: "Refunds are issued within 5 days", contexts: refundDocs }),
+      JSON.stringify({ input: { question: "Is shipping free?" }, expected_output: "Shipping is free over $50", contexts: shippingDocs }),
+    ].join("\n"));
+    await seedPrompt({ projectId: t.project.id, name: "rag", versions: ["Context:\n{{contexts}}\n\nQuestion: {{question}}"], config: { model: "gpt-4o-mini" } });
+    llm.script({ when: { contains: RAG_TASK }, reply: (b) => (messageText(b.messages).includes("task: questions") ? { content: JSON.stringify({ questions: ["How do refunds work?"], noncommittal: false }) } : fakeRagJudge()(b)) });
+    // The system under test: refunds answered from the context; shipping with one unsupported sentence.
+    llm.script({ when: { contains: "Question: How do refunds work?" }, reply: { content: "Refunds are issued within 5 days of the request. Refunds go back to the original card." } });
+    llm.script({ when: { contains: "Question: Is shipping free?" }, reply: { content: "Shipping is free over $50. Shipping is free worldwide on Sundays." } });
+
+    const evaluators = [
+      { type: "faithfulness", escalation: { model: "gpt-4o-mini" } }, { type: "answer_relevancy", k: 1 }, { type: "context_precision" }, { type: "context_recall" }, { type: "conciseness" },
+    ];
+    const res = await call(publicRunsRoute.POST, "POST", { authorization: auth, body: { dataset: "rag-golden", prompt: { name: "rag", version: 1 }, evaluators, minPassRate: 0 } });
+    expect(res.status, JSON.stringify(res.json)).toBe(202);
+    expect(await executeRun({ projectId: t.project.id, runId: res.json.id, limits })).toEqual({ status: "succeeded" });
+
+    const sut = llm.chatRequests().find((r) => messageText(r.body!.messages).includes("Question: How do refunds work?"))!;
+    expect(messageText(sut.body!.messages)).toContain(`Context:\n[1] ${refundDocs[0]}\n\n[2] ${refundDocs[1]}`);
+    const items = await db.runItem.findMany({ where: { projectId: t.project.id, runId: res.json.id }, orderBy: { position: "asc" } });
+    const score = (i: number, k: string) => (items[i]!.scores as Record<string, { score: number | null; status: string }>)[k]!;
+    // Refunds: 2 of 2 statements supported; shipping: 1 of 2.
+    expect([score(0, "faithfulness").score, score(1, "faithfulness").score]).toEqual([1, 0.5]);
+    expect(score(0, "answer_relevancy").score).toBe(1);
+    // Each expected answer is in the first of its two passages: precision 1 (the useful one ranks first), recall 1.
+    expect([score(0, "context_precision").score, score(0, "context_recall").score]).toEqual([1, 1]);
+    expect([score(1, "context_precision").score, score(1, "context_recall").score]).toEqual([1, 1]);
+    // Conciseness: every statement shares a 4+ letter word with its question ("refunds", "shipping", "free").
+    expect([score(0, "conciseness").score, score(1, "conciseness").score]).toEqual([1, 1]);
+    const run = await db.run.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: res.json.id } } });
+    const summary = run.summary as { evaluators: Record<string, { mean: number; tiered?: { judged: number; claims?: { judged: number } } }> };
+    expect(summary.evaluators.faithfulness).toMatchObject({ mean: 0.75, tiered: { judged: 2, claims: { judged: 4 } } });
+    expect(Object.keys(summary.evaluators).sort()).toEqual(["answer_relevancy", "conciseness", "context_precision", "context_recall", "faithfulness"]);
+  });
+});
+
+describe("the approval gate on faithfulness", () => {
+  it("blocks a version whose faithfulness mean falls below 0.9 or drops more than 0.03, and refuses a requirement on an evaluator the gate does not run", async () => {
+    const { t } = await setup("rag-gate");
+    const admin = await addMember(t, "admin");
+    const engineer = await addMember(t, "engineer");
+    const ds = await createDataset(t, "golden");
+    await importFile(t, ds.id, "jsonl", [0, 1].map((i) => JSON.stringify({ input: { question: `q${i}` }, contexts: refundDocs })).join("\n"));
+    const promptId = await promptWithVersions(t, engineer, "qa", 2);
+    const first = (await propose(t, engineer, promptId, "production", 1)).json.changeRequest.id;
+    await review(t, admin, promptId, first, "approve");
+    expect((await merge(t, engineer, promptId, first)).status).toBe(200);
+
+    llm.script({ when: { contains: RAG_TASK }, reply: fakeRagJudge() });
+    // v1 answers from the context; v2 adds a sentence the context does not support.
+    llm.script({ when: { contains: "v1: q" }, reply: { content: "Refunds are issued within 5 days of the request." } });
+    llm.script({ when: { contains: "v2: q" }, reply: { content: "Refunds are issued within 5 days of the request. Refunds are doubled on Fridays." } });
+    const gate = { dataset: "golden", connection: "fake", evaluators: [{ type: "faithfulness" }], minPassRate: 0, scoreGates: [{ evaluator: "faithfulness", min: 0.9, maxDrop: 0.03 }] };
+    const wrongKey = await setPolicy(t, promptId, { label: "production", requiredApprovals: 1, requirePassingRun: true, runGate: { ...gate, scoreGates: [{ evaluator: "answer_relevancy", min: 0.5 }] } });
+    expect(wrongKey.status).toBe(400);
+    expect(wrongKey.json.error.message).toMatch(/^body\.runGate\.scoreGates\.0\.evaluator: "answer_relevancy" is not one of this gate's evaluators/);
+    expect((await setPolicy(t, promptId, { label: "production", requiredApprovals: 1, requirePassingRun: true, runGate: gate })).status).toBe(200);
+
+    const id = (await propose(t, engineer, promptId, "production", 2)).json.changeRequest.id as string;
+    await review(t, admin, promptId, id, "approve");
+    const row = await db.promptChangeRequest.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id } } });
+    await executeRun({ projectId: t.project.id, runId: row.gateRunId!, limits });
+    await executeRun({ projectId: t.project.id, runId: row.gateBaselineRunId!, limits });
+    const blocked = await merge(t, engineer, promptId, id);
+    expect(blocked.status).toBe(409);
+    expect(blocked.json.error.message).toContain("gate: faithfulness mean 0.500 is below the required 0.9");
+    expect(blocked.json.error.message).toContain("gate: faithfulness mean dropped 0.500 against the baseline (1.000 → 0.500; at most 0.03 allowed)");
+  });
+});
