@@ -67,6 +67,8 @@ describe("browser: canary, audit, policies and release webhook pages", () => {
       await shoot(page, "policy-dialog");
       await page.getByRole("button", { name: "Save policy" }).click();
       await page.getByText("Policy for production saved").waitFor();
+      // The open dialog lives in the URL (a reload reopens it): reload once saving has closed it.
+      await page.waitForURL((url) => !url.searchParams.has("policy"));
       await page.reload();
       const production = page.getByTestId("policy-row-production");
       await production.getByText("2 approvals by owner or admin").waitFor();
