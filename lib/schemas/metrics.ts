@@ -82,5 +82,6 @@ export const rangeListQuery = z.object({ from: isoDate, to: isoDate, limit: z.co
 /** GET /api/projects/[projectId]/metrics/guardrails: the overview's guardrail card. */
 export const guardrailStatsQuery = z
   .object({ from: isoDate, to: isoDate, bucket: z.enum(BUCKETS).default("1h") })
-  .refine((q) => q.from < q.to, { message: "must be before to", path: ["from"] })
-  .refine((q) => q.to.getTime() - q.from.getTime() <= 400 * 86_400_000, { message: "range must be at most 400 days", path: ["to"] });
+  // zod runs these even when from or to failed to parse (then they are the raw strings).
+  .refine((q) => !(q.from instanceof Date && q.to instanceof Date) || q.from < q.to, { message: "must be before to", path: ["from"] })
+  .refine((q) => !(q.from instanceof Date && q.to instanceof Date) || q.to.getTime() - q.from.getTime() <= 400 * 86_400_000, { message: "range must be at most 400 days", path: ["to"] });
