@@ -83,6 +83,7 @@ const SEEDS: Record<string, unknown[]> = {
   ],
   "put /api/public/online-evaluations/{name}": [{ sampleRate: 50, evaluator: { type: "length", max: 400 } }, { enabled: false, sampleRate: 0, filter: { environment: "production" }, evaluator: { type: "contains", value: "x" } }],
   "put /api/public/counterfactual-terms": [{ pairs: [{ category: "gender", a: "he", b: "she" }, { category: "gender", a: "그", b: "그녀" }] }, { pairs: null }],
+  "put /api/public/retention": [{ days: 30 }, { days: null }],
 };
 
 function bodyArb(op: Operation): fc.Arbitrary<WireBody | null> {
