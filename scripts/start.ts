@@ -185,6 +185,9 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // The shipped red-team set and a finished run over it that catches two leaks (idempotent).
   const { seedDemoRedTeam } = await import("../lib/bootstrap/seed-demo-red-team");
   await seedDemoRedTeam({ projectId: demo.projectId });
+  // A 90-day retention (the demo's traces are a week old at most), shown in Settings → General (idempotent).
+  const { seedDemoRetention } = await import("../lib/bootstrap/seed-demo-retention");
+  await seedDemoRetention({ projectId: demo.projectId });
   await closeSqlPool();
   await writeDemoCredentials(credentialsFile, { ...demo, seeded: true });
   return seeded;
