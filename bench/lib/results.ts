@@ -65,9 +65,19 @@ export type ExplorerResults = BenchResults<"explorer",
     /** feedbackScores: recorded since the runs after 11:45 on 2026-11-25. */
     dataset: { spans: number | null; traces: number; feedbackScores?: number | null; end: string; sizes: Record<string, string> | undefined };
     load: { tracesSec: number; spansSec: number; indexSec: number }; scenarios: ExplorerScenario[];
+    /** Since spans are partitioned by day (2026-12): what retention of the oldest days costs (bench/explorer/run.ts measureRetention). */
+    retention?: ExplorerRetention;
   },
-  /** Baseline p50 / ours p50, by scenario name, for the scenarios with a baseline. */
-  { vsBaseline: Record<string, number> }>;
+  /** Baseline p50 / ours p50, by scenario name, for the scenarios with a baseline; retention: ms per span deleted row by row / ms per span dropped with its partition. */
+  { vsBaseline: Record<string, number>; retentionRowDeleteVsDropPerSpan?: number }>;
+
+export type ExplorerRetention = {
+  retentionDays: number; boundary: string;
+  traces: { deleted: number; scores: number; ms: number; perSec: number };
+  spansDropped: { partitions: string[]; spans: number; ms: number };
+  spansRowDeleted: { partition: string; spans: number; ms: number; perSec: number };
+  rowDeleteVsDropPerSpan: number;
+};
 
 export type DriftScoreRun = {
   case: string; maxPerSide: number; permutations: number; medianMs: number; maxMs: number; distance: number; pValue: number;
