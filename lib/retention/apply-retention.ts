@@ -35,7 +35,7 @@ const PASS_MS = 10 * 60_000;
  * before that project's boundary; the default partition likewise, by start time. Empty partitions
  * older than the partition window go too.
  */
-export async function applyRetention(client: pg.PoolClient, options: RetentionOptions): Promise<RetentionResult> {
+export async function applyRetention(client: pg.ClientBase, options: RetentionOptions): Promise<RetentionResult> {
   const deadline = Date.now() + (options.passMs ?? PASS_MS);
   const { rows } = await client.query<{ project_id: string; days: number }>(
     `select project_id, trace_retention_days as days from project_settings
@@ -83,12 +83,12 @@ export async function applyRetention(client: pg.PoolClient, options: RetentionOp
   return out;
 }
 
-async function isEmpty(client: pg.PoolClient, partition: string): Promise<boolean> {
+async function isEmpty(client: pg.ClientBase, partition: string): Promise<boolean> {
   return (await client.query(`select not exists (select 1 from ${ident(partition)}) as empty`)).rows[0].empty;
 }
 
 /** Rows of the default partition (or of one this code cannot read the bounds of): each project's, by start time. */
-async function deleteOlderRows(client: pg.PoolClient, partition: SpanPartition, boundaries: Map<string, Date>, deadline: number): Promise<number> {
+async function deleteOlderRows(client: pg.ClientBase, partition: SpanPartition, boundaries: Map<string, Date>, deadline: number): Promise<number> {
   let deleted = 0;
   for (const [projectId, before] of boundaries) {
     await inChunks(deadline, async () => {
@@ -110,7 +110,7 @@ async function deleteOlderRows(client: pg.PoolClient, partition: SpanPartition, 
  * of a project that keeps its data cannot land in between. The lock waits at most
  * PARTITION_LOCK_TIMEOUT (readers and writers queue behind a waiting lock); on timeout the next pass tries again.
  */
-async function dropPartition(client: pg.PoolClient, name: string, allowed: (projects: string[]) => boolean): Promise<boolean> {
+async function dropPartition(client: pg.ClientBase, name: string, allowed: (projects: string[]) => boolean): Promise<boolean> {
   await client.query("begin");
   try {
     await client.query(`set local lock_timeout = '${PARTITION_LOCK_TIMEOUT}'`);

@@ -41,7 +41,7 @@ export async function listSpanPartitions(sql: Sql): Promise<SpanPartition[]> {
  * PARTITION_DAYS_AHEAD after it that no partition covers yet. Spans of such a day that already
  * went to the default partition move into the new one. Returns the names created.
  */
-export async function ensureSpanPartitions(client: pg.PoolClient, options: { now: Date; back?: number; ahead?: number }): Promise<string[]> {
+export async function ensureSpanPartitions(client: pg.ClientBase, options: { now: Date; back?: number; ahead?: number }): Promise<string[]> {
   const existing = await listSpanPartitions(client);
   const covered = (day: Date) => existing.some((p) => p.from && p.to && p.from < addDays(day, 1) && p.to > day);
   const created: string[] = [];
@@ -59,7 +59,7 @@ export async function ensureSpanPartitions(client: pg.PoolClient, options: { now
  * an ACCESS EXCLUSIVE one. The default partition is locked for the moment it takes to move that
  * day's rows out of it and for the scan ATTACH makes of it (no row of the day may stay there).
  */
-async function createDayPartition(client: pg.PoolClient, day: Date, defaultPartition: string | null) {
+async function createDayPartition(client: pg.ClientBase, day: Date, defaultPartition: string | null) {
   const name = ident(partitionName(day));
   const [from, to] = [day.toISOString(), addDays(day, 1).toISOString()];
   await client.query("begin");
