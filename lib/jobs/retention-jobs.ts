@@ -7,6 +7,7 @@ export async function registerRetentionJobs(boss: PgBoss) {
   await boss.schedule(QUEUES.maintainSpans, "23 * * * *");
   await boss.work(QUEUES.maintainSpans, async () => {
     const r = await maintainSpans();
+    if (r.skipped) return console.log("[pharos worker] spans: another worker's pass is running; skipped");
     const removed = r.traces + r.spanRows + r.droppedPartitions.length + r.scores + r.embeddings;
     if (r.createdPartitions.length || removed) {
       console.log(

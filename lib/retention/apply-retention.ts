@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { addDays, retentionBoundary, utcDayStart } from "./days";
 import { CHUNK, deleteExpiredTraces, inChunks, type TraceDeletions } from "./delete-expired-traces";
+import { planPartition, reachedBy } from "./partition-plan";
 import { ident, listSpanPartitions, PARTITION_DAYS_BACK, PARTITION_LOCK_TIMEOUT, projectsInPartition, type SpanPartition } from "./span-partitions";
 
 export type RetentionResult = TraceDeletions & {
@@ -18,7 +19,11 @@ export type RetentionOptions = {
   now: Date;
   /** Stop after this long (default PASS_MS). */
   passMs?: number;
-  /** Apply only these projects' retention (a one-off run, tests); partitions still drop only when every project in them is expired. */
+  /**
+   * Apply only these projects' retention (a one-off run, tests): partitions still drop only when
+   * every project in them is expired, and empty old partitions are left alone (that housekeeping
+   * belongs to the full pass).
+   */
   onlyProjects?: string[];
 };
 
@@ -51,7 +56,6 @@ export async function applyRetention(client: pg.ClientBase, options: RetentionOp
   }
 
   const windowStart = addDays(utcDayStart(options.now), -PARTITION_DAYS_BACK);
-  const expired = (projectId: string, to: Date) => (boundaries.get(projectId)?.getTime() ?? -Infinity) >= to.getTime();
   for (const partition of await listSpanPartitions(client)) {
     if (Date.now() >= deadline) break;
     if (!partition.from || !partition.to) {
@@ -60,27 +64,34 @@ export async function applyRetention(client: pg.ClientBase, options: RetentionOp
     }
     const to = partition.to;
     // Only partitions some retention reaches are looked into, and old ones for whether they were emptied.
-    const reached = [...boundaries.keys()].some((p) => expired(p, to));
-    if (!reached && (to > windowStart || !(await isEmpty(client, partition.name)))) continue;
+    const reached = reachedBy(boundaries, to);
+    const emptyMayGo = !options.onlyProjects && to <= windowStart;
+    if (!reached && !(emptyMayGo && (await isEmpty(client, partition.name)))) continue;
     const present = reached ? await projectsInPartition(client, partition.name) : [];
-    // Whole: every project in it is past its boundary, or it is empty and older than the window the worker keeps.
-    if (present.length > 0 ? present.every((p) => expired(p, to)) : to <= windowStart) {
-      if (await dropPartition(client, partition.name, (now) => now.every((p) => expired(p, to)))) out.droppedPartitions.push(partition.name);
-      continue;
-    }
-    for (const projectId of present.filter((p) => expired(p, to))) {
-      await inChunks(deadline, async () => {
-        const res = await client.query(
-          `delete from ${ident(partition.name)} where ctid = any(array(select ctid from ${ident(partition.name)} where project_id = $1 limit ${CHUNK}))`,
-          [projectId],
-        );
-        out.spanRows += res.rowCount ?? 0;
-        return res.rowCount ?? 0;
-      });
+    const plan = planPartition({ to, present, boundaries, emptyMayGo });
+    if (plan.action === "drop") {
+      // Checked again with `spans` locked: the same rule on the projects present then.
+      const stillAllowed = (now: string[]) => planPartition({ to, present: now, boundaries, emptyMayGo }).action === "drop";
+      if (await dropPartition(client, partition.name, stillAllowed)) out.droppedPartitions.push(partition.name);
+    } else if (plan.action === "delete") {
+      for (const projectId of plan.projects) out.spanRows += await deleteProjectRows(client, partition.name, projectId, deadline);
     }
   }
   out.incomplete = Date.now() >= deadline;
   return out;
+}
+
+async function deleteProjectRows(client: pg.ClientBase, partition: string, projectId: string, deadline: number): Promise<number> {
+  let deleted = 0;
+  await inChunks(deadline, async () => {
+    const res = await client.query(
+      `delete from ${ident(partition)} where ctid = any(array(select ctid from ${ident(partition)} where project_id = $1 limit ${CHUNK}))`,
+      [projectId],
+    );
+    deleted += res.rowCount ?? 0;
+    return res.rowCount ?? 0;
+  });
+  return deleted;
 }
 
 async function isEmpty(client: pg.ClientBase, partition: string): Promise<boolean> {

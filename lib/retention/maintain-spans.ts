@@ -2,17 +2,20 @@ import { sqlPool } from "../db-sql-pool";
 import { applyRetention, type RetentionOptions, type RetentionResult } from "./apply-retention";
 import { ensureSpanPartitions } from "./span-partitions";
 
+export type MaintenanceResult = (RetentionResult & { createdPartitions: string[]; skipped?: false }) | { skipped: true };
+
 /**
  * The worker's hourly pass over `spans`: first the daily partitions of the coming days (and of the
- * last few, for late spans), then every project's retention. One pass at a time across workers (a
- * session advisory lock, waited for: a second pass then finds little left to do).
+ * last few, for late spans), then every project's retention. One pass at a time across workers: a
+ * session advisory lock, and a pass that finds it taken skips (the running one does the work).
  */
-export async function maintainSpans(options: Partial<RetentionOptions> = {}): Promise<RetentionResult & { createdPartitions: string[] }> {
+export async function maintainSpans(options: Partial<RetentionOptions> = {}): Promise<MaintenanceResult> {
   const now = options.now ?? new Date();
   const client = await sqlPool().connect();
   let broken: Error | undefined;
   try {
-    await client.query(`select pg_advisory_lock(hashtext('pharos:span-maintenance'))`);
+    const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtext('pharos:span-maintenance')) as locked`);
+    if (!rows[0]!.locked) return { skipped: true };
     try {
       const createdPartitions = await ensureSpanPartitions(client, { now });
       return { createdPartitions, ...(await applyRetention(client, { ...options, now })) };

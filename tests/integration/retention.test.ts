@@ -10,6 +10,7 @@ import { promoteToDataset } from "@/lib/datasets/promote-to-dataset";
 import { db } from "@/lib/db";
 import { closeSqlPool, sqlPool } from "@/lib/db-sql-pool";
 import { applyRetention, type RetentionOptions } from "@/lib/retention/apply-retention";
+import { maintainSpans } from "@/lib/retention/maintain-spans";
 import { ensureSpanPartitions, listSpanPartitions } from "@/lib/retention/span-partitions";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { hex, sampleTraceEvents } from "../support/ingest";
@@ -126,6 +127,36 @@ describe("retention", () => {
     expect(await footprint(t.project.id, old)).toEqual(KEPT);
     expect(await footprint(t.project.id, older)).toEqual(KEPT);
     expect((await withClient(listSpanPartitions)).map((p) => p.name)).toContain("spans_p20230301");
+  });
+});
+
+describe("the worker's pass", () => {
+  it("creates the window's partitions, then applies retention; a pass that finds another running skips", async () => {
+    const t = await tenant("retention-pass");
+    const old = await sendTrace(t.auth, at("2032-01-02T10:00:00Z")); // no partition yet: the default one
+    const kept = await sendTrace(t.auth, at("2032-01-30T10:00:00Z"));
+    await setRetention(t, 10);
+    const options = { now: at("2032-02-01T12:00:00Z"), onlyProjects: [t.project.id] };
+
+    const holder = await sqlPool().connect();
+    try {
+      await holder.query(`select pg_advisory_lock(hashtext('pharos:span-maintenance'))`);
+      expect(await maintainSpans(options)).toEqual({ skipped: true });
+      expect(await footprint(t.project.id, old)).toEqual(KEPT);
+    } finally {
+      await holder.query(`select pg_advisory_unlock(hashtext('pharos:span-maintenance'))`);
+      holder.release();
+    }
+
+    const pass = await maintainSpans(options);
+    if (pass.skipped) throw new Error("the pass was skipped");
+    expect(pass.createdPartitions).toContain("spans_p20320125");
+    expect(pass.createdPartitions).toContain("spans_p20320208");
+    expect(pass).toMatchObject({ projects: 1, traces: 1, spanRows: 2 });
+    expect(await footprint(t.project.id, old)).toEqual(GONE);
+    expect(await footprint(t.project.id, kept)).toEqual(KEPT);
+    const { rows } = await sqlPool().query(`select distinct tableoid::regclass::text as part from spans where project_id = $1`, [t.project.id]);
+    expect(rows.map((r) => r.part)).toEqual(["spans_p20320130"]);
   });
 });
 
