@@ -75,7 +75,7 @@ export type ExplorerRetention = {
   retentionDays: number; boundary: string;
   traces: { deleted: number; scores: number; ms: number; perSec: number };
   spansDropped: { partitions: string[]; spans: number; ms: number };
-  spansRowDeleted: { partition: string; spans: number; ms: number; perSec: number };
+  spansRowDeleted: { partition: string; spans: number; ms: number; perSec: number; vacuumMs?: number };
   rowDeleteVsDropPerSpan: number;
 };
 

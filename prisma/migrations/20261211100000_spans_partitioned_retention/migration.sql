@@ -69,4 +69,7 @@ CREATE INDEX "spans_project_id_start_time_idx" ON "spans"("project_id", "start_t
 -- Not expressible in schema.prisma (partial index): see migration 20261207100000_embedding_arrival_watermark.
 CREATE INDEX "spans_llm_arrival" ON "spans"("project_id", "ingested_at", "trace_id", "id") WHERE "kind" = 'llm';
 
+-- Statistics for the new partitions at once (and for the parent, which autovacuum never analyzes).
+ANALYZE "spans";
+
 COMMIT;
