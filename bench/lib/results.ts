@@ -31,8 +31,15 @@ export type IngestResults = BenchResults<"ingest",
     otlpProtobuf: Throughput; batchJson: Throughput; binaryCopy: { spansPerSec: number };
     halfLoad: { targetSpansPerSec: number; achievedRequests: number; p50Ms: number; p99Ms: number; errors: number };
     freshnessMs: { p50: number; max: number }; storedSpans: number;
+    /** Since spans are partitioned by day (2026-12): bench/ingest/statement-cost.ts. */
+    insertStatement?: InsertStatementCost;
   },
-  { otlpProtobufVsCopy: number; batchJsonVsCopy: number }>;
+  { otlpProtobufVsCopy: number; batchJsonVsCopy: number; insertStatementPartitionedVsUnpartitionedP50?: number }>;
+
+export type InsertStatementCost = {
+  batches: number; batch: number;
+  partitioned: { p50Ms: number; p90Ms: number }; unpartitioned: { p50Ms: number; p90Ms: number }; p50Ratio: number;
+};
 
 export type DashboardScenario = {
   name: string; bucket: string; source: string; spansInRange: number;
