@@ -144,13 +144,14 @@ try {
 
     console.table(Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, "p50 ms": r.p50Ms, "p95 ms": r.p95Ms, "max ms": r.maxMs, "< 100 ms (p95)": r.p95Ms < 100 }])));
     const retention = await measureRetention(client);
+    const partitionCount = await measurePartitionCount(client);
     const results: ExplorerResults = {
       benchmark: "explorer", format: 1, date: new Date().toISOString(), ...runLabel(),
       machine: machineFacts(await postgresVersion(client)),
       parameters: { spans: SPANS, days: DAYS, runs: RUNS, warmups: WARMUPS },
       measurements: {
         dataset: { spans: spans.rowCount, traces: traceCount + 1, feedbackScores: feedback.rowCount, end: new Date(end).toISOString(), sizes: size.rows[0] },
-        load: { tracesSec, spansSec, indexSec }, scenarios: rows, retention,
+        load: { tracesSec, spansSec, indexSec }, scenarios: rows, partitionCount, retention,
       },
       ratios: { vsBaseline, retentionRowDeleteVsDropPerSpan: retention.rowDeleteVsDropPerSpan },
     };
@@ -164,7 +165,33 @@ try {
 }
 
 /**
- * What retention costs on this week, measured last (it deletes): the oldest days' traces deleted
+ * What daily partitions cost as they pile up (a project kept forever adds 365 a year): the trace
+ * detail (whose span read names the trace's time range, lib/traces/trace-spans.ts) and a span read
+ * by trace id alone, which must look into every partition, with this week's partitions and again
+ * after a year of (empty) earlier days is added. Planning and locking grow with the partitions a
+ * query cannot exclude, not with their rows.
+ */
+async function measurePartitionCount(client: pg.Client) {
+  const byTraceId = `select * from spans where project_id = $1 and trace_id = $2 order by start_time, id`;
+  const count = async () => Number((await client.query(`select count(*) from pg_inherits where inhparent = 'spans'::regclass`)).rows[0].count);
+  const measure = async () => {
+    const detail = await time(() => getTrace({ projectId: PROJECT, traceId: DETAIL_TRACE }));
+    const unpruned = await time(() => client.query(byTraceId, [PROJECT, DETAIL_TRACE]));
+    return { partitions: await count(), traceDetailP50Ms: round(pct(detail, 50)), byTraceIdAloneP50Ms: round(pct(unpruned, 50)) };
+  };
+  const week = await measure();
+  const t0 = performance.now();
+  await ensureSpanPartitions(client, { now: new Date(end - (DAYS + 2) * 86_400_000), back: 364 - DAYS, ahead: 0 });
+  const createSec = seconds(t0);
+  await client.query("analyze spans");
+  const year = await measure();
+  log(`partitions: ${week.partitions} → ${year.partitions} (made in ${createSec} s): trace detail p50 ${week.traceDetailP50Ms} → ${year.traceDetailP50Ms} ms; ` +
+    `spans by trace id alone p50 ${week.byTraceIdAloneP50Ms} → ${year.byTraceIdAloneP50Ms} ms`);
+  return { week, year, createSec };
+}
+
+/**
+ * What retention costs on this week, measured after the queries (it deletes): the oldest days' traces deleted
  * row by row as the worker does (traces are not partitioned: is that affordable?), their spans'
  * daily partitions dropped, and, for comparison, the next day's spans deleted row by row in the
  * same chunks: what an unpartitioned `spans` would pay for the same retention.

@@ -74,9 +74,13 @@ export type ExplorerResults = BenchResults<"explorer",
     load: { tracesSec: number; spansSec: number; indexSec: number }; scenarios: ExplorerScenario[];
     /** Since spans are partitioned by day (2026-12): what retention of the oldest days costs (bench/explorer/run.ts measureRetention). */
     retention?: ExplorerRetention;
+    /** Trace detail and an unpruned span read with this week's partitions and with a year of them (measurePartitionCount). */
+    partitionCount?: { week: PartitionCountRun; year: PartitionCountRun; createSec: number };
   },
   /** Baseline p50 / ours p50, by scenario name, for the scenarios with a baseline; retention: ms per span deleted row by row / ms per span dropped with its partition. */
   { vsBaseline: Record<string, number>; retentionRowDeleteVsDropPerSpan?: number }>;
+
+export type PartitionCountRun = { partitions: number; traceDetailP50Ms: number; byTraceIdAloneP50Ms: number };
 
 export type ExplorerRetention = {
   retentionDays: number; boundary: string;
