@@ -134,7 +134,11 @@ describe("feedback for a trace that has not arrived", () => {
     const pool = {
       connect: async () => {
         const client = await real.connect();
-        return { query: (text: string, values?: unknown[]) => (statements.push(text), client.query(text, values)), release: () => client.release() };
+        // writeBatch also listens for 'error' on its connection while it holds it.
+        return {
+          query: (text: string, values?: unknown[]) => (statements.push(text), client.query(text, values)),
+          on: client.on.bind(client), off: client.off.bind(client), release: (err?: Error | boolean) => client.release(err),
+        };
       },
     } as unknown as pg.Pool;
     try {
