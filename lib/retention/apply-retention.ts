@@ -2,7 +2,7 @@ import type pg from "pg";
 import { addDays, retentionBoundary, utcDayStart } from "./days";
 import { CHUNK, deleteExpiredTraces, inChunks, type TraceDeletions } from "./delete-expired-traces";
 import { planPartition, reachedBy } from "./partition-plan";
-import { ident, listSpanPartitions, PARTITION_DAYS_BACK, PARTITION_LOCK_TIMEOUT, projectsInPartition, type SpanPartition } from "./span-partitions";
+import { ident, listSpanPartitions, PARTITION_DAYS_BACK, PARTITION_LOCK_TIMEOUT_MS, projectsInPartition, type SpanPartition } from "./span-partitions";
 
 export type RetentionResult = TraceDeletions & {
   /** Projects with a retention set. */
@@ -25,6 +25,8 @@ export type RetentionOptions = {
    * belongs to the full pass).
    */
   onlyProjects?: string[];
+  /** How long a partition drop waits for its lock on `spans` (default PARTITION_LOCK_TIMEOUT_MS). */
+  lockTimeoutMs?: number;
 };
 
 /** A pass gives up after this long (pg-boss expires a job after 15 minutes); what is left waits for the next pass. */
@@ -72,7 +74,7 @@ export async function applyRetention(client: pg.ClientBase, options: RetentionOp
     if (plan.action === "drop") {
       // Checked again with `spans` locked: the same rule on the projects present then.
       const stillAllowed = (now: string[]) => planPartition({ to, present: now, boundaries, emptyMayGo }).action === "drop";
-      if (await dropPartition(client, partition.name, stillAllowed)) out.droppedPartitions.push(partition.name);
+      if (await dropPartition(client, partition.name, stillAllowed, options.lockTimeoutMs ?? PARTITION_LOCK_TIMEOUT_MS)) out.droppedPartitions.push(partition.name);
     } else if (plan.action === "delete") {
       for (const projectId of plan.projects) out.spanRows += await deleteProjectRows(client, partition.name, projectId, deadline);
     }
@@ -119,12 +121,12 @@ async function deleteOlderRows(client: pg.ClientBase, partition: SpanPartition, 
  * Drops a partition if `allowed` still holds for the projects in it once nothing can be written to
  * it: `spans` is locked (ACCESS EXCLUSIVE, which DROP needs anyway) before the check, so a late span
  * of a project that keeps its data cannot land in between. The lock waits at most
- * PARTITION_LOCK_TIMEOUT (readers and writers queue behind a waiting lock); on timeout the next pass tries again.
+ * lockTimeoutMs (readers and writers queue behind a waiting lock); on timeout the next pass tries again.
  */
-async function dropPartition(client: pg.ClientBase, name: string, allowed: (projects: string[]) => boolean): Promise<boolean> {
+async function dropPartition(client: pg.ClientBase, name: string, allowed: (projects: string[]) => boolean, lockTimeoutMs: number): Promise<boolean> {
   await client.query("begin");
   try {
-    await client.query(`set local lock_timeout = '${PARTITION_LOCK_TIMEOUT}'`);
+    await client.query(`set local lock_timeout = ${Math.round(lockTimeoutMs)}`);
     await client.query("lock table spans in access exclusive mode");
     if (!allowed(await projectsInPartition(client, name))) {
       await client.query("rollback");

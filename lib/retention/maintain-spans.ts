@@ -17,7 +17,7 @@ export async function maintainSpans(options: Partial<RetentionOptions> = {}): Pr
     const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtext('pharos:span-maintenance')) as locked`);
     if (!rows[0]!.locked) return { skipped: true };
     try {
-      const createdPartitions = await ensureSpanPartitions(client, { now });
+      const createdPartitions = await ensureSpanPartitions(client, { now, lockTimeoutMs: options.lockTimeoutMs });
       return { createdPartitions, ...(await applyRetention(client, { ...options, now })) };
     } finally {
       await client.query(`select pg_advisory_unlock(hashtext('pharos:span-maintenance'))`).catch((e: Error) => (broken = e));

@@ -18,7 +18,7 @@ export const PARTITION_DAYS_BACK = 7;
 export const PARTITION_DAYS_AHEAD = 7;
 
 /** Waiting for a lock on `spans` blocks the readers and writers queued behind it: give up quickly and retry next pass. */
-export const PARTITION_LOCK_TIMEOUT = "2s";
+export const PARTITION_LOCK_TIMEOUT_MS = 2000;
 
 /** Quotes a partition name taken from the catalog as an SQL identifier. */
 export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -41,13 +41,13 @@ export async function listSpanPartitions(sql: Sql): Promise<SpanPartition[]> {
  * PARTITION_DAYS_AHEAD after it that no partition covers yet. Spans of such a day that already
  * went to the default partition move into the new one. Returns the names created.
  */
-export async function ensureSpanPartitions(client: pg.ClientBase, options: { now: Date; back?: number; ahead?: number }): Promise<string[]> {
+export async function ensureSpanPartitions(client: pg.ClientBase, options: { now: Date; back?: number; ahead?: number; lockTimeoutMs?: number }): Promise<string[]> {
   const existing = await listSpanPartitions(client);
   const covered = (day: Date) => existing.some((p) => p.from && p.to && p.from < addDays(day, 1) && p.to > day);
   const created: string[] = [];
   for (const day of daysAround(options.now, options.back ?? PARTITION_DAYS_BACK, options.ahead ?? PARTITION_DAYS_AHEAD)) {
     if (covered(day)) continue;
-    await createDayPartition(client, day, existing.find((p) => p.isDefault)?.name ?? null);
+    await createDayPartition(client, day, existing.find((p) => p.isDefault)?.name ?? null, options.lockTimeoutMs ?? PARTITION_LOCK_TIMEOUT_MS);
     created.push(partitionName(day));
   }
   return created;
@@ -59,12 +59,12 @@ export async function ensureSpanPartitions(client: pg.ClientBase, options: { now
  * an ACCESS EXCLUSIVE one. The default partition is locked for the moment it takes to move that
  * day's rows out of it and for the scan ATTACH makes of it (no row of the day may stay there).
  */
-async function createDayPartition(client: pg.ClientBase, day: Date, defaultPartition: string | null) {
+async function createDayPartition(client: pg.ClientBase, day: Date, defaultPartition: string | null, lockTimeoutMs: number) {
   const name = ident(partitionName(day));
   const [from, to] = [day.toISOString(), addDays(day, 1).toISOString()];
   await client.query("begin");
   try {
-    await client.query(`set local lock_timeout = '${PARTITION_LOCK_TIMEOUT}'`);
+    await client.query(`set local lock_timeout = ${Math.round(lockTimeoutMs)}`);
     if (defaultPartition) await client.query(`lock table ${ident(defaultPartition)} in access exclusive mode`);
     await client.query(`create table ${name} (like spans including defaults)`);
     if (defaultPartition) {

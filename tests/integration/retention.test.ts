@@ -29,9 +29,11 @@ async function withClient<T>(fn: (client: import("pg").PoolClient) => Promise<T>
     client.release();
   }
 }
-const retention = (options: RetentionOptions) => withClient((c) => applyRetention(c, options));
-/** The daily partitions of the days from `from` to `to` (UTC dates), as the worker makes them. */
-const partitionsFor = (from: string, days: number) => withClient((c) => ensureSpanPartitions(c, { now: at(`${from}T12:00:00Z`), back: 0, ahead: days - 1 }));
+// Other test files ingest while these run: the partition locks may wait longer than the worker's 2 s.
+const LOCK_MS = 20_000;
+const retention = (options: RetentionOptions) => withClient((c) => applyRetention(c, { lockTimeoutMs: LOCK_MS, ...options }));
+/** The daily partitions of the days from `from` on, as the worker makes them. */
+const partitionsFor = (from: string, days: number) => withClient((c) => ensureSpanPartitions(c, { now: at(`${from}T12:00:00Z`), back: 0, ahead: days - 1, lockTimeoutMs: LOCK_MS }));
 
 async function tenant(name: string) {
   const t = await createOrgAndProject(name);
@@ -136,7 +138,7 @@ describe("the worker's pass", () => {
     const old = await sendTrace(t.auth, at("2032-01-02T10:00:00Z")); // no partition yet: the default one
     const kept = await sendTrace(t.auth, at("2032-01-30T10:00:00Z"));
     await setRetention(t, 10);
-    const options = { now: at("2032-02-01T12:00:00Z"), onlyProjects: [t.project.id] };
+    const options = { now: at("2032-02-01T12:00:00Z"), onlyProjects: [t.project.id], lockTimeoutMs: LOCK_MS };
 
     const holder = await sqlPool().connect();
     try {
@@ -168,7 +170,7 @@ describe("span partitions", () => {
     const where = (traceId: string) => `select tableoid::regclass::text as part from spans where project_id = '${t.project.id}' and trace_id = '${traceId}'`;
     expect((await sqlPool().query(where(early))).rows.map((r) => r.part)).toEqual(["spans_default", "spans_default"]);
 
-    const created = await withClient((c) => ensureSpanPartitions(c, { now: at("2031-03-10T15:00:00Z") }));
+    const created = await withClient((c) => ensureSpanPartitions(c, { now: at("2031-03-10T15:00:00Z"), lockTimeoutMs: LOCK_MS }));
     expect(created).toEqual(["spans_p20310303", "spans_p20310304", "spans_p20310305", "spans_p20310306", "spans_p20310307", "spans_p20310308", "spans_p20310309",
       "spans_p20310310", "spans_p20310311", "spans_p20310312", "spans_p20310313", "spans_p20310314", "spans_p20310315", "spans_p20310316", "spans_p20310317"]);
     const partitions = await withClient(listSpanPartitions);
@@ -178,7 +180,7 @@ describe("span partitions", () => {
     expect((await sqlPool().query(where(early))).rows.map((r) => r.part)).toEqual(["spans_p20310312", "spans_p20310312"]);
     expect(await footprint(t.project.id, early)).toEqual(KEPT);
     // A second pass has nothing to create.
-    expect(await withClient((c) => ensureSpanPartitions(c, { now: at("2031-03-10T15:00:00Z") }))).toEqual([]);
+    expect(await withClient((c) => ensureSpanPartitions(c, { now: at("2031-03-10T15:00:00Z"), lockTimeoutMs: LOCK_MS }))).toEqual([]);
   });
 
   it("accepts spans far in the past and future (the default partition takes them)", async () => {
