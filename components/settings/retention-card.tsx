@@ -1,5 +1,4 @@
 "use client";
-import { format } from "date-fns";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -11,7 +10,8 @@ import { retentionBoundary } from "@/lib/retention/days";
 import { MAX_RETENTION_DAYS, type RetentionSettings } from "@/lib/schemas/retention";
 
 const PRESETS = [7, 30, 90, 365];
-const day = (iso: string | Date) => format(new Date(iso), "yyyy-MM-dd");
+/** The cutoff is a UTC midnight: dates are shown in UTC, so it reads the same in every time zone. */
+const day = (iso: string | Date) => new Date(iso).toISOString().slice(0, 10);
 
 const DESCRIPTION =
   "How long Pharos keeps traces. Every hour the worker deletes the traces that started before the cutoff, with their spans, scores, " +
@@ -53,7 +53,7 @@ function RetentionForm({ projectId, saved, canEdit }: { projectId: string; saved
   return (
     <form onSubmit={onSubmit} className="space-y-4 text-sm" aria-label="Data retention">
       <p data-testid="retention-current">
-        {saved.days === null ? "Traces are kept forever." : <>Traces are kept <strong>{saved.days} days</strong>: the next pass deletes those that started before {day(saved.deletesBefore!)}.</>}
+        {saved.days === null ? "Traces are kept forever." : <>Traces are kept <strong>{saved.days} days</strong>: the next pass deletes those that started before {day(saved.deletesBefore!)} (UTC).</>}
         {" "}
         <span className="text-zinc-500">{saved.oldestTraceAt ? `Oldest trace stored: ${day(saved.oldestTraceAt)}.` : "No traces stored yet."}</span>
       </p>
@@ -71,15 +71,17 @@ function RetentionForm({ projectId, saved, canEdit }: { projectId: string; saved
               onChange={(e) => { setDays(e.target.value); setForever(false); }} disabled={forever} />
             <span>days</span>
           </div>
-          <div className="flex gap-1" aria-label="Presets">
-            {PRESETS.map((p) => (
-              <Button key={p} size="sm" variant="ghost" onClick={() => { setDays(String(p)); setForever(false); }}>{p} d</Button>
-            ))}
-          </div>
+          {canEdit && (
+            <div className="flex gap-1" aria-label="Presets">
+              {PRESETS.map((p) => (
+                <Button key={p} size="sm" variant="ghost" onClick={() => { setDays(String(p)); setForever(false); }}>{p} d</Button>
+              ))}
+            </div>
+          )}
         </div>
         {deletes && (
           <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-amber-800 dark:bg-amber-950 dark:text-amber-200">
-            Saving deletes, within the hour, every trace that started before {day(cutoff)} (the oldest stored started {day(saved.oldestTraceAt!)}). This cannot be undone.
+            Saving deletes, within the hour, every trace that started before {day(cutoff)} (UTC; the oldest stored started {day(saved.oldestTraceAt!)}). This cannot be undone.
           </p>
         )}
       </fieldset>

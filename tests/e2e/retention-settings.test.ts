@@ -29,7 +29,7 @@ describe("browser: data retention settings", () => {
     const projectId = demo.creds.project_id;
     await page.goto(`/project/${projectId}/settings/general`);
     const card = page.getByRole("form", { name: "Data retention" });
-    await expect.poll(() => card.getByTestId("retention-current").textContent()).toMatch(/Traces are kept 90 days: the next pass deletes those that started before \d{4}-\d\d-\d\d\. Oldest trace stored: \d{4}-\d\d-\d\d\./);
+    await expect.poll(() => card.getByTestId("retention-current").textContent()).toMatch(/Traces are kept 90 days: the next pass deletes those that started before \d{4}-\d\d-\d\d \(UTC\)\. Oldest trace stored: \d{4}-\d\d-\d\d\./);
     await shoot(page, "owner-90-days");
 
     // 2 days would delete most of the demo's week: the card says so before anything is saved.
