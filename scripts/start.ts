@@ -197,6 +197,9 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // The shipped red-team set and a finished run over it that catches two leaks (idempotent).
   const { seedDemoRedTeam } = await import("../lib/bootstrap/seed-demo-red-team");
   await seedDemoRedTeam({ projectId: demo.projectId });
+  // A 90-day retention (the demo's traces are a week old at most), shown in Settings → General (idempotent).
+  const { seedDemoRetention } = await import("../lib/bootstrap/seed-demo-retention");
+  await seedDemoRetention({ projectId: demo.projectId });
   // Guard policies (the project's default and a stricter one) and a week of guard calls for the overview's rates (idempotent).
   const { seedDemoGuard } = await import("../lib/bootstrap/seed-demo-guard");
   await seedDemoGuard({ projectId: demo.projectId, now: demo.seedFrom });

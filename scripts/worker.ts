@@ -1,7 +1,7 @@
 /**
  * The background worker (started by `npm start` beside the web server): evaluates alert
  * rules every minute, delivers their webhooks with retries, keeps the hour rollups, embeds span
- * text, computes drift reports, checks canary guards, delivers release webhooks, executes regression runs scores sampled production traces (online evaluation) and attaches or drops feedback that came before its trace. Jobs live in Postgres
+ * text, computes drift reports, checks canary guards, delivers release webhooks, executes regression runs scores sampled production traces (online evaluation), attaches or drops feedback that came before its trace, and keeps the daily span partitions and each project's retention. Jobs live in Postgres
  * (pg-boss), so several workers can run against one database safely.
  */
 import { databaseUrl } from "../lib/env";
@@ -12,6 +12,7 @@ import { startBoss } from "../lib/jobs/boss";
 import { registerPromptJobs } from "../lib/jobs/prompt-jobs";
 import { registerRollupJobs } from "../lib/jobs/rollup-jobs";
 import { registerOnlineEvalJobs } from "../lib/jobs/online-eval-jobs";
+import { registerRetentionJobs } from "../lib/jobs/retention-jobs";
 import { registerRunJobs } from "../lib/jobs/run-jobs";
 
 let url: string;
@@ -30,7 +31,8 @@ await registerPromptJobs(boss);
 await registerRunJobs(boss);
 await registerOnlineEvalJobs(boss);
 await registerFeedbackJobs(boss);
-console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly, canary guards every minute, release webhooks, regression runs (resumed every minute), online evaluation every minute, pending feedback swept every 5 minutes");
+await registerRetentionJobs(boss);
+console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly, canary guards every minute, release webhooks, regression runs (resumed every minute), online evaluation every minute, pending feedback swept every 5 minutes, span partitions and retention hourly");
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

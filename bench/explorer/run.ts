@@ -17,6 +17,10 @@ import { startBenchDatabase } from "../lib/database";
 import { type ExplorerResults, type ExplorerScenario, machineFacts, postgresVersion, runLabel, writeResults } from "../lib/results";
 import { benchLogger, pct, round, timeRuns } from "../lib/timing";
 import { insertDetailTraceSql, insertFeedbackSql, insertSpansSql, insertTracesSql } from "./dataset";
+import { applyRetention } from "../../lib/retention/apply-retention";
+import { partitionName, retentionBoundary } from "../../lib/retention/days";
+import { CHUNK, deleteExpiredTraces, inChunks } from "../../lib/retention/delete-expired-traces";
+import { ensureSpanPartitions } from "../../lib/retention/span-partitions";
 
 const DEFAULT_SPANS = 10_000_000;
 const SPANS = Number(process.env.BENCH_SPANS ?? DEFAULT_SPANS);
@@ -53,11 +57,15 @@ const scenarios: { name: string; query: Record<string, string> }[] = [
   { name: "sort latency + env=staging, 24 h", query: { from: new Date(end - 86_400_000).toISOString(), sort: "latency", environment: "staging" } },
 ];
 
-/** Table and index definitions of `table` except the primary key, to drop before the load and rebuild after. */
+/**
+ * Table and index definitions of `table` except the primary key, to drop before the load and rebuild
+ * after. A partitioned table's index reads "ON ONLY" (the parent alone): rebuilt without it, so
+ * every partition gets its index again.
+ */
 async function secondaryIndexes(client: pg.Client, table: string) {
   const { rows } = await client.query<{ name: string; def: string }>(
-    `select indexname as name, indexdef as def from pg_indexes where tablename = $1 and indexname not like '%_pkey'`, [table]);
-  return rows;
+    `select indexname as name, indexdef as def from pg_indexes where schemaname = 'public' and tablename = $1 and indexname not like '%_pkey'`, [table]);
+  return rows.map((r) => ({ ...r, def: r.def.replace(" ON ONLY ", " ON ") }));
 }
 
 const postgres = await startBenchDatabase("explorer");
@@ -72,6 +80,9 @@ try {
     await client.query("select setseed(0.20261125)");
     const indexes = [...(await secondaryIndexes(client, "traces")), ...(await secondaryIndexes(client, "spans"))];
     for (const ix of indexes) await client.query(`drop index "${ix.name}"`);
+    // The daily span partitions the worker would have made as the week's spans arrived.
+    const partitions = await ensureSpanPartitions(client, { now: new Date(end), back: DAYS + 1, ahead: 1 });
+    log(`span partitions: ${partitions.length} days (${partitions[0]} … ${partitions.at(-1)})`);
 
     let t0 = performance.now();
     await client.query(insertTracesSql({ projectId: PROJECT, count: traceCount, endMs: end, days: DAYS }));
@@ -91,10 +102,13 @@ try {
     t0 = performance.now();
     await client.query("vacuum analyze traces");
     await client.query("vacuum analyze spans");
+    await client.query("analyze spans"); // the partitioned parent's own statistics (vacuum analyze covers the partitions)
     await client.query("vacuum analyze scores");
     log(`vacuum analyze: ${seconds(t0)} s`);
+    // spans: summed over its partitions (a partitioned parent has no storage of its own; a plain table is its own tree).
     const size = await client.query<{ traces: string; spans: string; trgm: string }>(`select pg_size_pretty(pg_total_relation_size('traces')) as traces,
-      pg_size_pretty(pg_total_relation_size('spans')) as spans, pg_size_pretty(pg_relation_size('traces_search_text_trgm')) as trgm`);
+      pg_size_pretty((select sum(pg_total_relation_size(relid))::bigint from pg_partition_tree('spans'))) as spans,
+      pg_size_pretty(pg_relation_size('traces_search_text_trgm')) as trgm`);
 
     const rows: ExplorerScenario[] = [];
     const vsBaseline: Record<string, number> = {};
@@ -129,15 +143,17 @@ try {
     }
 
     console.table(Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, "p50 ms": r.p50Ms, "p95 ms": r.p95Ms, "max ms": r.maxMs, "< 100 ms (p95)": r.p95Ms < 100 }])));
+    const retention = await measureRetention(client);
+    const partitionCount = await measurePartitionCount(client);
     const results: ExplorerResults = {
       benchmark: "explorer", format: 1, date: new Date().toISOString(), ...runLabel(),
       machine: machineFacts(await postgresVersion(client)),
       parameters: { spans: SPANS, days: DAYS, runs: RUNS, warmups: WARMUPS },
       measurements: {
         dataset: { spans: spans.rowCount, traces: traceCount + 1, feedbackScores: feedback.rowCount, end: new Date(end).toISOString(), sizes: size.rows[0] },
-        load: { tracesSec, spansSec, indexSec }, scenarios: rows,
+        load: { tracesSec, spansSec, indexSec }, scenarios: rows, partitionCount, retention,
       },
-      ratios: { vsBaseline },
+      ratios: { vsBaseline, retentionRowDeleteVsDropPerSpan: retention.rowDeleteVsDropPerSpan },
     };
     const file = await writeResults(import.meta.dirname, results, SPANS === DEFAULT_SPANS ? null : String(SPANS));
     log(`wrote ${file}; npm run bench:report renders it into docs/benchmarks.md`);
@@ -146,6 +162,80 @@ try {
   }
 } finally {
   await postgres.close();
+}
+
+/**
+ * What daily partitions cost as they pile up (a project kept forever adds 365 a year): the trace
+ * detail (whose span read names the trace's time range, lib/traces/trace-spans.ts) and a span read
+ * by trace id alone, which must look into every partition, with this week's partitions and again
+ * after a year of (empty) earlier days is added. Planning and locking grow with the partitions a
+ * query cannot exclude, not with their rows.
+ */
+async function measurePartitionCount(client: pg.Client) {
+  const byTraceId = `select * from spans where project_id = $1 and trace_id = $2 order by start_time, id`;
+  const count = async () => Number((await client.query(`select count(*) from pg_inherits where inhparent = 'spans'::regclass`)).rows[0].count);
+  const measure = async () => {
+    const detail = await time(() => getTrace({ projectId: PROJECT, traceId: DETAIL_TRACE }));
+    const unpruned = await time(() => client.query(byTraceId, [PROJECT, DETAIL_TRACE]));
+    return { partitions: await count(), traceDetailP50Ms: round(pct(detail, 50)), byTraceIdAloneP50Ms: round(pct(unpruned, 50)) };
+  };
+  const week = await measure();
+  const t0 = performance.now();
+  await ensureSpanPartitions(client, { now: new Date(end - (DAYS + 2) * 86_400_000), back: 364 - DAYS, ahead: 0 });
+  const createSec = seconds(t0);
+  await client.query("analyze spans");
+  const year = await measure();
+  log(`partitions: ${week.partitions} → ${year.partitions} (made in ${createSec} s): trace detail p50 ${week.traceDetailP50Ms} → ${year.traceDetailP50Ms} ms; ` +
+    `spans by trace id alone p50 ${week.byTraceIdAloneP50Ms} → ${year.byTraceIdAloneP50Ms} ms`);
+  return { week, year, createSec };
+}
+
+/**
+ * What retention costs on this week, measured after the queries (it deletes): the oldest days' traces deleted
+ * row by row as the worker does (traces are not partitioned: is that affordable?), their spans'
+ * daily partitions dropped, and, for comparison, the next day's spans deleted row by row in the
+ * same chunks: what an unpartitioned `spans` would pay for the same retention.
+ */
+async function measureRetention(client: pg.Client) {
+  // The week's partial first day and its first whole day expire: two daily partitions.
+  const days = DAYS - 2;
+  const now = new Date(end);
+  const boundary = retentionBoundary(now, days);
+  // The synthetic rows need no project row for the explorer; project_settings references one.
+  await client.query(`insert into orgs (id, name) values ('bench-org', 'Bench') on conflict do nothing`);
+  await client.query(`insert into projects (id, org_id, name) values ($1, 'bench-org', 'Bench explorer') on conflict do nothing`, [PROJECT]);
+  await client.query(`insert into project_settings (project_id, trace_retention_days) values ($1, $2)`, [PROJECT, days]);
+  let t0 = performance.now();
+  const traces = await deleteExpiredTraces(client, { projectId: PROJECT, before: boundary, deadline: Infinity });
+  const tracesMs = performance.now() - t0;
+  const droppedSpans = Number((await client.query(`select count(*) from spans where project_id = $1 and start_time < $2`, [PROJECT, boundary])).rows[0].count);
+  t0 = performance.now();
+  const pass = await applyRetention(client, { now, onlyProjects: [PROJECT] });
+  const dropMs = performance.now() - t0;
+  const next = partitionName(boundary);
+  let rowDeleted = 0;
+  t0 = performance.now();
+  await inChunks(Infinity, async () => {
+    const res = await client.query(`delete from ${next} where ctid = any(array(select ctid from ${next} where project_id = $1 limit ${CHUNK}))`, [PROJECT]);
+    rowDeleted += res.rowCount ?? 0;
+    return res.rowCount ?? 0;
+  });
+  const rowMs = performance.now() - t0;
+  // What the row-by-row delete leaves behind: dead rows and index entries for VACUUM (a dropped partition leaves none).
+  t0 = performance.now();
+  await client.query(`vacuum ${next}`);
+  const vacuumMs = performance.now() - t0;
+  const out = {
+    retentionDays: days, boundary: boundary.toISOString(),
+    traces: { deleted: traces.traces, scores: traces.scores, ms: round(tracesMs), perSec: Math.round(traces.traces / (tracesMs / 1000)) },
+    spansDropped: { partitions: pass.droppedPartitions, spans: droppedSpans, ms: round(dropMs) },
+    spansRowDeleted: { partition: next, spans: rowDeleted, ms: round(rowMs), perSec: Math.round(rowDeleted / (rowMs / 1000)), vacuumMs: round(vacuumMs) },
+    rowDeleteVsDropPerSpan: round((rowMs / rowDeleted) / (dropMs / Math.max(1, droppedSpans))),
+  };
+  log(`retention ${days} d (before ${out.boundary}): ${out.traces.deleted} traces deleted row by row in ${out.traces.ms} ms (${out.traces.perSec}/s); ` +
+    `${out.spansDropped.spans} spans dropped with ${pass.droppedPartitions.join(", ")} in ${out.spansDropped.ms} ms; the next day's ${rowDeleted} spans deleted row by row in ${out.spansRowDeleted.ms} ms ` +
+    `(${out.spansRowDeleted.perSec}/s) and vacuumed in ${out.spansRowDeleted.vacuumMs} ms: ${out.rowDeleteVsDropPerSpan}× the time per span, before the vacuum`);
+  return out;
 }
 
 /** EXPLAIN ANALYZE of the page query: which indexes it used and how many rows it read. */

@@ -3,7 +3,8 @@
  * batches of 100, 16 concurrent clients) against binary COPY of the same rows, measured in
  * one run on this machine; then request latency at half the maximum rate and freshness
  * (2xx → visible through the trace API). Prints a table and writes bench/ingest/results.json
- * (bench/lib/results.ts; BENCH_SPANS other than 60,000 writes results-<spans>.json instead).
+ * (bench/lib/results.ts; BENCH_SPANS other than 60,000 writes results-<spans>.json instead). Last, the
+ * write statement alone against the day-partitioned spans and an unpartitioned copy (statement-cost.ts).
  */
 import pg from "pg";
 import { startBenchPharos } from "../lib/bench-server";
@@ -11,6 +12,7 @@ import { startBenchDatabase } from "../lib/database";
 import { type IngestResults, machineFacts, postgresVersion, runLabel, writeResults } from "../lib/results";
 import { copySpans } from "./copy-baseline";
 import { percentile, runClosedLoop, runOpenLoop } from "./load";
+import { measureInsertStatement } from "./statement-cost";
 import { batchJsonBodies, makeSpans, otlpProtobufBodies } from "./workload";
 
 const DEFAULT_SPANS = 60_000;
@@ -18,6 +20,7 @@ const SPANS = Number(process.env.BENCH_SPANS ?? DEFAULT_SPANS);
 const WARMUP_SPANS = 4_000;
 const HALF_LOAD_SECONDS = 10;
 const FRESHNESS_TRIES = 20;
+const STATEMENT_BATCHES = 200;
 const BATCH = 100;
 const CONCURRENCY = 16;
 const SECRET = "sk-bench-0123456789abcdef0123";
@@ -64,6 +67,8 @@ try {
   const stored = (await check.query("select count(*)::int as n from spans where project_id <> 'copy-baseline'")).rows[0].n;
   const postgres = await postgresVersion(check);
   await check.end();
+  // Last: it writes rows of its own (project statement-bench) that the count above must not see.
+  const statement = await measureInsertStatement(db.url, { batches: STATEMENT_BATCHES, batch: BATCH });
 
   const measured = {
     otlpProtobuf: { spansPerSec: Math.round(rate(otlp.ms)), p50Ms: percentile(otlp.latencies, 50), p99Ms: percentile(otlp.latencies, 99), errors: otlp.errors },
@@ -72,13 +77,14 @@ try {
     halfLoad: { targetSpansPerSec: Math.round(best / 2), achievedRequests: half.latencies.length, p50Ms: percentile(half.latencies, 50), p99Ms: percentile(half.latencies, 99), errors: half.errors },
     freshnessMs: { p50: percentile(fresh, 50), max: Math.max(...fresh) },
     storedSpans: stored,
+    insertStatement: statement,
   };
   const results: IngestResults = {
     benchmark: "ingest", format: 1, date: new Date().toISOString(), ...runLabel(),
     machine: machineFacts(postgres),
     parameters: { spansPerVariant: SPANS, batch: BATCH, concurrency: CONCURRENCY, warmupSpans: WARMUP_SPANS, halfLoadSeconds: HALF_LOAD_SECONDS, freshnessTries: FRESHNESS_TRIES },
     measurements: measured,
-    ratios: { otlpProtobufVsCopy: +(rate(otlp.ms) / rate(copyMs)).toFixed(3), batchJsonVsCopy: +(rate(json.ms) / rate(copyMs)).toFixed(3) },
+    ratios: { otlpProtobufVsCopy: +(rate(otlp.ms) / rate(copyMs)).toFixed(3), batchJsonVsCopy: +(rate(json.ms) / rate(copyMs)).toFixed(3), insertStatementPartitionedVsUnpartitionedP50: statement.p50Ratio },
   };
   console.table({
     "OTLP protobuf": { "spans/s": measured.otlpProtobuf.spansPerSec, "vs COPY": results.ratios.otlpProtobufVsCopy, "p50 ms": measured.otlpProtobuf.p50Ms, "p99 ms": measured.otlpProtobuf.p99Ms },
@@ -87,6 +93,8 @@ try {
     "half load (OTLP)": { "spans/s": measured.halfLoad.targetSpansPerSec, "vs COPY": null, "p50 ms": measured.halfLoad.p50Ms, "p99 ms": measured.halfLoad.p99Ms },
   });
   console.log(`[bench] freshness (2xx → visible): p50 ${measured.freshnessMs.p50} ms, max ${measured.freshnessMs.max.toFixed(1)} ms; stored spans ${stored}`);
+  console.log(`[bench] write statement, ${statement.batches} batches of ${statement.batch} each, alternating: partitioned spans p50 ${statement.partitioned.p50Ms} ms (p90 ${statement.partitioned.p90Ms}), ` +
+    `unpartitioned p50 ${statement.unpartitioned.p50Ms} ms (p90 ${statement.unpartitioned.p90Ms}): ${statement.p50Ratio}×`);
   const file = await writeResults(import.meta.dirname, results, SPANS === DEFAULT_SPANS ? null : String(SPANS));
   console.log(`[bench] wrote ${file}; npm run bench:report renders it into docs/benchmarks.md`);
 } finally {

@@ -31,8 +31,15 @@ export type IngestResults = BenchResults<"ingest",
     otlpProtobuf: Throughput; batchJson: Throughput; binaryCopy: { spansPerSec: number };
     halfLoad: { targetSpansPerSec: number; achievedRequests: number; p50Ms: number; p99Ms: number; errors: number };
     freshnessMs: { p50: number; max: number }; storedSpans: number;
+    /** Since spans are partitioned by day (2026-12): bench/ingest/statement-cost.ts. */
+    insertStatement?: InsertStatementCost;
   },
-  { otlpProtobufVsCopy: number; batchJsonVsCopy: number }>;
+  { otlpProtobufVsCopy: number; batchJsonVsCopy: number; insertStatementPartitionedVsUnpartitionedP50?: number }>;
+
+export type InsertStatementCost = {
+  batches: number; batch: number;
+  partitioned: { p50Ms: number; p90Ms: number }; unpartitioned: { p50Ms: number; p90Ms: number }; p50Ratio: number;
+};
 
 export type DashboardScenario = {
   name: string; bucket: string; source: string; spansInRange: number;
@@ -65,9 +72,23 @@ export type ExplorerResults = BenchResults<"explorer",
     /** feedbackScores: recorded since the runs after 11:45 on 2026-11-25. */
     dataset: { spans: number | null; traces: number; feedbackScores?: number | null; end: string; sizes: Record<string, string> | undefined };
     load: { tracesSec: number; spansSec: number; indexSec: number }; scenarios: ExplorerScenario[];
+    /** Since spans are partitioned by day (2026-12): what retention of the oldest days costs (bench/explorer/run.ts measureRetention). */
+    retention?: ExplorerRetention;
+    /** Trace detail and an unpruned span read with this week's partitions and with a year of them (measurePartitionCount). */
+    partitionCount?: { week: PartitionCountRun; year: PartitionCountRun; createSec: number };
   },
-  /** Baseline p50 / ours p50, by scenario name, for the scenarios with a baseline. */
-  { vsBaseline: Record<string, number> }>;
+  /** Baseline p50 / ours p50, by scenario name, for the scenarios with a baseline; retention: ms per span deleted row by row / ms per span dropped with its partition. */
+  { vsBaseline: Record<string, number>; retentionRowDeleteVsDropPerSpan?: number }>;
+
+export type PartitionCountRun = { partitions: number; traceDetailP50Ms: number; byTraceIdAloneP50Ms: number };
+
+export type ExplorerRetention = {
+  retentionDays: number; boundary: string;
+  traces: { deleted: number; scores: number; ms: number; perSec: number };
+  spansDropped: { partitions: string[]; spans: number; ms: number };
+  spansRowDeleted: { partition: string; spans: number; ms: number; perSec: number; vacuumMs?: number };
+  rowDeleteVsDropPerSpan: number;
+};
 
 export type DriftScoreRun = {
   case: string; maxPerSide: number; permutations: number; medianMs: number; maxMs: number; distance: number; pValue: number;

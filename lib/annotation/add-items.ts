@@ -1,15 +1,19 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
+import { inTraceRange } from "../traces/trace-spans";
 import { addPairs } from "./add-pairs";
 import { requireQueue } from "./queue-rows";
 
 const asText = (v: unknown) => (v == null ? "" : typeof v === "string" ? v : (JSON.stringify(v, null, 2) ?? ""));
 
 /** The trace's output, else (a root that records none) the output of its last LLM span. */
-async function outputOf(projectId: string, trace: { id: string; output: unknown }): Promise<unknown> {
+async function outputOf(projectId: string, trace: { id: string; output: unknown; startTime: Date; endTime: Date }): Promise<unknown> {
   if (trace.output != null) return trace.output;
-  const span = await db.span.findFirst({ where: { projectId, traceId: trace.id, kind: "llm", output: { not: Prisma.AnyNull } }, orderBy: { startTime: "desc" }, select: { output: true } });
+  const where = { projectId, traceId: trace.id, kind: "llm", output: { not: Prisma.AnyNull } };
+  const last = (range: object) => db.span.findFirst({ where: { ...where, ...range }, orderBy: { startTime: "desc" }, select: { output: true } });
+  // Within the trace's time range first (the partitions that hold its spans), else every partition.
+  const span = (await last(inTraceRange(trace))) ?? (await last({}));
   return span?.output ?? null;
 }
 
@@ -22,7 +26,7 @@ export async function addItems(options: { projectId: string; queueId: string; tr
   const { projectId, queueId } = options;
   const queue = await requireQueue({ projectId, queueId });
   if (queue.kind !== "items") throw new AppError("INVALID", "This queue compares pairs; add pairs, not items");
-  const traces = await db.trace.findMany({ where: { projectId, id: { in: options.traceIds } }, select: { id: true, input: true, output: true, promptName: true, promptVersion: true } });
+  const traces = await db.trace.findMany({ where: { projectId, id: { in: options.traceIds } }, select: { id: true, input: true, output: true, promptName: true, promptVersion: true, startTime: true, endTime: true } });
   const byId = new Map(traces.map((t) => [t.id, t]));
   const missing = options.traceIds.findIndex((id) => !byId.has(id));
   if (missing >= 0) throw new AppError("INVALID", `body.traceIds.${missing}: trace ${options.traceIds[missing]} not found`);

@@ -11,6 +11,8 @@ const ADMINS: Role[] = ["owner", "admin"];
 export const PERMISSIONS = {
   "project:read": [...READERS, "annotator"],
   "project:update": ADMINS,
+  /** Retention deletes traces: owners and admins only (read is settings:read). */
+  "retention:configure": ADMINS,
   "project:create": ADMINS,
   "settings:read": READERS,
   "members:read": READERS,

@@ -6,6 +6,7 @@ import { createDataset } from "./create-dataset";
 import { requireDataset } from "./dataset-rows";
 import { insertNewItems } from "./insert-new-items";
 import { getAnswerContext } from "../traces/get-answer-context";
+import { traceSpans } from "../traces/trace-spans";
 
 /**
  * "Promote to golden set": a trace (or one of its spans, or the inbox item about it)
@@ -17,7 +18,7 @@ export async function promoteToDataset(options: { projectId: string; userId: str
   const { projectId, userId, input } = options;
   const trace = await db.trace.findUnique({ where: { projectId_id: { projectId, id: input.traceId } } });
   if (!trace) throw new AppError("NOT_FOUND", `Trace ${input.traceId} not found`);
-  const span = input.spanId ? await db.span.findUnique({ where: { projectId_traceId_id: { projectId, traceId: trace.id, id: input.spanId } } }) : null;
+  const span = input.spanId ? (await traceSpans({ projectId, trace, where: { id: input.spanId } }))[0] ?? null : null;
   if (input.spanId && !span) throw new AppError("NOT_FOUND", `Span ${input.spanId} not found in trace ${trace.id}`);
   if (input.triageItemId) {
     const triage = await db.triageItem.findUnique({ where: { projectId_id: { projectId, id: input.triageItemId } }, select: { traceId: true } });

@@ -75,6 +75,7 @@ export function parseBatch(events: unknown[], now = new Date()): ParsedBatch {
         environment: b.environment ?? null, release: b.release ?? null, promptName: b.promptName ?? null, promptVersion: b.promptVersion ?? null,
         tags: b.tags ?? [], metadata: b.metadata ?? {}, traceName: null,
         ...(b.embeddings?.length ? { embeddings: b.embeddings } : {}),
+        ...(event.timestamp === undefined && isObject(event.body) && event.body.startTime === undefined ? { startTimeAssigned: true } : {}),
       });
       out.spanEvents.push(index);
     }

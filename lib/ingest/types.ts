@@ -60,4 +60,10 @@ export type NormalizedSpan = {
   traceName: string | null;
   /** Client-sent embeddings (OpenInference attributes, batch API), stored with the span. */
   embeddings?: SpanEmbedding[];
+  /**
+   * True when the server chose startTime (a batch event with neither startTime nor timestamp): a
+   * retry of it gets another start time, so the writer checks for an earlier copy by id instead
+   * of relying on the primary key, which includes start_time (lib/ingest/sql/insert-spans.ts).
+   */
+  startTimeAssigned?: boolean;
 };

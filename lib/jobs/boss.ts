@@ -8,7 +8,7 @@ export const QUEUES = {
   embedSpans: "embed-spans", driftRefresh: "drift-refresh", computeDrift: "compute-drift",
   checkCanaries: "check-canaries", deliverReleaseEvent: "deliver-release-event",
   executeRun: "execute-run", resumeRuns: "resume-runs", onlineEvals: "online-evals",
-  sweepPendingFeedback: "sweep-pending-feedback",
+  sweepPendingFeedback: "sweep-pending-feedback", maintainSpans: "maintain-spans",
 } as const;
 
 export const DELIVERY_OPTIONS = { retryLimit: 8, retryDelay: 2, retryBackoff: true } as const;

@@ -48,7 +48,7 @@ export async function traceCandidates(options: { projectId: string; ruleId: stri
     select c.id, c.us, c.due, case when c.due then c.input end as input, case when c.due then c.output end as output,
       l.id as span_id, l.input as span_input, l.output as span_output
     from (
-      select t.project_id, t.id, ${Prisma.raw(toMicros("t.updated_at"))} as us, ${due} as due, t.input, t.output from traces t
+      select t.project_id, t.id, ${Prisma.raw(toMicros("t.updated_at"))} as us, ${due} as due, t.input, t.output, t.start_time, t.end_time from traces t
       where ${Prisma.join(where, " and ")}
         and (t.updated_at, t.id) > (${micros(after.us)}, ${after.traceId}::text)
         and (t.updated_at, t.id) < (${micros(before.us)}, ${before.traceId}::text)
@@ -57,6 +57,8 @@ export async function traceCandidates(options: { projectId: string; ruleId: stri
     left join lateral (
       select s.id, s.input, s.output from spans s
       where c.due and s.project_id = c.project_id and s.trace_id = c.id and s.kind = 'llm'
+        -- The trace's time range: only the partitions of spans that hold it (lib/traces/trace-spans.ts).
+        and s.start_time >= c.start_time and s.start_time <= c.end_time
       order by s.end_time desc, s.id desc limit 1
     ) l on true
     order by c.us::bigint, c.id`;

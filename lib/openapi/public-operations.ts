@@ -8,6 +8,7 @@ import { ingestBatchSchema } from "../schemas/ingest";
 import { putLlmConnectionBody } from "../schemas/llm-connections";
 import { guardrailStatsQuery, metricsQuery } from "../schemas/metrics";
 import { putOnlineEvalBody } from "../schemas/online-evals";
+import { updateRetentionBody } from "../schemas/retention";
 import { promptFetchQuery } from "../schemas/prompt-fetch";
 import { promptListQuery, publicCreatePromptBody } from "../schemas/prompts";
 import { ragEvaluationBody } from "../schemas/rag-evaluations";
@@ -64,6 +65,8 @@ export const PUBLIC_OPERATIONS: Operation[] = [
   { method: "put", path: "/api/public/online-evaluations/{name}", summary: "Create or replace an online evaluation rule: score sampleRate % of new traces matching filter with an evaluator (source eval)", auth: "secret", pathParams: { name: "Rule name" }, body: putOnlineEvalBody, success: { status: 200, description: "The rule (201 when created)" }, response: res.onlineEvalRuleResponse },
   { method: "delete", path: "/api/public/online-evaluations/{name}", summary: "Remove an online evaluation rule (its scores stay)", auth: "secret", pathParams: { name: "Rule name" }, success: { status: 200, description: "{ deleted: true }" }, response: res.deletedResponse },
   { method: "get", path: "/api/public/runs/{runId}/counterfactual", summary: "A run's counterfactual report: items compared, the term swaps that changed the answer (both inputs and outputs)", auth: "secret", pathParams: { runId: "Run id" }, success: { status: 200, description: "{ applicable, compared, changed, unchangedRate, byPair, changedItems }" }, response: res.counterfactualReportResponse },
+  { method: "get", path: "/api/public/retention", summary: "How many days the project keeps traces (null: forever), what the next retention pass deletes, the oldest trace", auth: "secret", success: { status: 200, description: "{ days, deletesBefore, oldestTraceAt }" }, response: res.retentionResponse },
+  { method: "put", path: "/api/public/retention", summary: "Keep traces { days } days, or { days: null } for forever; the key's creator must be an owner or admin (or the key from headless initialization); audited, applied by the worker within the hour", auth: "secret", body: updateRetentionBody, success: { status: 200, description: "{ days, deletesBefore, oldestTraceAt }" }, response: res.retentionResponse },
   { method: "get", path: "/api/public/counterfactual-terms", summary: "The project's counterfactual term pairs (the shipped EN/KO defaults when never saved)", auth: "secret", success: { status: 200, description: "{ pairs: [{ category, a, b }], isDefault }" }, response: res.counterfactualTermsResponse },
   { method: "put", path: "/api/public/counterfactual-terms", summary: "Replace the counterfactual term pairs ({ pairs: null } restores the defaults); audited; applies to runs started afterwards", auth: "secret", body: updateCounterfactualTermsBody, success: { status: 200, description: "{ pairs, isDefault }" }, response: res.counterfactualTermsResponse },
   { method: "post", path: "/api/public/annotation-queues", summary: "Create an annotation queue of preference pairs (annotators by member email)", auth: "secret", body: createQueueBody, success: { status: 201, description: "{ id, name, judgmentsPerPair } (409 when the name is taken)" }, response: ann.createQueueResponse },

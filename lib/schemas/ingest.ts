@@ -59,7 +59,8 @@ export const spanBodySchema = z
     embeddings: z.array(spanEmbeddingSchema).max(8).nullish(),
     ...common,
   })
-  .refine((s) => s.endTime.getTime() >= s.startTime.getTime(), { message: "endTime is before startTime", path: ["endTime"] });
+  // zod runs an object's refine even when a field failed its own check: compare only two parsed times.
+  .refine((s) => !(s.startTime instanceof Date && s.endTime instanceof Date) || s.endTime.getTime() >= s.startTime.getTime(), { message: "endTime is before startTime", path: ["endTime"] });
 
 export const traceBodySchema = z.object({
   id,

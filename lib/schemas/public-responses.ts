@@ -135,6 +135,11 @@ export const onlineEvalRuleResponse = onlineEvalRule;
 export const onlineEvalRuleListResponse = z.looseObject({ rules: z.array(onlineEvalRule) });
 export const deletedResponse = z.looseObject({ deleted: z.literal(true) });
 
+export const retentionResponse = z.looseObject({
+  days: z.number().int().nullable().describe("Days traces are kept; null: forever (the default)"),
+  deletesBefore: iso.nullable().describe("The worker's next hourly pass deletes traces (and their spans, scores, inbox items, embeddings) that started before this instant; null when kept forever"),
+  oldestTraceAt: iso.nullable().describe("Start of the oldest trace still stored"),
+});
 export const counterfactualTermsResponse = z.looseObject({
   pairs: z.array(z.looseObject({ category: z.string(), a: z.string(), b: z.string() })),
   isDefault: z.boolean().describe("true: the shipped EN/KO defaults (never saved, or reset with pairs: null)"),

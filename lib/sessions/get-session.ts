@@ -33,6 +33,8 @@ export async function getSession(options: { projectId: string; sessionId: string
       case when error_count > 0 then (
         select coalesce(status_message, '') from spans s
         where s.project_id = traces.project_id and s.trace_id = traces.id and s.level = 'ERROR'
+          -- The trace's time range: only the partitions of spans that hold it (lib/traces/trace-spans.ts).
+          and s.start_time >= traces.start_time and s.start_time <= traces.end_time
         order by s.start_time limit 1
       ) end as error_message
     from traces

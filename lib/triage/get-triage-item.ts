@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { faithfulnessView, unsupportedStatements } from "../evaluators/rag/faithfulness-view";
+import { inTraceRange } from "../traces/trace-spans";
 import { serializeItem, traceSummaries, usersById } from "./serialize-item";
 
 /** One item with its trace summary and its comments (oldest first) with their authors. */
@@ -12,14 +13,16 @@ export async function getTriageItem(options: { projectId: string; itemId: string
   });
   if (!item) throw new AppError("NOT_FOUND", `Triage item ${itemId} not found`);
   const { comments, ...row } = item;
-  const [traces, users, firstError, faithfulness] = await Promise.all([
+  const [traces, users, faithfulness] = await Promise.all([
     traceSummaries({ projectId, traceIds: [row.traceId] }),
     usersById([row.assigneeId, ...comments.map((c) => c.authorId)]),
-    firstErrorSpan(projectId, row.traceId),
     lowestFaithfulness(projectId, row.traceId),
   ]);
+  const trace = traces.get(row.traceId);
+  // After the summary: its time range limits the span read to the partitions that hold the trace.
+  const firstError = await firstErrorSpan(projectId, row.traceId, trace ? { startTime: trace.startTime, endTime: new Date(trace.startTime.getTime() + trace.latencyMs) } : null);
   return {
-    ...serializeItem(row, traces.get(row.traceId), users),
+    ...serializeItem(row, trace, users),
     firstError,
     faithfulness,
     comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.authorId ? (users.get(c.authorId) ?? null) : null })),
@@ -30,9 +33,9 @@ export async function getTriageItem(options: { projectId: string; itemId: string
  * What failed, so the inbox shows the error without opening the trace: the earliest ERROR span
  * that has a status message (else the earliest ERROR span). Null when no span erred.
  */
-async function firstErrorSpan(projectId: string, traceId: string) {
+async function firstErrorSpan(projectId: string, traceId: string, range: { startTime: Date; endTime: Date } | null) {
   const spans = await db.span.findMany({
-    where: { projectId, traceId, level: "ERROR" },
+    where: { projectId, traceId, level: "ERROR", ...(range ? inTraceRange(range) : {}) },
     orderBy: [{ startTime: "asc" }, { id: "asc" }],
     select: { id: true, name: true, statusMessage: true },
     take: 50,

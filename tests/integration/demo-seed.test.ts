@@ -3,8 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDemoCredentials, readDemoCredentials, writeDemoCredentials } from "@/lib/bootstrap/demo-credentials";
+import { DEMO_RETENTION_DAYS, seedDemoRetention } from "@/lib/bootstrap/seed-demo-retention";
 import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
+import { sqlPool } from "@/lib/db-sql-pool";
+import { applyRetention } from "@/lib/retention/apply-retention";
 import { createOrgAndProject } from "../factories";
 
 const NOW = new Date(Date.UTC(2026, 10, 20, 12, 0, 0));
@@ -34,6 +37,34 @@ describe("demo seeding", () => {
 
     await seedDemoTraces({ projectId: t.project.id, days: 2, perDay: 40, now: NOW });
     expect(await footprint(t.project.id)).toEqual(once);
+  });
+
+  it("sets a 90-day retention that the worker's pass applies without deleting any demo trace", async () => {
+    const t = await createOrgAndProject("demo-retention");
+    await seedDemoTraces({ projectId: t.project.id, days: 7, perDay: 10, now: NOW });
+    const before = await footprint(t.project.id);
+    expect(await seedDemoRetention({ projectId: t.project.id })).toEqual({ set: true });
+    expect(await seedDemoRetention({ projectId: t.project.id })).toEqual({ set: false });
+    expect((await db.projectSettings.findUniqueOrThrow({ where: { projectId: t.project.id } })).traceRetentionDays).toBe(DEMO_RETENTION_DAYS);
+    expect(await db.auditLog.count({ where: { projectId: t.project.id, action: "project.retention.update", actorUserId: t.owner.user.id } })).toBe(1);
+    // The pass a day after seeding, and 82 days after (the oldest demo trace is then 89 days old): nothing goes.
+    for (const later of [1, 82]) {
+      const client = await sqlPool().connect();
+      try {
+        const result = await applyRetention(client, { now: new Date(NOW.getTime() + later * 86_400_000), onlyProjects: [t.project.id] });
+        expect(result).toMatchObject({ projects: 1, traces: 0, spanRows: 0, scores: 0 });
+      } finally {
+        client.release();
+      }
+    }
+    expect(await footprint(t.project.id)).toEqual(before);
+    // 85 days after, the first day of demo traces is past the cutoff: retention does apply to the demo.
+    const client = await sqlPool().connect();
+    try {
+      expect((await applyRetention(client, { now: new Date(NOW.getTime() + 85 * 86_400_000), onlyProjects: [t.project.id] })).traces).toBeGreaterThan(0);
+    } finally {
+      client.release();
+    }
   });
 
   it("keeps the sign-in and the seeding state in a 0600 file, read back exactly", async () => {

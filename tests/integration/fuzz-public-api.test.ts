@@ -84,6 +84,7 @@ const SEEDS: Record<string, unknown[]> = {
   "put /api/public/online-evaluations/{name}": [{ sampleRate: 50, evaluator: { type: "length", max: 400 } }, { enabled: false, sampleRate: 0, filter: { environment: "production" }, evaluator: { type: "contains", value: "x" } }],
   "post /api/public/rag-evaluations": [{ question: "환불은 얼마나 걸리나요?", answer: "5일 걸립니다. 쿠폰도 드립니다.", contexts: ["환불은 5일 이내에 처리됩니다.", { id: "kb-1", content: "Refunds take 5 days." }], evaluators: [{ type: "faithfulness" }] }],
   "put /api/public/counterfactual-terms": [{ pairs: [{ category: "gender", a: "he", b: "she" }, { category: "gender", a: "그", b: "그녀" }] }, { pairs: null }],
+  "put /api/public/retention": [{ days: 30 }, { days: null }],
 };
 
 function bodyArb(op: Operation): fc.Arbitrary<WireBody | null> {

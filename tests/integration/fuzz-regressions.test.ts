@@ -77,6 +77,18 @@ describe("fuzz counterexamples: other 500s", () => {
     invalid(await call(metricsRoute.GET, "GET", { authorization: auth, query: { from: '["2000-01-01T00:00:00.000Z"]', to: "2000-01-01T00:00:00.000Z" } }), /query\.from/);
   });
 
+  it("a span's endTime-after-startTime check does not read a time its own field check refused", async () => {
+    const { projectId, auth } = await tenant();
+    const span = (body: object) => ({ batch: [{ id: "e-1", type: "span", body: { id: "s-1", traceId: "t-1", name: "x", ...body } }] });
+    for (const body of [{ startTime: "yesterday", endTime: "2026-01-01T00:00:00Z" }, { startTime: "2026-01-01T00:00:00Z", endTime: [1] }, { startTime: -5, endTime: {} }]) {
+      const res = await call(ingestRoute.POST, "POST", { authorization: auth, body: span(body) });
+      expect(res.status, JSON.stringify(res.json)).toBe(207);
+      expect(res.json.results[0]).toMatchObject({ id: "e-1", status: 400, error: { code: "INVALID" } });
+      expect(res.json.results[0].error.message).toMatch(/batch\[0\]\.body\.(startTime|endTime)/);
+    }
+    expect(await db.span.count({ where: { projectId } })).toBe(0);
+  });
+
   it("JSON nested 100,000 deep is a 400 (it overflowed the stack)", async () => {
     const { projectId, auth } = await tenant();
     const deep = "[".repeat(100_000) + "1" + "]".repeat(100_000);

@@ -134,11 +134,10 @@ describe("feedback for a trace that has not arrived", () => {
     const pool = {
       connect: async () => {
         const client = await real.connect();
+        // writeBatch also listens for 'error' on its connection while it holds it.
         return {
           query: (text: string, values?: unknown[]) => (statements.push(text), client.query(text, values)),
-          on: client.on.bind(client),
-          off: client.off.bind(client),
-          release: (err?: Error | boolean) => client.release(err),
+          on: client.on.bind(client), off: client.off.bind(client), release: (err?: Error | boolean) => client.release(err),
         };
       },
     } as unknown as pg.Pool;

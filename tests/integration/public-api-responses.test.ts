@@ -25,6 +25,7 @@ import * as projectsRoute from "@/app/api/public/projects/route";
 import * as ragEvaluationsRoute from "@/app/api/public/rag-evaluations/route";
 import * as promptRoute from "@/app/api/public/prompts/[...name]/route";
 import * as promptsRoute from "@/app/api/public/prompts/route";
+import * as retentionRoute from "@/app/api/public/retention/route";
 import * as counterfactualRoute from "@/app/api/public/runs/[runId]/counterfactual/route";
 import * as runRoute from "@/app/api/public/runs/[runId]/route";
 import * as runsRoute from "@/app/api/public/runs/route";
@@ -96,6 +97,8 @@ describe("public API responses match the OpenAPI document", () => {
     const terms = await call(termsRoute.GET, "GET", { authorization: auth });
     expectDocumented("get", "/api/public/counterfactual-terms", terms);
     expectDocumented("put", "/api/public/counterfactual-terms", await call(termsRoute.PUT, "PUT", { authorization: auth, body: { pairs: terms.json.pairs.slice(0, 3) } }));
+    expectDocumented("put", "/api/public/retention", await call(retentionRoute.PUT, "PUT", { authorization: auth, body: { days: 90 } }));
+    expectDocumented("get", "/api/public/retention", await call(retentionRoute.GET, "GET", { authorization: auth }));
 
     expectDocumented("put", "/api/public/online-evaluations/{name}", await call(onlineEvalRoute.PUT, "PUT", { authorization: auth, params: { name: "concise" }, body: { sampleRate: 50, evaluator: { type: "length", max: 400 } } }));
     expectDocumented("get", "/api/public/online-evaluations", await call(onlineEvalsRoute.GET, "GET", { authorization: auth }));

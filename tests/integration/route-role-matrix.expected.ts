@@ -210,6 +210,9 @@ export const EXPECTED: Record<string, Policy> = {
 
   "GET api/projects/[projectId]/settings/counterfactual-terms": READERS,
   "PUT api/projects/[projectId]/settings/counterfactual-terms": ENGINEERS,
+  "GET api/projects/[projectId]/settings/retention": READERS,
+  // Retention deletes traces: owners and admins (retention:configure).
+  "PUT api/projects/[projectId]/settings/retention": ADMINS,
   "GET api/projects/[projectId]/settings/ingest": READERS,
   "PUT api/projects/[projectId]/settings/ingest": ADMINS,
   // The release webhook URL is a bearer secret: prompts:configure to read it too.
@@ -240,6 +243,9 @@ export const EXPECTED: Record<string, Policy> = {
   "POST api/public/annotation-queues/[queueId]/judgments": SECRET_KEY,
   "POST api/public/annotation-queues/[queueId]/pairs": SECRET_KEY,
   "GET api/public/annotation-queues/[queueId]/stats": SECRET_KEY,
+  "GET api/public/retention": SECRET_KEY,
+  // The walk's key has no creator (made like a headless-init key): allowed. A key made by an engineer is refused (retention.test.ts).
+  "PUT api/public/retention": SECRET_KEY,
   "GET api/public/counterfactual-terms": SECRET_KEY,
   "PUT api/public/counterfactual-terms": SECRET_KEY,
   "POST api/public/datasets": SECRET_KEY,

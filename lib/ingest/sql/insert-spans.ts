@@ -8,6 +8,12 @@ import type { SpanRow } from "../rows";
  * so retries store nothing twice), then fold only the rows actually inserted into the
  * trace summaries and the per-minute rollups. Data-modifying CTEs share one snapshot,
  * and rows are grouped per key so no upsert touches a row twice.
+ *
+ * `spans` is partitioned by day of start_time, so its primary key is (project_id, trace_id, id,
+ * start_time): a retry resends the same span with the same start time and conflicts as before.
+ * A span whose start time the server assigned (no startTime, no event timestamp) gets a later
+ * one on retry, so it is skipped when the same id is already stored with a start time up to
+ * ASSIGNED_RETRY_WINDOW earlier (a probe of one or two daily partitions, only for such spans).
  */
 type Column = readonly [name: string, type: string, value: (r: SpanRow) => unknown];
 
@@ -34,8 +40,12 @@ const COLUMNS: readonly Column[] = [
 const JSON_COLUMNS = new Set(["input", "output", "model_parameters", "metadata"]);
 const ARRAY_COLUMNS = new Set(["tags", "flags"]);
 
+/** How long after the first attempt a retry of a span with a server-assigned start time is still recognised. */
+const ASSIGNED_RETRY_WINDOW = "1 day";
+
 const names = COLUMNS.map(([n]) => n);
-const unnestArgs = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
+// One more array after the columns: whether the server assigned the span's start time.
+const unnestArgs = [...COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`), `$${COLUMNS.length + 1}::bool[]`].join(", ");
 const insertSelect = names
   .map((n) => (JSON_COLUMNS.has(n) ? `${n}::jsonb` : ARRAY_COLUMNS.has(n) ? `array(select jsonb_array_elements_text(${n}::jsonb))` : n))
   .join(", ");
@@ -57,11 +67,14 @@ const mergeSketch = (buckets: string, counts: string) => `(${buckets}, ${counts}
 
 export const INSERT_SPANS_SQL = `
 with input as (
-  select * from unnest(${unnestArgs}) as t(${names.join(", ")})
+  select * from unnest(${unnestArgs}) as t(${names.join(", ")}, start_assigned)
 ),
 inserted as (
   insert into spans (${names.join(", ")})
   select ${insertSelect} from input
+  where case when start_assigned then not exists (
+    select 1 from spans s where s.project_id = input.project_id and s.trace_id = input.trace_id and s.id = input.id
+      and s.start_time >= input.start_time - interval '${ASSIGNED_RETRY_WINDOW}' and s.start_time <= input.start_time) else true end
   order by project_id, trace_id, id
   on conflict do nothing
   returning project_id, trace_id, id, parent_id, kind, name, start_time, end_time, latency_ms, ttft_ms, model,
@@ -204,11 +217,12 @@ select (select count(*) from inserted)::int as inserted, (select count(*) from t
        (select count(*) from minutes_upsert)::int as minutes`;
 
 
-/** Column-wise parameter arrays for INSERT_SPANS_SQL, in the order of its COLUMNS. */
+/** Column-wise parameter arrays for INSERT_SPANS_SQL, in the order of its COLUMNS, then the start-assigned flags. */
 export function insertSpansParams(rows: readonly SpanRow[]): unknown[][] {
-  return COLUMNS.map(([, , value]) => {
+  const columns = COLUMNS.map(([, , value]) => {
     const col = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) col[i] = value(rows[i]!);
     return col;
   });
+  return [...columns, rows.map((r) => r.startTimeAssigned === true)];
 }

@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { RenameProjectForm } from "@/components/settings/rename-project-form";
+import { RetentionCard } from "@/components/settings/retention-card";
 import { can } from "@/lib/auth/permissions";
 import { projectPageAccess } from "@/lib/auth/project-page-access";
 
@@ -13,6 +14,7 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
       <Card title="Project" description="The name shown in the project switcher.">
         <RenameProjectForm projectId={project.id} name={project.name} canEdit={can(role, "project:update")} />
       </Card>
+      <RetentionCard projectId={project.id} canEdit={can(role, "retention:configure")} />
       <Card title="Identifiers" description="Use these when calling the API or filing a support ticket.">
         <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
           <dt className="text-zinc-500">Project id</dt>
