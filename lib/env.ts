@@ -33,7 +33,7 @@ const serverEnvSchema = z.object({
    * evaluation, runs, embeddings and drift are background work and yield the CPU to ingest when
    * they compete (docs/benchmarks.md, bench:rag). 0 keeps the worker at the web server's priority.
    */
-  PHAROS_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  PHAROS_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(0),
   PHAROS_DISABLE_SIGNUP: flag,
   PHAROS_INVITE_TTL_HOURS: count(72),
   /** Outgoing mail for email verification: smtp://user:pass@host:port (smtps:// for TLS). Unset: no mail is sent (README: "Email verification"). */

@@ -63,7 +63,10 @@ describe("two web processes and two workers on one Postgres", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("each process runs what its role says", () => {
+  it("each process runs what its role says", async () => {
+    // The worker reports after registering its jobs, which can come after the web server's "ready".
+    await a.waitForOutput("[pharos worker] running");
+    await c.waitForOutput("[pharos worker] running");
     expect(a.output()).toContain("[pharos worker] running");
     expect(b.output()).toContain("(web only, no worker)");
     expect(b.output()).not.toContain("[pharos worker]");
