@@ -15,8 +15,8 @@ function print(title: string, outcome: Outcome) {
   );
 }
 
-/** Restart Postgres (immediate), SIGKILL Pharos and start it again, restart Postgres again, while spans flow. */
-export async function restartsAndCrash(options: { spans: number; concurrency: number; spreadMs: number; downMs: number }): Promise<Outcome> {
+/** A Postgres, Pharos on it, an empty ledger and a timestamped event log: what every scenario starts from. */
+async function startScenario() {
   const db = await startTestPostgres();
   const pharos = await startPharosOn(db.url).catch(async (error: unknown) => {
     await db.dispose();
@@ -29,6 +29,12 @@ export async function restartsAndCrash(options: { spans: number; concurrency: nu
     events.push(`${((Date.now() - began) / 1000).toFixed(1)} s ${line}`);
     if (process.env.PHAROS_FAULTS_VERBOSE) console.log(events.at(-1));
   };
+  return { db, pharos, ledger, events, note };
+}
+
+/** Restart Postgres (immediate), SIGKILL Pharos and start it again, restart Postgres again, while spans flow. */
+export async function restartsAndCrash(options: { spans: number; concurrency: number; spreadMs: number; downMs: number }): Promise<Outcome> {
+  const { db, pharos, ledger, events, note } = await startScenario();
   try {
     const producing = produceSpans({ baseUrl: () => pharos.current().baseUrl, ledger, total: options.spans, concurrency: options.concurrency, spreadMs: options.spreadMs });
     const faults = (async () => {
@@ -55,18 +61,7 @@ export async function restartsAndCrash(options: { spans: number; concurrency: nu
 
 /** kill -STOP of every Postgres process for `frozenMs` while spans flow; the health check is probed meanwhile. */
 export async function frozenDatabase(options: { spans: number; concurrency: number; spreadMs: number; frozenMs: number }): Promise<Outcome & { healthDuringFreeze: { status: number | string; ms: number }[] }> {
-  const db = await startTestPostgres();
-  const pharos = await startPharosOn(db.url).catch(async (error: unknown) => {
-    await db.dispose();
-    throw error;
-  });
-  const ledger = newLedger();
-  const began = Date.now();
-  const events: string[] = [];
-  const note = (line: string) => {
-    events.push(`${((Date.now() - began) / 1000).toFixed(1)} s ${line}`);
-    if (process.env.PHAROS_FAULTS_VERBOSE) console.log(events.at(-1));
-  };
+  const { db, pharos, ledger, events, note } = await startScenario();
   const healthDuringFreeze: { status: number | string; ms: number }[] = [];
   let frozen: number[] = [];
   try {
