@@ -6,8 +6,6 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import type { BenchSpan } from "./workload";
 
-const ANSWER = "Refunds are issued to the original payment method within five business days. ".repeat(6);
-
 /**
  * Cost columns are left NULL: pg-copy-streams-binary cannot encode `numeric`. That makes
  * the baseline slightly cheaper than our writes, i.e. the comparison is conservative.
@@ -24,16 +22,14 @@ export async function copySpans(databaseUrl: string, projectId: string, spans: B
   const rows = Readable.from(
     (function* () {
       for (const s of spans) {
-        const llm = s.parentId !== null;
-        const input = llm ? [{ role: "system", content: "You are a helpful support agent for an online store." }, { role: "user", content: s.question }] : { question: s.question };
         yield [
           { type: "text", value: projectId }, { type: "text", value: s.traceId }, { type: "text", value: s.spanId }, { type: "text", value: s.parentId },
-          { type: "text", value: llm ? "llm" : "span" }, { type: "text", value: llm ? "chat" : "answer" },
+          { type: "text", value: s.llm ? "llm" : "span" }, { type: "text", value: s.llm ? "chat" : "answer" },
           { type: "timestamptz", value: new Date(s.start) }, { type: "timestamptz", value: new Date(s.end) }, { type: "float8", value: s.end - s.start },
-          { type: "text", value: llm ? s.model : null }, { type: "text", value: llm ? "openai" : null },
-          { type: "jsonb", value: input }, { type: "jsonb", value: llm ? [{ role: "assistant", content: ANSWER }] : null },
-          { type: "int4", value: llm ? 420 : null }, { type: "int4", value: llm ? 180 : null }, { type: "int4", value: llm ? 600 : null },
-          { type: "text", value: "DEFAULT" }, { type: "text", value: "production" }, { type: "_text", value: [] }, { type: "_text", value: [] }, { type: "int4", value: 0 },
+          { type: "text", value: s.llm ? s.model : null }, { type: "text", value: s.llm ? "openai" : null },
+          { type: "jsonb", value: s.input }, { type: "jsonb", value: s.output },
+          { type: "int4", value: s.llm ? 420 : null }, { type: "int4", value: s.llm ? 180 : null }, { type: "int4", value: s.llm ? 600 : null },
+          { type: "text", value: "DEFAULT" }, { type: "text", value: s.llm ? "production" : null }, { type: "_text", value: [] }, { type: "_text", value: [] }, { type: "int4", value: 0 },
         ];
       }
     })(),

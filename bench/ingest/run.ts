@@ -1,10 +1,12 @@
 /**
- * npm run bench:ingest — end-to-end ingest throughput over HTTP (OTLP protobuf and batch JSON,
- * batches of 100, 16 concurrent clients) against binary COPY of the same rows, measured in
- * one run on this machine; then request latency at half the maximum rate and freshness
+ * npm run bench:ingest — end-to-end ingest throughput over HTTP (OTLP protobuf, batch JSON and
+ * OTLP/JSON, batches of 100, 16 concurrent clients) for each trace shape of workload.ts, against
+ * binary COPY of the same rows, measured in one run on this machine; then request latency at half
+ * the maximum rate and freshness
  * (2xx → visible through the trace API). Prints a table and writes bench/ingest/results.json
  * (bench/lib/results.ts; BENCH_SPANS other than 60,000 writes results-<spans>.json instead). Last, the
- * write statement alone against the day-partitioned spans and an unpartitioned copy (statement-cost.ts).
+ * write statement alone against the day-partitioned spans and an unpartitioned copy (statement-cost.ts),
+ * and the in-process stage profile (profile.ts).
  */
 import pg from "pg";
 import { startBenchPharos } from "../lib/bench-server";
@@ -13,7 +15,8 @@ import { type IngestResults, machineFacts, postgresVersion, runLabel, writeResul
 import { copySpans } from "./copy-baseline";
 import { percentile, runClosedLoop, runOpenLoop } from "./load";
 import { measureInsertStatement } from "./statement-cost";
-import { batchJsonBodies, makeSpans, otlpProtobufBodies } from "./workload";
+import { profileBatchJson, profileWorkload } from "./profile";
+import { batchJsonBodies, makeSpans, otlpJsonBodies, otlpProtobufBodies, WORKLOADS, type Workload } from "./workload";
 
 const DEFAULT_SPANS = 60_000;
 const SPANS = Number(process.env.BENCH_SPANS ?? DEFAULT_SPANS);
@@ -21,6 +24,7 @@ const WARMUP_SPANS = 4_000;
 const HALF_LOAD_SECONDS = 10;
 const FRESHNESS_TRIES = 20;
 const STATEMENT_BATCHES = 200;
+const PROFILE_BATCHES = 60;
 const BATCH = 100;
 const CONCURRENCY = 16;
 const SECRET = "sk-bench-0123456789abcdef0123";
@@ -32,16 +36,35 @@ const ingestUrl = `${server.baseUrl}/api/public/ingest`;
 const otlpUrl = `${server.baseUrl}/api/public/otel/v1/traces`;
 const jsonPost = (body: string) => ({ url: ingestUrl, init: { method: "POST", body, headers: { ...headers, "content-type": "application/json" } } });
 const otlpPost = (body: Uint8Array) => ({ url: otlpUrl, init: { method: "POST", body: body as BodyInit, headers: { ...headers, "content-type": "application/x-protobuf" } } });
+const otlpJsonPost = (body: string) => ({ url: otlpUrl, init: { method: "POST", body, headers: { ...headers, "content-type": "application/json" } } });
+const spansOf = (workload: Workload) => makeSpans(SPANS, Date.now() - 3_600_000, workload);
 
 try {
   console.log(`[bench] ${SPANS} spans per variant, batches of ${BATCH}, concurrency ${CONCURRENCY}`);
   await runClosedLoop(batchJsonBodies(makeSpans(WARMUP_SPANS), BATCH).map(jsonPost), CONCURRENCY); // warm-up: JIT, pools, route compile
 
-  const otlp = await runClosedLoop(otlpProtobufBodies(makeSpans(SPANS), BATCH).map(otlpPost), CONCURRENCY);
-  const json = await runClosedLoop(batchJsonBodies(makeSpans(SPANS), BATCH).map(jsonPost), CONCURRENCY);
-  const copyMs = await copySpans(db.url, "copy-baseline", makeSpans(SPANS));
   const rate = (ms: number) => (SPANS / ms) * 1000;
-  const best = Math.max(rate(otlp.ms), rate(json.ms));
+
+  // Each trace shape: OTLP protobuf, batch JSON and OTLP/JSON end to end, then binary COPY of the same rows, one after the other.
+  const workloads = [];
+  for (const workload of WORKLOADS) {
+    const spans = spansOf(workload);
+    const w = {
+      otlpProtobuf: await runClosedLoop(otlpProtobufBodies(spans, BATCH).map(otlpPost), CONCURRENCY),
+      batchJson: await runClosedLoop(batchJsonBodies(spansOf(workload), BATCH).map(jsonPost), CONCURRENCY),
+      otlpJson: await runClosedLoop(otlpJsonBodies(spansOf(workload), BATCH).map(otlpJsonPost), CONCURRENCY),
+      copyMs: await copySpans(db.url, `copy-${workload}`, spansOf(workload)),
+    };
+    const through = (r: { ms: number; latencies: number[]; errors: number }) => ({ spansPerSec: Math.round(rate(r.ms)), p50Ms: percentile(r.latencies, 50), p99Ms: percentile(r.latencies, 99), errors: r.errors });
+    workloads.push({
+      workload, otlpProtobuf: through(w.otlpProtobuf), batchJson: through(w.batchJson), otlpJson: through(w.otlpJson), binaryCopy: { spansPerSec: Math.round(rate(w.copyMs)) },
+      vsCopy: { otlpProtobuf: +(w.copyMs / w.otlpProtobuf.ms).toFixed(3), batchJson: +(w.copyMs / w.batchJson.ms).toFixed(3), otlpJson: +(w.copyMs / w.otlpJson.ms).toFixed(3) },
+    });
+    console.log(`[bench] ${workload}: ${JSON.stringify(workloads.at(-1))}`);
+  }
+  // The headline (and its history) is the agent shape, the workload every earlier run measured.
+  const agent = workloads.find((w) => w.workload === "agent")!;
+  const best = Math.max(agent.otlpProtobuf.spansPerSec, agent.batchJson.spansPerSec);
 
   // Half load: an open-loop schedule at 50% of the best measured rate for HALF_LOAD_SECONDS.
   const halfRequestsPerSec = best / 2 / BATCH;
@@ -64,27 +87,36 @@ try {
 
   const check = new pg.Client({ connectionString: db.url });
   await check.connect();
-  const stored = (await check.query("select count(*)::int as n from spans where project_id <> 'copy-baseline'")).rows[0].n;
+  const stored = (await check.query("select count(*)::int as n from spans where project_id not like 'copy-%'")).rows[0].n;
   const postgres = await postgresVersion(check);
   await check.end();
   // Last: it writes rows of its own (project statement-bench) that the count above must not see.
   const statement = await measureInsertStatement(db.url, { batches: STATEMENT_BATCHES, batch: BATCH });
+  // In-process, on the same database: µs per span by stage, and Postgres alone with the prepared rows.
+  const profile = [];
+  for (const workload of WORKLOADS) {
+    const p = await profileWorkload(db.url, workload, { batches: PROFILE_BATCHES, batch: BATCH, tag: "bench" });
+    profile.push({ ...p, batchJson: profileBatchJson(workload, { batches: PROFILE_BATCHES, batch: BATCH }) });
+    console.log(`[bench] profile ${workload}: ${JSON.stringify(profile.at(-1))}`);
+  }
 
   const measured = {
-    otlpProtobuf: { spansPerSec: Math.round(rate(otlp.ms)), p50Ms: percentile(otlp.latencies, 50), p99Ms: percentile(otlp.latencies, 99), errors: otlp.errors },
-    batchJson: { spansPerSec: Math.round(rate(json.ms)), p50Ms: percentile(json.latencies, 50), p99Ms: percentile(json.latencies, 99), errors: json.errors },
-    binaryCopy: { spansPerSec: Math.round(rate(copyMs)) },
+    otlpProtobuf: agent.otlpProtobuf,
+    batchJson: agent.batchJson,
+    binaryCopy: agent.binaryCopy,
     halfLoad: { targetSpansPerSec: Math.round(best / 2), achievedRequests: half.latencies.length, p50Ms: percentile(half.latencies, 50), p99Ms: percentile(half.latencies, 99), errors: half.errors },
     freshnessMs: { p50: percentile(fresh, 50), max: Math.max(...fresh) },
     storedSpans: stored,
     insertStatement: statement,
+    workloads,
+    profile,
   };
   const results: IngestResults = {
     benchmark: "ingest", format: 1, date: new Date().toISOString(), ...runLabel(),
     machine: machineFacts(postgres),
     parameters: { spansPerVariant: SPANS, batch: BATCH, concurrency: CONCURRENCY, warmupSpans: WARMUP_SPANS, halfLoadSeconds: HALF_LOAD_SECONDS, freshnessTries: FRESHNESS_TRIES },
     measurements: measured,
-    ratios: { otlpProtobufVsCopy: +(rate(otlp.ms) / rate(copyMs)).toFixed(3), batchJsonVsCopy: +(rate(json.ms) / rate(copyMs)).toFixed(3), insertStatementPartitionedVsUnpartitionedP50: statement.p50Ratio },
+    ratios: { otlpProtobufVsCopy: agent.vsCopy.otlpProtobuf, batchJsonVsCopy: agent.vsCopy.batchJson, insertStatementPartitionedVsUnpartitionedP50: statement.p50Ratio },
   };
   console.table({
     "OTLP protobuf": { "spans/s": measured.otlpProtobuf.spansPerSec, "vs COPY": results.ratios.otlpProtobufVsCopy, "p50 ms": measured.otlpProtobuf.p50Ms, "p99 ms": measured.otlpProtobuf.p99Ms },

@@ -33,8 +33,24 @@ export type IngestResults = BenchResults<"ingest",
     freshnessMs: { p50: number; max: number }; storedSpans: number;
     /** Since spans are partitioned by day (2026-12): bench/ingest/statement-cost.ts. */
     insertStatement?: InsertStatementCost;
+    /** Since 2026-12-07: each trace shape (bench/ingest/workload.ts) end to end, beside binary COPY of the same rows. */
+    workloads?: IngestWorkloadResult[];
+    /** Since 2026-12-07: µs per span by stage, in-process, and Postgres alone with the prepared rows (bench/ingest/profile.ts). */
+    profile?: IngestProfile[];
   },
   { otlpProtobufVsCopy: number; batchJsonVsCopy: number; insertStatementPartitionedVsUnpartitionedP50?: number }>;
+
+export type IngestWorkloadResult = {
+  workload: string; otlpProtobuf: Throughput; batchJson: Throughput; otlpJson: Throughput; binaryCopy: { spansPerSec: number };
+  vsCopy: { otlpProtobuf: number; batchJson: number; otlpJson: number };
+};
+export type IngestProfile = {
+  workload: string;
+  /** OTLP protobuf, µs per span (median batch of 100 ÷ 100). */
+  profile: { decode: number; validate: number; map: number; mask: number; price: number; flag: number; serialize: number; sql: number; total: number };
+  postgresAlone: { copySpans: number; spansOnly: number; full: number; fullNoTrigram: number; stagedCopy: number };
+  batchJson: { decode: number; validateAndMap: number };
+};
 
 export type InsertStatementCost = {
   batches: number; batch: number;

@@ -65,6 +65,28 @@ describe("renderIngest", () => {
   });
 });
 
+describe("renderIngest with trace shapes and a profile", () => {
+  const through = (spansPerSec: number) => ({ spansPerSec, p50Ms: 100, p99Ms: 400, errors: 0 });
+  const run = ingestRun({ date: "2026-12-07T10:00:00.000Z", otlp: 5_000, json: 6_000, copy: 50_000 });
+  run.measurements.workloads = [{ workload: "single-call", otlpProtobuf: through(2_000), batchJson: through(2_500), otlpJson: through(1_500), binaryCopy: { spansPerSec: 25_000 }, vsCopy: { otlpProtobuf: 0.08, batchJson: 0.1, otlpJson: 0.06 } }];
+  run.measurements.profile = [{ workload: "single-call", profile: { decode: 6, validate: 3, map: 7, mask: 5, price: 10, flag: 1, serialize: 14, sql: 222, total: 268 },
+    postgresAlone: { copySpans: 44, spansOnly: 64, full: 220, fullNoTrigram: 130, stagedCopy: 260 }, batchJson: { decode: 3, validateAndMap: 6 } }];
+  const sections = renderIngest({ file: "bench/ingest/results.json", results: run }, []);
+
+  it("gives each trace shape's ratio to COPY of the same rows, and judges the goal per shape", () => {
+    expect(sections["ingest:workloads"]).toContain("| Single call: 1 GenAI span, ~600 characters of messages | 2,000 (0.08) | 2,500 (0.10) | 1,500 (0.06) | 25,000 | 400 ms |");
+    expect(sections["ingest:goals"]).toContain("| ≥ 0.5 of binary COPY, single-call traces | **not met**: 0.08 (OTLP protobuf), 0.10 (batch JSON), 0.06 (OTLP/JSON) |");
+  });
+  it("prints µs per span by stage and the limit with Node taken out", () => {
+    expect(sections["ingest:profile"]).toContain("| sql | 222 |");
+    expect(sections["ingest:profile"]).toContain("| **total** | **268** |");
+    expect(sections["ingest:profile"]).toContain("| **limit with Node taken out**: COPY ÷ our whole statement | **0.20** |");
+  });
+  it("says so when the latest run did not measure them", () => {
+    expect(renderIngest({ file: "x", results: ingestRun({ date: "2026-12-01T10:00:00.000Z", otlp: 1, json: 1, copy: 1 }) }, [])["ingest:profile"]).toBe("_Not measured in the latest run._");
+  });
+});
+
 describe("docs/benchmarks.md", () => {
   it("is what bench:report renders from the committed results files (run npm run bench:report)", async () => {
     const doc = await readFile(path.join(root, "docs/benchmarks.md"), "utf8");
