@@ -10,8 +10,8 @@
  * - `full`: the whole write statement, with its parameters' serialization;
  * - `stagedCopy`: the same rows as COPY text into a temporary staging table, then the same statement
  *   reading from it (the COPY text encoded in Node inside the measured time, like `full`'s parameters);
- * - `fullNoTrigram`: the whole statement, its trace summaries going to a copy of `traces` with every
- *   index but the trigram one on search_text.
+ * - `fullNoTrigram`, `fewerTraceIndexes`, `trigramPending64MB`: the whole statement, its trace
+ *   summaries going to a copy of `traces` that differs in one index decision (TRACE_COPIES).
  * All alternate batch by batch, so the machine's load falls on each alike.
  */
 import { createRequire } from "node:module";
@@ -41,7 +41,7 @@ const SETTINGS = { pii: DEFAULT_PII_SETTINGS, priceOverrides: [], feedbackOrigin
 export const STAGES = ["decode", "validate", "map", "mask", "price", "flag", "serialize", "sql"] as const;
 export type Stage = (typeof STAGES)[number];
 export type StageProfile = Record<Stage, number> & { total: number };
-export type PostgresAlone = { copySpans: number; spansOnly: number; full: number; fullNoTrigram: number; stagedCopy: number };
+export type PostgresAlone = { copySpans: number; spansOnly: number; full: number; fullNoTrigram: number; fewerTraceIndexes: number; trigramPending64MB: number; stagedCopy: number };
 
 const timeIt = <T>(f: () => T): [T, number] => {
   const t0 = performance.now();
@@ -81,21 +81,38 @@ function stageText(columns: unknown[][]): string {
   return out;
 }
 
-/** The whole statement with its trace summaries going to a copy of `traces` that lacks the trigram index. */
-const NO_TRIGRAM_SQL = (() => {
-  const sql = INSERT_SPANS_SQL.replace("insert into traces as t", "insert into traces_no_trigram as t");
+/**
+ * Copies of `traces` that differ from it in one index decision; the whole statement writes its trace
+ * summaries to one of them instead of `traces`.
+ * - `no_trigram`: every index but the trigram one on search_text;
+ * - `fewer_indexes`: without the five secondary btree indexes (the explorer's cost/latency/token sorts, session, user);
+ * - `pending_64mb`: the trigram index with a 64 MB GIN pending list, cleaned at the end (its time added to the variant's).
+ */
+const TRACE_COPIES = {
+  no_trigram: (def: string) => (def.includes("gin_trgm_ops") ? null : def),
+  fewer_indexes: (def: string) => (/_(cost|latency|tokens)_sort |session_id|user_id/.test(def) ? null : def),
+  pending_64mb: (def: string) => (def.includes("gin_trgm_ops") ? `${def} WITH (gin_pending_list_limit = 65536)` : def),
+} as const;
+type TraceCopy = keyof typeof TRACE_COPIES;
+
+const sqlInto = (copy: TraceCopy) => {
+  const sql = INSERT_SPANS_SQL.replace("insert into traces as t", `insert into traces_${copy} as t`);
   if (sql === INSERT_SPANS_SQL) throw new Error("the write statement no longer upserts into `traces` as expected");
   return sql;
-})();
+};
 
-async function createTracesWithoutTrigram(client: pg.Client) {
-  await client.query(`create table if not exists traces_no_trigram (like traces including defaults including constraints)`);
-  await client.query(`alter table traces_no_trigram drop constraint if exists traces_no_trigram_pkey`);
-  await client.query(`alter table traces_no_trigram add constraint traces_no_trigram_pkey primary key (project_id, id)`);
+async function createTraceCopies(client: pg.Client) {
   const { rows } = await client.query<{ name: string; def: string }>(
-    `select indexname as name, indexdef as def from pg_indexes where schemaname = 'public' and tablename = 'traces' and indexname <> 'traces_pkey' and indexdef not like '%gin_trgm_ops%'`);
-  for (const { name, def } of rows) {
-    await client.query(def.replace(`INDEX ${name} ON public.traces `, `INDEX IF NOT EXISTS ${name}_no_trigram ON public.traces_no_trigram `));
+    `select indexname as name, indexdef as def from pg_indexes where schemaname = 'public' and tablename = 'traces' and indexname <> 'traces_pkey'`);
+  for (const [copy, keep] of Object.entries(TRACE_COPIES)) {
+    const table = `traces_${copy}`;
+    await client.query(`create table if not exists ${table} (like traces including defaults including constraints)`);
+    await client.query(`alter table ${table} drop constraint if exists ${table}_pkey`);
+    await client.query(`alter table ${table} add constraint ${table}_pkey primary key (project_id, id)`);
+    for (const { name, def } of rows) {
+      const kept = keep(def);
+      if (kept) await client.query(kept.replace(`INDEX ${name} ON public.traces `, `INDEX IF NOT EXISTS ${name.slice(0, 40)}_${copy} ON public.${table} `));
+    }
   }
 }
 
@@ -155,10 +172,11 @@ export async function profileWorkload(url: string, workload: Workload, options: 
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const alone: Record<keyof PostgresAlone, number[]> = { copySpans: [], spansOnly: [], full: [], fullNoTrigram: [], stagedCopy: [] };
+  const alone: Record<keyof PostgresAlone, number[]> = { copySpans: [], spansOnly: [], full: [], fullNoTrigram: [], fewerTraceIndexes: [], trigramPending64MB: [], stagedCopy: [] };
+  let pendingCleanupMs = 0;
   try {
     await client.query(STAGE.create);
-    await createTracesWithoutTrigram(client);
+    await createTraceCopies(client);
     // Each variant writes its own project's copy of the rows, so none conflicts with another's.
     const variant = (name: string, rows: SpanRow[]) => rows.map((r) => ({ ...r, projectId: `${r.projectId}-${name}` }));
     const tx = async (f: () => Promise<unknown>) => {
@@ -181,7 +199,9 @@ export async function profileWorkload(url: string, workload: Workload, options: 
         }],
         ["copySpans", () => copyRows(client, variant("copy", rows))],
         ["spansOnly", () => client.query(SPANS_ONLY_SQL, insertSpansParams(variant("spans", rows)).map((c) => prepareValue(c)))],
-        ["fullNoTrigram", () => client.query(NO_TRIGRAM_SQL, insertSpansParams(variant("notrgm", rows)).map((c) => prepareValue(c)))],
+        ["fullNoTrigram", () => client.query(sqlInto("no_trigram"), insertSpansParams(variant("notrgm", rows)).map((c) => prepareValue(c)))],
+        ["fewerTraceIndexes", () => client.query(sqlInto("fewer_indexes"), insertSpansParams(variant("fewer", rows)).map((c) => prepareValue(c)))],
+        ["trigramPending64MB", () => client.query(sqlInto("pending_64mb"), insertSpansParams(variant("pending", rows)).map((c) => prepareValue(c)))],
       ];
       for (const [name, run] of i % 2 ? runs : [...runs].reverse()) {
         const ms = await tx(run);
@@ -189,9 +209,14 @@ export async function profileWorkload(url: string, workload: Workload, options: 
         else alone[name].push(ms);
       }
     }
+    // The deferred GIN work, spread over the variant's batches: what a background cleaner would pay.
+    const t0 = performance.now();
+    await client.query(`select gin_clean_pending_list(indexrelid::regclass) from pg_index where indrelid = 'traces_pending_64mb'::regclass and indexrelid::regclass::text like '%trgm%'`);
+    pendingCleanupMs = performance.now() - t0;
   } finally {
     await client.end();
   }
+  alone.trigramPending64MB = alone.trigramPending64MB.map((ms) => ms + pendingCleanupMs / prepared.length);
   const perSpan = (values: number[]) => +((percentile(values, 50) * 1000) / options.batch).toFixed(1);
   const stages = Object.fromEntries(STAGES.map((s) => [s, perSpan(stageMs[s])])) as Record<Stage, number>;
   const profile: StageProfile = { ...stages, total: +STAGES.reduce((sum, s) => sum + stages[s], 0).toFixed(1) };

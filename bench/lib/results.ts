@@ -48,7 +48,7 @@ export type IngestProfile = {
   workload: string;
   /** OTLP protobuf, µs per span (median batch of 100 ÷ 100). */
   profile: { decode: number; validate: number; map: number; mask: number; price: number; flag: number; serialize: number; sql: number; total: number };
-  postgresAlone: { copySpans: number; spansOnly: number; full: number; fullNoTrigram: number; stagedCopy: number };
+  postgresAlone: { copySpans: number; spansOnly: number; full: number; fullNoTrigram: number; stagedCopy: number; fewerTraceIndexes?: number; trigramPending64MB?: number };
   batchJson: { decode: number; validateAndMap: number };
 };
 

@@ -73,7 +73,9 @@ function renderWorkloads(latest: IngestResults): Record<string, string> {
     ["text `COPY` of the prepared rows into `spans`", ...m.profile.map((p) => us(p.postgresAlone.copySpans))],
     ["our statement cut after the span insert (no summaries, no rollups)", ...m.profile.map((p) => us(p.postgresAlone.spansOnly))],
     ["our whole statement (with its parameters' serialization)", ...m.profile.map((p) => us(p.postgresAlone.full))],
-    ["the same, trigram index on `traces.search_text` dropped (run after the others)", ...m.profile.map((p) => us(p.postgresAlone.fullNoTrigram))],
+    ["the same, summaries into a copy of `traces` without the trigram index on `search_text`", ...m.profile.map((p) => us(p.postgresAlone.fullNoTrigram))],
+    ["the same, into a copy without the five secondary btree indexes (explorer sorts, session, user)", ...m.profile.map((p) => (p.postgresAlone.fewerTraceIndexes === undefined ? "—" : us(p.postgresAlone.fewerTraceIndexes)))],
+    ["the same, into a copy whose trigram index has a 64 MB GIN pending list (its final cleanup added)", ...m.profile.map((p) => (p.postgresAlone.trigramPending64MB === undefined ? "—" : us(p.postgresAlone.trigramPending64MB)))],
     ["staged: COPY text into a temp table, then the same statement from it", ...m.profile.map((p) => us(p.postgresAlone.stagedCopy))],
     ["**limit with Node taken out**: COPY ÷ our whole statement", ...m.profile.map((p) => `**${ratio(p.postgresAlone.copySpans / p.postgresAlone.full)}**`)],
   ], ["left", ...m.profile.map(() => "right" as const)]);

@@ -70,7 +70,7 @@ describe("renderIngest with trace shapes and a profile", () => {
   const run = ingestRun({ date: "2026-12-07T10:00:00.000Z", otlp: 5_000, json: 6_000, copy: 50_000 });
   run.measurements.workloads = [{ workload: "single-call", otlpProtobuf: through(2_000), batchJson: through(2_500), otlpJson: through(1_500), binaryCopy: { spansPerSec: 25_000 }, vsCopy: { otlpProtobuf: 0.08, batchJson: 0.1, otlpJson: 0.06 } }];
   run.measurements.profile = [{ workload: "single-call", profile: { decode: 6, validate: 3, map: 7, mask: 5, price: 10, flag: 1, serialize: 14, sql: 222, total: 268 },
-    postgresAlone: { copySpans: 44, spansOnly: 64, full: 220, fullNoTrigram: 130, stagedCopy: 260 }, batchJson: { decode: 3, validateAndMap: 6 } }];
+    postgresAlone: { copySpans: 44, spansOnly: 64, full: 220, fullNoTrigram: 130, stagedCopy: 260, fewerTraceIndexes: 210, trigramPending64MB: 225 }, batchJson: { decode: 3, validateAndMap: 6 } }];
   const sections = renderIngest({ file: "bench/ingest/results.json", results: run }, []);
 
   it("gives each trace shape's ratio to COPY of the same rows, and judges the goal per shape", () => {
@@ -80,6 +80,7 @@ describe("renderIngest with trace shapes and a profile", () => {
   it("prints µs per span by stage and the limit with Node taken out", () => {
     expect(sections["ingest:profile"]).toContain("| sql | 222 |");
     expect(sections["ingest:profile"]).toContain("| **total** | **268** |");
+    expect(sections["ingest:profile"]).toContain("| the same, into a copy without the five secondary btree indexes (explorer sorts, session, user) | 210 |");
     expect(sections["ingest:profile"]).toContain("| **limit with Node taken out**: COPY ÷ our whole statement | **0.20** |");
   });
   it("says so when the latest run did not measure them", () => {
