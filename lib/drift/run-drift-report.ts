@@ -55,7 +55,7 @@ export async function runDriftReport(options: { projectId: string; reportId: str
     if (focus !== undefined) {
       const { reference, current } = steps[focus]!;
       const map = driftMap(reference, current, { perSide: 250, k: 6, seed: 3 });
-      const texts = await exampleTexts(projectId, report.field, map.clusters.flatMap((c) => c.examples.map((i) => ({ traceId: current.traceIds[i]!, spanId: current.spanIds[i]! }))));
+      const texts = await exampleTexts(projectId, report.field, shown[focus]!, map.clusters.flatMap((c) => c.examples.map((i) => ({ traceId: current.traceIds[i]!, spanId: current.spanIds[i]! }))));
       projection = {
         window: focus,
         points: map.points.map((p) => ({ x: p.x, y: p.y, set: p.set, cluster: p.cluster, traceId: (p.set === "reference" ? reference : current).traceIds[p.index]! })),
@@ -81,12 +81,16 @@ export async function runDriftReport(options: { projectId: string; reportId: str
   }
 }
 
-async function exampleTexts(projectId: string, field: string, ids: { traceId: string; spanId: string }[]): Promise<Map<string, string>> {
+/**
+ * The examples' texts, read within the window their vectors were loaded from (vectors are keyed by
+ * their span's start time): a read by ids alone would probe every daily partition of `spans`.
+ */
+async function exampleTexts(projectId: string, field: string, window: { start: Date; end: Date }, ids: { traceId: string; spanId: string }[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
   const rows = await sqlPool().query<{ id: string; value: unknown }>(
     `select s.id, s.${field === "output" ? "output" : "input"} as value from spans s join unnest($2::text[], $3::text[]) as k(trace_id, span_id)
-       on s.trace_id = k.trace_id and s.id = k.span_id where s.project_id = $1`,
-    [projectId, ids.map((i) => i.traceId), ids.map((i) => i.spanId)],
+       on s.trace_id = k.trace_id and s.id = k.span_id where s.project_id = $1 and s.start_time >= $4 and s.start_time < $5`,
+    [projectId, ids.map((i) => i.traceId), ids.map((i) => i.spanId), window.start, window.end],
   );
   return new Map(rows.rows.map((r) => [r.id, spanText(r.value, field === "output" ? "output" : "input").slice(0, 240)]));
 }
