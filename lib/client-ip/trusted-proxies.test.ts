@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { env } from "../env";
 import { clientAddress, parseTrustedProxies } from "./trusted-proxies";
 
 const address = (setting: string, peer: string, forwardedFor?: string) => clientAddress({ peer, forwardedFor, trust: parseTrustedProxies(setting) });
@@ -41,5 +42,20 @@ describe("PHAROS_TRUSTED_PROXIES", () => {
     expect(() => parseTrustedProxies("1, 10.0.0.1")).toThrow(/either a hop count alone or a list/);
     expect(() => parseTrustedProxies("11")).toThrow(/at most 10/);
     expect(() => parseTrustedProxies("-1")).toThrow(/"-1" is neither/);
+  });
+
+  describe("at start-up", () => {
+    const saved = process.env.PHAROS_TRUSTED_PROXIES;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.PHAROS_TRUSTED_PROXIES;
+      else process.env.PHAROS_TRUSTED_PROXIES = saved;
+    });
+
+    it("env() names the setting and the problem (scripts/start.ts prints it and exits 1)", () => {
+      process.env.PHAROS_TRUSTED_PROXIES = "true";
+      expect(() => env()).toThrow(/^Invalid environment: PHAROS_TRUSTED_PROXIES: "true" would trust every hop/);
+      process.env.PHAROS_TRUSTED_PROXIES = "loopback, 10.0.0.0/8";
+      expect(env().PHAROS_TRUSTED_PROXIES).toBe("loopback, 10.0.0.0/8");
+    });
   });
 });
