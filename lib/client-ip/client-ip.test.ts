@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_IP_HEADER, clientIp, clientIpBucket, markClientIpStamped } from "./client-ip";
 
 describe("clientIp", () => {
-  const nodeEnv = process.env.NODE_ENV;
   afterEach(() => {
-    process.env.NODE_ENV = nodeEnv;
+    vi.unstubAllEnvs();
     delete (globalThis as Record<symbol, unknown>)[Symbol.for("pharos.clientIpStamped")];
   });
 
@@ -17,7 +16,7 @@ describe("clientIp", () => {
 
   it("in production, believes the header only in a process whose web server stamps it", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    process.env.NODE_ENV = "production";
+    vi.stubEnv("NODE_ENV", "production");
     expect(clientIp({ [CLIENT_IP_HEADER]: "7.7.7.7" })).toBe("unknown");
     expect(warn).toHaveBeenCalledOnce();
     markClientIpStamped();
