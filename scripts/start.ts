@@ -110,8 +110,9 @@ try {
 function startWeb() {
   // Next behind Pharos's own HTTP server (scripts/web-server.ts), which stamps the client's
   // address from the socket and PHAROS_TRUSTED_PROXIES. Without --conditions=react-server: that
-  // condition is for the worker's and this launcher's imports of app code, not for Next itself.
-  const web = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "web-server.ts")], {
+  // condition is for the worker's and this launcher's imports of app code, not for Next itself;
+  // and without a process-wide tsx (web-server.mjs loads the .ts and removes the loader).
+  const web = spawn(process.execPath, [path.join(import.meta.dirname, "web-server.mjs")], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });

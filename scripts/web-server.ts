@@ -1,6 +1,6 @@
 /**
- * The web server `npm start` runs (scripts/start.ts spawns it where it used to spawn `next
- * start`): Next's production request handler behind Node's own HTTP server, through Next's
+ * The web server `npm start` runs (scripts/start.ts spawns it, through web-server.mjs, where it
+ * used to spawn `next start`): Next's production request handler behind Node's own HTTP server, through Next's
  * documented custom-server API (`next({ dev: false, dir })` + `getRequestHandler()`).
  *
  * Why not `next start`: the App Router cannot see the socket, and Next only sets
