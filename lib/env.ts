@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./client-ip/trusted-proxies";
 
 const flag = z
   .enum(["true", "false", "1", "0", ""])
@@ -42,9 +43,24 @@ const serverEnvSchema = z.object({
   PHAROS_EMAIL_VERIFICATION_TTL_HOURS: count(24),
   /** GitHub's REST API, asked for the verified primary email of a GitHub sign-in (tests point it at a fake). */
   PHAROS_GITHUB_API_URL: z.string().url().default("https://api.github.com"),
+  /**
+   * Which hops in front of Pharos may name the client in X-Forwarded-For (README "Behind a proxy"):
+   * unset trusts none (the client is the connection's peer); a hop count (1 = one load balancer);
+   * or proxy addresses / CIDR ranges / loopback, linklocal, uniquelocal, comma-separated.
+   */
+  PHAROS_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   /** Failed password sign-ins per account before 429; one more is allowed every 15 min / burst, lockouts double. */
   PHAROS_SIGNIN_FAILURES_PER_ACCOUNT: count(5),
-  /** Failed password sign-ins per client IP (last X-Forwarded-For entry) before 429. */
+  /** Failed password sign-ins per client IP (the client address: PHAROS_TRUSTED_PROXIES) before 429. */
   PHAROS_SIGNIN_FAILURES_PER_IP: count(20),
   /** Sign-up requests per client IP per hour (and a third of that per email address). */
   PHAROS_SIGNUP_PER_IP_PER_HOUR: count(10),

@@ -3,7 +3,8 @@
  * 1. Postgres: DATABASE_URL if set, else an embedded Postgres 17 under $PHAROS_DATA_DIR/pg.
  * 2. `prisma migrate deploy`.
  * 3. First run: headless init (PHAROS_INIT_*) or a demo org/project/user; prints the sign-in.
- * 4. `next build` when no build of the current sources exists, then `next start` and the
+ * 4. `next build` when no build of the current sources exists, then the web server
+ *    (scripts/web-server.ts: Next's handler, client addresses from the socket) and the
  *    background worker (scripts/worker.ts).
  * PHAROS_ROLE=web|worker runs only that half and skips step 3 (replicas beside one `all`
  * process, docs/scaling.md).
@@ -107,10 +108,13 @@ try {
 }
 
 function startWeb() {
-  const nextBin = path.join(import.meta.dirname, "..", "node_modules", "next", "dist", "bin", "next");
-  const web = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  // Next behind Pharos's own HTTP server (scripts/web-server.ts), which stamps the client's
+  // address from the socket and PHAROS_TRUSTED_PROXIES. Without --conditions=react-server: that
+  // condition is for the worker's and this launcher's imports of app code, not for Next itself;
+  // and without a process-wide tsx (web-server.mjs loads the .ts and removes the loader).
+  const web = spawn(process.execPath, [path.join(import.meta.dirname, "web-server.mjs")], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   children.push(web);
   web.on("exit", (code, signal) => {

@@ -12,6 +12,7 @@ import { startBoss } from "../lib/jobs/boss";
 import { registerPromptJobs } from "../lib/jobs/prompt-jobs";
 import { registerRollupJobs } from "../lib/jobs/rollup-jobs";
 import { registerOnlineEvalJobs } from "../lib/jobs/online-eval-jobs";
+import { registerRateLimitJobs } from "../lib/jobs/rate-limit-jobs";
 import { registerRetentionJobs } from "../lib/jobs/retention-jobs";
 import { registerRunJobs } from "../lib/jobs/run-jobs";
 
@@ -32,6 +33,7 @@ await registerRunJobs(boss);
 await registerOnlineEvalJobs(boss);
 await registerFeedbackJobs(boss);
 await registerRetentionJobs(boss);
+await registerRateLimitJobs(boss);
 console.log("[pharos worker] running: alert evaluation every minute, webhook delivery, hour rollups every 5 minutes, embeddings every 5 minutes, drift reports hourly, canary guards every minute, release webhooks, regression runs (resumed every minute), online evaluation every minute, pending feedback swept every 5 minutes, span partitions and retention hourly");
 
 let stopping = false;

@@ -16,7 +16,7 @@ export async function signInRateLimitResponse(req: Request): Promise<Response | 
     return null; // next-auth answers a malformed body itself
   }
   try {
-    assertSignInAllowed({ email, ip: clientIp(req.headers) });
+    await assertSignInAllowed({ email, ip: clientIp(req.headers) });
     return null;
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "RATE_LIMITED") throw error;

@@ -1,21 +1,23 @@
 import { mailConfigured } from "../mail/send-mail";
-import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./auth-limits";
+import { reserveSignInAttempt } from "./auth-limits";
 import { verifyCredentials } from "./verify-credentials";
 
 /**
- * A password sign-in: refused with 429 while the account or the client IP is locked out
- * (auth-limits.ts), else the user, or null for every kind of failure (one message in the UI).
- * With SMTP configured an account must have verified its email first; otherwise signing up and
- * then signing in would tell whether the address already had an account.
+ * A password sign-in: refused with 429 while the account or the client is locked out
+ * (auth-limits.ts, shared by all web processes), else the user, or null for every kind of
+ * failure (one message in the UI). Unknown emails and wrong passwords do the same work: a
+ * reserved attempt, one bcrypt comparison (verify-credentials.ts). With SMTP configured an
+ * account must have verified its email first; otherwise signing up and then signing in would
+ * tell whether the address already had an account.
  */
 export async function signInWithPassword(options: { email: string; password: string; ip: string }) {
-  assertSignInAllowed(options);
+  const attempt = await reserveSignInAttempt(options);
   const user = await verifyCredentials(options);
-  if (!user) {
-    recordSignInFailure(options);
+  if (!user) return null;
+  if (mailConfigured() && !user.emailVerifiedAt) {
+    await attempt.notCounted();
     return null;
   }
-  if (mailConfigured() && !user.emailVerifiedAt) return null;
-  recordSignInSuccess(options);
+  await attempt.succeeded();
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -8,34 +8,14 @@ export type Bucket = { tokens: number; updatedAt: number };
 const buckets = new Map<string, Bucket>();
 
 /**
- * Token bucket per API key *and scope*, in process memory: PER_MINUTE requests refill evenly,
+ * Token bucket per API key *and scope*, in process memory (per replica: the hot path; the
+ * security limits are shared through Postgres instead, lib/rate-limit/): PER_MINUTE requests refill evenly,
  * BURST may arrive at once. Over the limit: 429 with the seconds until a token is free. The
  * browser-safe public key has its own bucket, so whoever copies it from a web page can exhaust
  * only the feedback bucket, never the secret key's ingest.
  */
 export function takeRateLimitToken(key: { apiKeyId: string; scope: "public" | "secret" }, now = Date.now()): void {
   take(`${key.apiKeyId}:${key.scope}`, perMinute(), burst(), now, `Rate limit of ${perMinute()} requests per minute exceeded for this ${key.scope} key`);
-}
-
-/**
- * Feedback per client IP as well: the public key is in every visitor's browser, so one
- * visitor must not be able to spend the whole key's budget. The IP is the last X-Forwarded-For
- * entry, the one Next's own server appends for the connection's peer.
- */
-export function takeFeedbackIpToken(req: Request, now = Date.now()): void {
-  const limit = env().PHAROS_FEEDBACK_RATE_LIMIT_PER_IP_PER_MINUTE;
-  take(`feedback-ip:${clientIp(req.headers)}`, limit, Math.max(10, Math.ceil(limit / 6)), now, `Rate limit of ${limit} feedback requests per minute exceeded for this client`);
-}
-
-/**
- * The client's IP: the last X-Forwarded-For entry, the one Next's own server (or the proxy in
- * front of it) appends for the connection's peer; earlier entries are whatever the client sent.
- * Takes a Headers object or the plain record next-auth hands its callbacks.
- */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
-  return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
 }
 
 /** Takes a token from bucket `id` (PER_MINUTE refill, BURST capacity), or throws 429 with Retry-After. */

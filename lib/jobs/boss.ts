@@ -9,6 +9,7 @@ export const QUEUES = {
   checkCanaries: "check-canaries", deliverReleaseEvent: "deliver-release-event",
   executeRun: "execute-run", resumeRuns: "resume-runs", onlineEvals: "online-evals",
   sweepPendingFeedback: "sweep-pending-feedback", maintainSpans: "maintain-spans",
+  sweepRateLimits: "sweep-rate-limits",
 } as const;
 
 export const DELIVERY_OPTIONS = { retryLimit: 8, retryDelay: 2, retryBackoff: true } as const;

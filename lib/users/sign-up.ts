@@ -23,7 +23,7 @@ export type SignUpAnswer = { next: "check-email" | "sign-in"; message: string };
  * sign-in, by the account that then proves it holds the password (and, if bound, the address).
  */
 export async function signUp(input: SignUpBody & { ip: string }): Promise<SignUpAnswer> {
-  takeSignUpToken({ email: input.email, ip: input.ip });
+  await takeSignUpToken({ email: input.email, ip: input.ip });
   if (input.inviteToken) {
     const invite = await findUsableInvite(db, input.inviteToken);
     if (invite.email && invite.email !== input.email) throw new AppError("FORBIDDEN", `This invite is for ${invite.email}; sign up with that address`);

@@ -13,13 +13,13 @@ type Authorize = (c: unknown, r: unknown) => Promise<{ id: string } | null>;
 const authorizeFn = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 let ipSeq = 1;
 const freshIp = () => `203.0.113.${ipSeq++}`;
-const authorize = (email: string, password: string, ip = freshIp()) => authorizeFn({ email, password }, { headers: { "x-forwarded-for": `10.0.0.1, ${ip}` }, body: {}, query: {}, method: "POST" });
+const authorize = (email: string, password: string, ip = freshIp()) => authorizeFn({ email, password }, { headers: { "x-forwarded-for": "10.0.0.1", "x-pharos-client-ip": ip }, body: {}, query: {}, method: "POST" });
 
 /** A credentials sign-in POST as next-auth's client sends it (form-encoded, through the real route). */
 async function postSignIn(email: string, password: string, ip: string) {
   const req = new Request("http://localhost:3000/api/auth/callback/credentials", {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", host: "localhost:3000", "x-forwarded-for": ip },
+    headers: { "content-type": "application/x-www-form-urlencoded", host: "localhost:3000", "x-pharos-client-ip": ip },
     body: new URLSearchParams({ email, password, csrfToken: "x", json: "true", callbackUrl: "/" }),
   });
   const res = await (nextAuthRoute.POST as unknown as (r: Request, c: unknown) => Promise<Response>)(req, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
@@ -29,7 +29,7 @@ async function postSignIn(email: string, password: string, ip: string) {
 async function signUp(body: Record<string, unknown>, ip = freshIp()) {
   const req = new Request("http://localhost:3000/api/auth/sign-up", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    headers: { "content-type": "application/json", "x-pharos-client-ip": ip },
     body: JSON.stringify(body),
   });
   const res = await signUpRoute.POST(req);
@@ -83,9 +83,9 @@ describe("credentials sign-in", () => {
       const blocked = await postSignIn(uniqueEmail("spray"), "guess", ip);
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
-      // Only the last X-Forwarded-For entry (the one the server appends) counts: a client cannot rotate the first one.
+      // Only the address the web server stamped counts, not X-Forwarded-For (tests/e2e/client-ip.test.ts: the server overwrites the stamp).
       const user = await createUser("same-ip");
-      await expect(authorizeFn({ email: user.email, password: PASSWORD }, { headers: { "x-forwarded-for": `1.2.3.4, ${ip}` } })).rejects.toThrow("RateLimited");
+      await expect(authorizeFn({ email: user.email, password: PASSWORD }, { headers: { "x-forwarded-for": "1.2.3.4", "x-pharos-client-ip": ip } })).rejects.toThrow("RateLimited");
       expect(await authorize(user.email, PASSWORD)).toMatchObject({ id: user.id });
     } finally {
       delete process.env.PHAROS_SIGNIN_FAILURES_PER_IP;

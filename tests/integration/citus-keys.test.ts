@@ -27,6 +27,11 @@ const NOT_DISTRIBUTED: Record<string, { citus: "reference" | "coordinator-local"
   api_keys: { citus: "reference", reason: "authentication finds the key by its public key or secret hash before the project is known; the two global unique indexes need a reference table (small, read through the in-process auth cache)" },
   job_watermarks: { citus: "reference", reason: "worker bookkeeping, one row per job name across all projects; written in the same transaction as distributed rollup rows, which a reference table allows" },
   _prisma_migrations: { citus: "coordinator-local", reason: "Prisma's migration history" },
+  rate_limit_buckets: {
+    citus: "coordinator-local",
+    reason:
+      "security limits keyed by (scope, hash of an email or client address) before any project is known; written on every sign-in and feedback request and never joined with tenant rows, so a plain table on the coordinator (a reference table would make each write a transaction on every node)",
+  },
 };
 
 /** Tenant tables (they have project_id) that are nevertheless reference tables, so their keys are not checked. */

@@ -192,7 +192,7 @@ describe("fuzz: every public endpoint", () => {
         fc.asyncProperty(caseArb, async (c) => {
           const url = new URL(`http://localhost:3000${op.path}`);
           for (const [k, v] of Object.entries(c.query)) url.searchParams.append(k, v);
-          const headers = new Headers({ "x-forwarded-for": c.ip });
+          const headers = new Headers({ "x-pharos-client-ip": c.ip });
           const auth = authorization(c.auth);
           if (auth) headers.set("authorization", auth);
           if (c.body?.contentType) headers.set("content-type", c.body.contentType);

@@ -58,7 +58,7 @@ describe("ingest limits", () => {
     const trace = sampleTraceEvents();
     await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: trace.events } });
     const send = (ip: string) => feedbackRoute.POST(new Request("http://localhost/api/public/feedback", {
-      method: "POST", headers: { authorization: `Bearer ${key.publicKey}`, "content-type": "application/json", "x-forwarded-for": `1.2.3.4, ${ip}` }, body: JSON.stringify({ traceId: trace.traceId, value: "up" }),
+      method: "POST", headers: { authorization: `Bearer ${key.publicKey}`, "content-type": "application/json", "x-forwarded-for": "1.2.3.4", "x-pharos-client-ip": ip }, body: JSON.stringify({ traceId: trace.traceId, value: "up" }),
     }), { params: Promise.resolve({}) });
     const statuses = [];
     for (let i = 0; i < 12; i++) statuses.push((await send("203.0.113.7")).status);

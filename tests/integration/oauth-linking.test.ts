@@ -42,7 +42,7 @@ async function withSmtp<T>(fn: () => Promise<T>): Promise<T> {
 
 let ids = 0;
 /** Sign-up through the route, each from its own client IP (the per-IP sign-up limit is not under test here). */
-const signUp = (body: Record<string, unknown>) => call(signUpRoute.POST, "POST", { body, headers: { "x-forwarded-for": `192.0.2.${ids++ % 250}` } });
+const signUp = (body: Record<string, unknown>) => call(signUpRoute.POST, "POST", { body, headers: { "x-pharos-client-ip": `192.0.2.${ids++ % 250}` } });
 
 /** What next-auth hands the signIn callback after a GitHub OAuth round trip (profile email = the user's public one, unverified). */
 function githubSignIn(options: { publicEmail: string | null; accessToken: string }) {
@@ -68,7 +68,7 @@ function oidcSignIn(options: { provider: "google" | "oidc"; email: string; email
 const authorize = (email: string, password: string) =>
   (authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<{ id: string } | null> } }).options.authorize(
     { email, password },
-    { headers: { "x-forwarded-for": `198.51.100.${ids++ % 250}` }, body: {}, query: {}, method: "POST" },
+    { headers: { "x-pharos-client-ip": `198.51.100.${ids++ % 250}` }, body: {}, query: {}, method: "POST" },
   );
 
 async function linkedAccounts(userId: string) {

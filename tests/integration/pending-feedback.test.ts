@@ -19,7 +19,7 @@ import { hex, sampleTraceEvents } from "../support/ingest";
 import { call } from "../support/route";
 
 async function postFeedback(publicKey: string, body: unknown) {
-  const headers = { authorization: `Bearer ${publicKey}`, "content-type": "application/json", "x-forwarded-for": `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+  const headers = { authorization: `Bearer ${publicKey}`, "content-type": "application/json", "x-pharos-client-ip": `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
   const res = await feedbackRoute.POST(new Request("http://localhost/api/public/feedback", { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
   return { status: res.status, json: await res.json() };
 }

@@ -89,7 +89,7 @@ describe("overload", () => {
     const creds = readCredentials(await readFile(path.join(server.dataDir, "credentials"), "utf8"));
     const auth = `Bearer ${creds.secret_key}`;
     const url = `${server.baseUrl}/api/public/ingest`;
-    const web = /next/; // `next start` renames itself "next-server (v…)"
+    const web = /next/; // the web server names its process "next-server (pharos)", as `next start` did "next-server (v…)"
 
     // 1. Capacity: the best throughput of a short ramp.
     await closedLoop(url, auth, 2, 2); // warm-up

@@ -12,7 +12,7 @@ export type CallOptions = {
   /** Content-Type of a rawBody (default application/json, as the app's own fetches send). */
   contentType?: string;
   query?: Record<string, string>;
-  /** Further request headers (e.g. x-forwarded-for, the client IP that rate limits key on). */
+  /** Further request headers (e.g. x-pharos-client-ip, the client address the web server stamps and rate limits key on). */
   headers?: Record<string, string>;
 };
 

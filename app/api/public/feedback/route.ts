@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { json } from "@/lib/http";
 import { ingestSettings } from "@/lib/ingest/project-settings";
 import { recordFeedback } from "@/lib/ingest/record-feedback";
-import { takeFeedbackIpToken, takeRateLimitToken } from "@/lib/ingest/rate-limit";
+import { takeRateLimitToken } from "@/lib/ingest/rate-limit";
+import { takeFeedbackIpToken } from "@/lib/ingest/take-feedback-ip-token";
 import { feedbackBody } from "@/lib/schemas/feedback";
 
 const CORS_BASE = { "Access-Control-Allow-Methods": "POST, OPTIONS", "Access-Control-Allow-Headers": "authorization, content-type", Vary: "Origin" };
@@ -19,7 +20,7 @@ export function OPTIONS(req: Request) {
 
 export const POST = withApiKey({ scope: "public", body: feedbackBody }, async ({ req, key, body }) => {
   takeRateLimitToken(key);
-  takeFeedbackIpToken(req);
+  await takeFeedbackIpToken(req);
   const origin = req.headers.get("origin");
   const allowed = (await ingestSettings(key.projectId)).feedbackOrigins;
   if (origin && !allowed.includes(origin) && !allowed.includes("*")) {
