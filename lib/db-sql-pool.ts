@@ -12,6 +12,10 @@ const globalForPool = globalThis as unknown as { pharosSqlPool?: pg.Pool };
  *
  * A connection lost while idle (Postgres restarted or failed over) is logged and dropped; the
  * pool opens a new one on next use. Without the 'error' handler pg would end the process.
+ * The pool listens only to its idle clients, so each client also gets its own listener when it
+ * is opened: a client checked out between two queries (a held advisory lock, a transaction
+ * awaiting other work) that loses its connection would otherwise end the process through an
+ * unhandled 'error' event. Its next query fails, and the pool discards it on release.
  */
 export function sqlPool(): pg.Pool {
   if (!globalForPool.pharosSqlPool) {
@@ -22,7 +26,9 @@ export function sqlPool(): pg.Pool {
       query_timeout: env().PHAROS_DB_QUERY_TIMEOUT_MS,
       keepAlive: true,
     });
-    pool.on("error", (error) => console.warn(`[pharos db] connection lost: ${describeDatabaseError(error)}`));
+    const onError = (error: Error) => console.warn(`[pharos db] connection lost: ${describeDatabaseError(error)}`);
+    pool.on("error", onError);
+    pool.on("connect", (client) => client.on("error", onError));
     globalForPool.pharosSqlPool = pool;
   }
   return globalForPool.pharosSqlPool;
