@@ -19,7 +19,7 @@ import { type Candidate, type TraceArrival, traceCandidates } from "./trace-cand
 
 /** Per-call limits of judge calls; tests shorten them. */
 export type JudgeLimits = { timeoutMs?: number; retry?: Partial<RetryPolicy> };
-export type RulePassResult = { walked: number; evaluated: number; scored: number; errors: number; stoppedBy: "caught_up" | "budget" | "moved" | "gone" | "unavailable" };
+export type RulePassResult = { walked: number; evaluated: number; scored: number; errors: number; stoppedBy: "caught_up" | "budget" | "moved" | "gone" | "unavailable" | "busy" };
 
 const PAGE = 100;
 const CONCURRENCY = 4;
@@ -36,6 +36,27 @@ const CONCURRENCY = 4;
  * failure) writes no score: it is counted on the rule with its reason.
  */
 export async function evaluateOnlineRule(options: { projectId: string; ruleId: string; cutoff?: Date; maxEvaluations?: number; limits?: JudgeLimits }): Promise<RulePassResult> {
+  // One pass per rule at a time across workers: a second one would judge the same traces and
+  // then fail to commit them (the watermark moved), paying the provider and the CPU twice.
+  // A session advisory lock, so a dead worker's lock ends with its connection.
+  const key = `pharos:online-eval:${options.projectId}:${options.ruleId}`;
+  const client = await sqlPool().connect();
+  let broken: Error | undefined;
+  try {
+    const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtextextended($1, 0)) as locked`, [key]);
+    if (!rows[0]!.locked) return { walked: 0, evaluated: 0, scored: 0, errors: 0, stoppedBy: "busy" };
+    try {
+      return await rulePass(options);
+    } finally {
+      await client.query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [key]).catch((e: Error) => (broken = e));
+    }
+  } finally {
+    // A connection that could not unlock is closed (its lock ends with the session), not pooled.
+    client.release(broken);
+  }
+}
+
+async function rulePass(options: { projectId: string; ruleId: string; cutoff?: Date; maxEvaluations?: number; limits?: JudgeLimits }): Promise<RulePassResult> {
   const { projectId, ruleId } = options;
   const result: RulePassResult = { walked: 0, evaluated: 0, scored: 0, errors: 0, stoppedBy: "caught_up" };
   const rule = await db.onlineEvalRule.findUnique({ where: { projectId_id: { projectId, id: ruleId } } });
