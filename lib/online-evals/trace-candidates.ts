@@ -44,16 +44,14 @@ export async function traceCandidates(options: { projectId: string; ruleId: stri
   const where = traceFilters({ projectId, query: listQuery });
   const scoreIdPrefix = onlineScoreId(ruleId, "");
   // A RAG rule only evaluates traces with a retriever span (the answer context is checked per trace afterwards).
-  const rag = options.rag ? Prisma.sql`and exists (select 1 from spans r where r.project_id = t.project_id and r.trace_id = t.id and r.kind = 'retriever')` : Prisma.empty;
-  const due = Prisma.sql`(('x' || substr(md5(${ruleId} || ':' || t.id), 1, 8))::bit(32)::bigint < ${sampleBound(options.sampleRate)}::bigint
-    and not exists (select 1 from scores s where s.project_id = t.project_id and s.id = ${scoreIdPrefix} || t.id) ${rag})`;
+  const rag = options.rag ? Prisma.sql`and exists (select 1 from spans r where r.project_id = p.project_id and r.trace_id = p.id and r.kind = 'retriever')` : Prisma.empty;
+  const due = Prisma.sql`(('x' || substr(md5(${ruleId} || ':' || p.id), 1, 8))::bit(32)::bigint < ${sampleBound(options.sampleRate)}::bigint
+    and not exists (select 1 from scores s where s.project_id = p.project_id and s.id = ${scoreIdPrefix} || p.id) ${rag})`;
   // A RAG rule reads its due traces' spans in one query afterwards (page-answer-contexts.ts), so not the LLM span here.
   const llmSpan = options.rag ? Prisma.sql`false` : Prisma.sql`c.due`;
   const query = Prisma.sql`
-    select c.id, c.us, c.due, case when c.due then c.input end as input, case when c.due then c.output end as output, c.start_time, c.end_time,
-      l.id as span_id, l.input as span_input, l.output as span_output
-    from (
-      select t.project_id, t.id, ${Prisma.raw(toMicros("t.updated_at"))} as us, ${due} as due, t.input, t.output, t.start_time, t.end_time from traces t
+    with page as materialized (
+      select t.project_id, t.id, ${Prisma.raw(toMicros("t.updated_at"))} as us, t.input, t.output, t.start_time, t.end_time from traces t
       where ${Prisma.join(where, " and ")}
         -- The planner cannot estimate a row comparison and, thinking it selects a few rows, read
         -- every arrival since the watermark (a bitmap scan) to sort them for the limit: a backlog
@@ -63,7 +61,14 @@ export async function traceCandidates(options: { projectId: string; ruleId: stri
         and (t.updated_at, t.id) > (${micros(after.us)}, ${after.traceId}::text)
         and (t.updated_at, t.id) < (${micros(before.us)}, ${before.traceId}::text)
       order by t.updated_at, t.id limit ${limit}
-    ) c
+    ),
+    -- Sampled and "not scored yet" are decided on the page's rows only (materialized: once per
+    -- row): inside the limited scan, the planner sized the score check for every arrival since
+    -- the watermark and could hash the whole scores table per page rather than probe its key.
+    c as materialized (select p.*, ${due} as due from page p)
+    select c.id, c.us, c.due, case when c.due then c.input end as input, case when c.due then c.output end as output, c.start_time, c.end_time,
+      l.id as span_id, l.input as span_input, l.output as span_output
+    from c
     left join lateral (
       select s.id, s.input, s.output from spans s
       where ${llmSpan} and s.project_id = c.project_id and s.trace_id = c.id and s.kind = 'llm'
