@@ -10,7 +10,7 @@ import { migrateDeploy } from "../../scripts/lib/migrate";
 
 export type BenchDatabase = { url: string; close: () => Promise<void> };
 
-export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
+export async function startBenchDatabase(name: string, options: { postgresFlags?: string[] } = {}): Promise<BenchDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `pharos-bench-${name}-`));
   await chmod(dir, 0o711); // as root, the `postgres` user must traverse into the data dir
   let postgres: RunningPostgres | undefined;
@@ -24,7 +24,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    postgres = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "bench" });
+    postgres = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), database: "bench", postgresFlags: options.postgresFlags });
     await migrateDeploy(postgres.url, { quiet: true });
     process.env.DATABASE_URL = postgres.url;
     return { url: postgres.url, close };

@@ -180,6 +180,8 @@ export type RagBenchPhase = {
   judgeCalls: number; evaluated: number; scored: number; evaluatorErrors: number; evaluatorPasses: number;
   /** CPU the evaluator process used during the phase (absent in runs before it was measured). */
   evaluatorCpuMs?: number;
+  /** CPU (ms) by process group during the phase, from /proc (bench/rag/process-cpu.ts; absent in runs before it was measured). */
+  cpuMs?: Record<string, number>;
 };
 export type RagBenchResults = BenchResults<"rag",
   { workerNice?: number; phaseSeconds: number; order: ("on" | "off")[]; clients: number; tracesPerRequest: number; documentsPerTrace: number; latencyMs: number; sampleRate: number; evaluator: string },

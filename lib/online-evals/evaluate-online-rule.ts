@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { embeddingSettings } from "../drift/embedding-settings";
 import { providerEmbedder } from "../embeddings/worker-embedder";
 import { type EvaluatorSpec, isRagEvaluator, runEvaluator } from "../evaluators/registry";
-import { getAnswerContext } from "../traces/get-answer-context";
+import type { AnswerContext } from "../traces/get-answer-context";
 import type { EvalContext, EvalResult } from "../evaluators/types";
 import { APPLY_TRIAGE_RULES_SQL, applyTriageRulesParams } from "../ingest/sql/apply-triage-rules";
 import type { ScoreRow } from "../ingest/rows";
@@ -14,12 +14,13 @@ import { resolveLlmEndpoint } from "../llm-connections/resolve-llm-endpoint";
 import type { RetryPolicy } from "../llm/retry-policy";
 import type { OnlineEvalFilter } from "../schemas/online-evals";
 import { insertEvalScores } from "./eval-score-rows";
+import { pageAnswerContexts } from "./page-answer-contexts";
 import { onlineScoreId } from "./sample";
 import { type Candidate, type TraceArrival, traceCandidates } from "./trace-candidates";
 
 /** Per-call limits of judge calls; tests shorten them. */
 export type JudgeLimits = { timeoutMs?: number; retry?: Partial<RetryPolicy> };
-export type RulePassResult = { walked: number; evaluated: number; scored: number; errors: number; stoppedBy: "caught_up" | "budget" | "moved" | "gone" | "unavailable" };
+export type RulePassResult = { walked: number; evaluated: number; scored: number; errors: number; stoppedBy: "caught_up" | "budget" | "moved" | "gone" | "unavailable" | "busy" };
 
 const PAGE = 100;
 const CONCURRENCY = 4;
@@ -36,6 +37,27 @@ const CONCURRENCY = 4;
  * failure) writes no score: it is counted on the rule with its reason.
  */
 export async function evaluateOnlineRule(options: { projectId: string; ruleId: string; cutoff?: Date; maxEvaluations?: number; limits?: JudgeLimits }): Promise<RulePassResult> {
+  // One pass per rule at a time across workers: a second one would judge the same traces and
+  // then fail to commit them (the watermark moved), paying the provider and the CPU twice.
+  // A session advisory lock, so a dead worker's lock ends with its connection.
+  const key = `pharos:online-eval:${options.projectId}:${options.ruleId}`;
+  const client = await sqlPool().connect();
+  let broken: Error | undefined;
+  try {
+    const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtextextended($1, 0)) as locked`, [key]);
+    if (!rows[0]!.locked) return { walked: 0, evaluated: 0, scored: 0, errors: 0, stoppedBy: "busy" };
+    try {
+      return await rulePass(options);
+    } finally {
+      await client.query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [key]).catch((e: Error) => (broken = e));
+    }
+  } finally {
+    // A connection that could not unlock is closed (its lock ends with the session), not pooled.
+    client.release(broken);
+  }
+}
+
+async function rulePass(options: { projectId: string; ruleId: string; cutoff?: Date; maxEvaluations?: number; limits?: JudgeLimits }): Promise<RulePassResult> {
   const { projectId, ruleId } = options;
   const result: RulePassResult = { walked: 0, evaluated: 0, scored: 0, errors: 0, stoppedBy: "caught_up" };
   const rule = await db.onlineEvalRule.findUnique({ where: { projectId_id: { projectId, id: ruleId } } });
@@ -58,7 +80,8 @@ export async function evaluateOnlineRule(options: { projectId: string; ruleId: s
     const rag = isRagEvaluator(spec.type);
     const page = await traceCandidates({ projectId, ruleId, sampleRate: rule.sampleRate, filter: rule.filter as OnlineEvalFilter, after, before, limit: PAGE, rag });
     const due = page.filter((c) => c.due);
-    const outcomes = await mapLimit(due, CONCURRENCY, (c) => (rag ? evaluateRag(projectId, spec, c, ctx) : runEvaluator(spec, { input: c.input, output: c.output }, ctx)));
+    const contexts = rag ? await pageAnswerContexts({ projectId, traces: due.map((c) => ({ traceId: c.traceId, startTime: c.startTime, endTime: c.endTime, needsInput: c.traceInput === null })) }) : null;
+    const outcomes = await mapLimit(due, CONCURRENCY, (c) => (contexts ? evaluateRag(spec, c, contexts.get(c.traceId), ctx) : runEvaluator(spec, { input: c.input, output: c.output }, ctx)));
     const exhausted = page.length < PAGE;
     const reached = exhausted ? before : page[page.length - 1]!.arrival;
     const committed = await commitPage({ projectId, ruleId, scoreName: rule.scoreName, from: after, to: reached, due, outcomes });
@@ -93,19 +116,14 @@ export type Outcome = EvalResult | { skipped: string };
 
 /**
  * A RAG rule evaluates the trace's answer (its last LLM span) against its context: the
- * documents of the retriever spans that started before that span (lib/traces/answer-context.ts).
+ * documents of the retriever spans that started before that span (lib/traces/answer-context.ts),
+ * read for the whole page at once (page-answer-contexts.ts; none: the trace is gone).
  * The question is the trace's input when it has one (a RAG call's own input usually carries the
  * passages too), else the LLM span's. A trace whose answer has no documents before it is skipped.
  */
-async function evaluateRag(projectId: string, spec: EvaluatorSpec, c: Candidate, ctx: EvalContext): Promise<Outcome> {
-  let context: Awaited<ReturnType<typeof getAnswerContext>>;
-  try {
-    context = await getAnswerContext({ projectId, traceId: c.traceId });
-  } catch (error) {
-    // Gone since the page was read (retention): nothing to evaluate.
-    if (error instanceof AppError) return { skipped: error.message };
-    throw error;
-  }
+async function evaluateRag(spec: EvaluatorSpec, c: Candidate, context: AnswerContext | undefined, ctx: EvalContext): Promise<Outcome> {
+  // Gone since the page was read (retention): nothing to evaluate.
+  if (!context) return { skipped: `trace ${c.traceId} not found` };
   const documents = context.documents.filter((d) => d.content !== null);
   if (!context.llmSpanId || documents.length === 0) return { skipped: "not a RAG answer: no retrieved documents before its LLM span" };
   const result = await runEvaluator(spec, {

@@ -52,7 +52,7 @@ export async function executeRunItem(options: { ctx: RunContext; item: ClaimedIt
 
   const scores: Record<string, EvalResult & { type: string }> = {};
   for (const e of ctx.evaluators) {
-    const result = await runEvaluator(e.spec, { input: item.input, output, expectedOutput: item.expectedOutput ?? undefined, metadata: item.metadata as Record<string, unknown> | null, contexts: item.contexts ?? undefined }, { ...ctx.evalContext, subject: subject(ctx, kill), signal: kill });
+    const result = await runEvaluator(e.spec, { input: item.input, output, expectedOutput: item.expectedOutput ?? undefined, metadata: item.metadata as Record<string, unknown> | null, contexts: item.contexts ?? undefined }, { ...ctx.evalContext, subject: subject(ctx, item.contexts, kill), signal: kill });
     if (kill?.aborted) return null;
     scores[e.key] = { type: e.spec.type, ...result };
   }
@@ -79,14 +79,16 @@ export async function executeRunItem(options: { ctx: RunContext; item: ClaimedIt
 
 /**
  * The run's prompt × model as an evaluator can re-ask it (prompt runs only): the input is
- * compiled like an item's, the request is the run's (temperature overridable). Not stored as
- * a trace: these calls belong to the evaluator, and count in the item's cost through its usage.
+ * compiled like the item's, with the item's contexts (a RAG prompt re-asked without its
+ * passages would answer another question), the request is the run's (temperature
+ * overridable). Not stored as a trace: these calls belong to the evaluator, and count in the
+ * item's cost through its usage.
  */
-function subject(ctx: RunContext, kill: AbortSignal | undefined): EvalSubject | undefined {
+function subject(ctx: RunContext, contexts: unknown, kill: AbortSignal | undefined): EvalSubject | undefined {
   if (ctx.source !== "prompt") return undefined;
   return {
     async complete({ input, temperature, signal }) {
-      const messages = compileMessages(ctx, input);
+      const messages = compileMessages(ctx, input, contexts);
       if (typeof messages === "string") throw new LlmCallError(messages, "malformed", null, 0, 0);
       const call = await chatCompletion({
         endpoint: ctx.endpoint!.endpoint, overrides: ctx.endpoint!.overrides, timeoutMs: ctx.limits.timeoutMs, retry: ctx.limits.retry, signal: signal ?? kill,

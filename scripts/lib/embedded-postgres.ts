@@ -81,6 +81,8 @@ export async function startEmbeddedPostgres(options: {
    * reconnect by themselves).
    */
   supervise?: { notify: (line: string) => void };
+  /** More server settings, e.g. `["-c", "shared_preload_libraries=pg_stat_statements"]` for a benchmark's profile. */
+  postgresFlags?: string[];
 }): Promise<RunningPostgres> {
   const { dir, database } = options;
   const passwordFile = path.join(path.dirname(dir), "pg-password");
@@ -105,7 +107,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // Postgres refuses to run as root; as root the package runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...(options.postgresFlags ?? [])],
     onLog: (m) => {
       if (/ERROR|FATAL|PANIC/.test(m)) errors.push(m.trim());
       options.log?.(m);

@@ -4,6 +4,7 @@ import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trac
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
 import { getJson } from "../support/http-session";
 import { type PharosServer, startPharos } from "../support/pharos-server";
 
@@ -124,5 +125,26 @@ describe("real OpenTelemetry exporters → a running Pharos", () => {
     expect(span(lf).kind).toBe("retriever");
     expect(span(lf).documents).toEqual([{ position: 0, id: "lf-1", content: "환불은 7일 이내에 가능합니다.", score: null, metadata: { id: "lf-1", source: "faq" } }]);
     expect(span(answer).documents).toBeNull();
+
+    // …and the trace view shows the OpenInference retriever's as documents: all 12, in rank order, with ids and scores.
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ baseURL: server.baseUrl });
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill("otel@example.test");
+      await page.getByLabel("Password").fill("otel-password-1");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL("**/project/**");
+      const projectId = /\/project\/([^/?]+)/.exec(page.url())![1];
+      await page.goto(`/project/${projectId}/traces/${root.spanContext().traceId}?span=${oi.spanContext().spanId}`);
+      const shown = page.getByTestId("document");
+      await shown.first().waitFor();
+      expect(await shown.count()).toBe(12);
+      expect(await page.getByTestId("document-id").allInnerTexts()).toEqual(docs.map((d) => d.id));
+      expect(await page.getByTestId("document-content").allInnerTexts()).toEqual(docs.map((d) => d.content));
+      expect((await page.getByTestId("document-score").allInnerTexts()).map((t) => Number(t.replace("score ", "")))).toEqual(docs.map((d) => d.score));
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -37,6 +37,11 @@ describe("browser: RAG faithfulness from the inbox to the trace", () => {
     await page.waitForURL(/\/traces\/[0-9a-f]+\?span=/);
     const panel = page.getByTestId("span-faithfulness");
     await panel.waitFor();
+    // The trace's scores card counts the online evaluation's score, which sits on the LLM span, and names that span.
+    const spanName = await page.locator(`[data-testid=span-row][aria-selected=true] span.font-medium`).getAttribute("title");
+    const evalScore = page.getByTestId("trace-scores").getByTestId("score").filter({ hasText: "eval ·" }).first();
+    expect(await evalScore.getByTestId("score-span").innerText()).toBe(`on span ${spanName}`);
+    expect(await page.getByRole("heading", { name: /^Feedback and scores/ }).innerText()).not.toBe("Feedback and scores (0)");
     const marked = panel.getByTestId("unsupported-sentence").first();
     expect(await marked.getByTestId("unsupported-mark").innerText()).toContain(statement);
     expect(await marked.getByTestId("unsupported-statement").first().innerText()).toContain(statement);

@@ -89,8 +89,15 @@ describe("browser: trace detail, sessions and safe rendering", () => {
     // The email was masked at ingest and is highlighted as such.
     expect(await page.getByTestId("pii-marker").first().innerText()).toBe("[REDACTED:EMAIL]");
     expect(panel).not.toContain("jane.doe@example.com");
-    // Trace-level feedback comment, as text.
-    expect(await page.getByTestId("score-comment").first().innerText()).toBe(`${IMG} ${JS_LINK}`);
+    // The trace's scores card: every score, the span's included (it names its span and selects it); comments as text.
+    expect(await page.getByRole("heading", { name: /^Feedback and scores/ }).innerText()).toBe("Feedback and scores (2)");
+    const traceScores = page.getByTestId("trace-scores").getByTestId("score");
+    const feedback = traceScores.filter({ hasText: "user_feedback" });
+    expect(await feedback.getByTestId("score-comment").innerText()).toBe(`${IMG} ${JS_LINK}`);
+    expect(await feedback.getByTestId("score-span").count()).toBe(0);
+    const onSpan = traceScores.filter({ hasText: "helpfulness" });
+    expect(await onSpan.getByTestId("score-span").innerText()).toBe("on span answer");
+    expect(await onSpan.getByTestId("score-comment").innerText()).toBe(SVG);
     expect(await page.getByTestId("ttft-tick").count()).toBe(2);
     await expectNothingInjected(page, dialogs);
     await page.screenshot({ path: "test-results/e2e/trace-detail-llm.png", fullPage: true });
@@ -103,8 +110,9 @@ describe("browser: trace detail, sessions and safe rendering", () => {
     }
     expect(await page.getByTestId("span-panel").innerText()).toContain(JS_LINK);
     await page.screenshot({ path: "test-results/e2e/trace-detail-root.png", fullPage: true });
-    // The answering call: a tool result message in its input and its span-level eval score.
-    await page.locator(`[data-testid=span-row][data-span-id="${ids.llm2}"]`).click();
+    // The answering call, opened from its score in the trace's card: a tool result message in its input and its span-level eval score.
+    await onSpan.getByTestId("score-span").click();
+    await page.waitForURL(new RegExp(`span=${ids.llm2}`));
     const answer = page.locator(`[data-testid=span-panel][data-span-id="${ids.llm2}"]`);
     await answer.waitFor();
     expect(await answer.locator("[data-testid=chat-message][data-role=tool]").innerText()).toContain(SVG);

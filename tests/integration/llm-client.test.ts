@@ -36,6 +36,13 @@ describe("chat completion client", () => {
     expect(sent.headers["x-team"]).toBe("evals");
   });
 
+  it("keeps the connection to the provider alive between calls (an evaluator makes several a second)", async () => {
+    for (const q of ["one", "two", "three"]) await ask(q);
+    const ports = llm.chatRequests().map((r) => r.remotePort);
+    expect(ports).toHaveLength(3);
+    expect(new Set(ports).size).toBe(1);
+  });
+
   it("waits as long as a 429's Retry-After says before trying again", async () => {
     llm.script({ times: 1, reply: { status: 429, retryAfter: 1 } });
     const result = await ask("rate me");

@@ -137,6 +137,60 @@ describe("tiered RAG evaluators", () => {
   });
 });
 
+describe("tiered context precision and conciseness", () => {
+  const tiered = { model: "cheap-model", escalation: { model: "strong-model" } };
+  const itemsOf = (content: string, header: string) => content.slice(content.indexOf(`${header}:\n`)).split("\n").slice(1).filter((l) => /^\[[SP]\d+\] /.test(l));
+
+  it("context precision escalates exactly the passages where the cheap verdict and their coverage of the expected answer disagree", async () => {
+    // Coverage of the expected answer's terms: P1 0 (cheap says useful → uncertain), P2 1 (cheap says not → uncertain),
+    // P3 0.5 ("refunds", "days": no signal either way → the cheap model's wrong "useful" stands).
+    const ctxs = ["Shipping is free over $50.", "Refunds take 5 days.", "Refunds are processed by the bank within days."];
+    llm.script({ when: { contains: RAG_TASK }, reply: fakeRagJudge({ lie: { model: "cheap-model", items: ctxs } }) });
+    const r = await runEvaluator(spec("context_precision", tiered), { input: "How long do refunds take?", output: "5 days", expectedOutput: "refunds take 5 days", contexts: ctxs }, ctx());
+    const strong = bodiesOf("useful").filter((b) => b.model === "strong-model");
+    expect(strong).toHaveLength(1);
+    expect(itemsOf(String(strong[0]!.messages![1]!.content), "Passages")).toEqual([`[P1] ${ctxs[0]}`, `[P2] ${ctxs[1]}`]);
+    const d = r.details as { verdicts: Array<{ useful: boolean; tier: string; escalated: string | null; overlap: number }>; tiered: Record<string, unknown> };
+    expect(d.verdicts.map((v) => [v.tier, v.useful, v.escalated !== null, v.overlap])).toEqual([["strong", false, true, 0], ["strong", true, true, 1], ["cheap", true, false, 0.5]]);
+    expect(r.score).toBe(Math.round(((1 / 2 + 2 / 3) / 2) * 1e6) / 1e6);
+    expect(d.tiered).toMatchObject({ escalated: true, claims: 3, escalatedClaims: 2, cheap: { usage: { calls: 1 } }, strong: { usage: { calls: 1 } } });
+  });
+
+  it("conciseness escalates exactly the statements where the cheap verdict and their overlap with the question disagree", async () => {
+    // Overlap with the question's terms: S1 1 (cheap says off the question → uncertain), S2 0 (cheap says it addresses it →
+    // uncertain), S3 1/3 (no signal → the cheap model's wrong "off the question" stands).
+    const statements = ["How long refunds take", "thanks for asking", "refunds arrive in days"];
+    llm.script({ when: { contains: RAG_TASK }, reply: fakeRagJudge({ lie: { model: "cheap-model", items: statements } }) });
+    const r = await runEvaluator(spec("conciseness", tiered), { input: "How long do refunds take?", output: `${statements.join("; ")}.` }, ctx());
+    const strong = bodiesOf("addresses").filter((b) => b.model === "strong-model");
+    expect(strong).toHaveLength(1);
+    expect(itemsOf(String(strong[0]!.messages![1]!.content), "Statements")).toEqual([`[S1] ${statements[0]}`, `[S2] ${statements[1]}`]);
+    const d = r.details as { statements: Array<{ addresses: boolean; tier: string; escalated: string | null }> };
+    expect(d.statements.map((x) => [x.tier, x.addresses, x.escalated !== null])).toEqual([["strong", true, true], ["strong", false, true], ["cheap", false, false]]);
+    expect(r.score).toBe(0.333333);
+  });
+});
+
+describe("unusable model answers in context precision, context recall and conciseness", () => {
+  it("marks each evaluation error — never a score — when the model answers without the required JSON twice", async () => {
+    llm.script({ when: { contains: "task: statements" }, reply: fakeRagJudge() });
+    llm.script({ when: { contains: "task: useful" }, reply: { content: "{not json" } });
+    llm.script({ when: { contains: "task: support" }, reply: { content: JSON.stringify({ verdicts: "all supported" }) } });
+    llm.script({ when: { contains: "task: addresses" }, reply: { content: "Yes, every statement does." } });
+    const item = { input: question, output: answer, expectedOutput: "Refunds are issued within 5 days; refunds include the tax.", contexts };
+    const results = {
+      context_precision: await runEvaluator(spec("context_precision"), item, ctx()),
+      context_recall: await runEvaluator(spec("context_recall"), item, ctx()),
+      conciseness: await runEvaluator(spec("conciseness"), item, ctx()),
+    };
+    // One split (statements) where the evaluator has one, then the verdicts asked twice.
+    expect(results.context_precision).toMatchObject({ status: "error", passed: false, score: null, usage: { calls: 2 } });
+    expect(results.context_recall).toMatchObject({ status: "error", passed: false, score: null, usage: { calls: 3 } });
+    expect(results.conciseness).toMatchObject({ status: "error", passed: false, score: null, usage: { calls: 3 } });
+    for (const r of Object.values(results)) expect(r.reason).toMatch(/^judge error: .* answered twice without the required JSON/);
+  });
+});
+
 describe("answer relevancy, context precision and recall, conciseness", () => {
   it("answer relevancy: mean similarity of the generated questions to the question; 0 for a noncommittal answer", async () => {
     const q = "환불은 얼마나 걸리나요?";

@@ -91,6 +91,26 @@ describe("online RAG evaluation", () => {
     expect(stored).toMatchObject({ evaluatedCount: expected.length, errorCount: 0, judgeCalls: calls });
   });
 
+  it("runs one pass per rule at a time: a second worker's pass steps aside instead of judging the same traces again", async () => {
+    const t = await setup("rag-online-overlap");
+    // Slow enough that the two passes overlap.
+    const judge = fakeRagJudge();
+    llm.script({ when: { contains: RAG_TASK }, reply: (b) => ({ ...judge(b), delayMs: 40 }) });
+    const rule = await call(publicRuleRoute.PUT, "PUT", { authorization: t.auth, params: { name: "rag faithfulness" }, body: { sampleRate: 100, evaluator: { type: "faithfulness" }, connection: "fake" } });
+    expect(rule.status, JSON.stringify(rule.json)).toBe(201);
+    const rag = Array.from({ length: 12 }, () => ragTraceEvents({ question: "How do refunds work?", answer: FAITHFUL, documents: docs }));
+    await t.ingest(rag.flatMap((r) => r.events));
+
+    const passes = (await Promise.all([t.pass(), t.pass()])).map(([r]) => r!);
+    expect(passes.map((r) => r.stoppedBy).sort()).toEqual(["busy", "caught_up"]);
+    expect(passes.find((r) => r.stoppedBy === "caught_up")).toMatchObject({ evaluated: 12, scored: 12 });
+    expect(passes.find((r) => r.stoppedBy === "busy")).toMatchObject({ walked: 0, evaluated: 0 });
+    // Two calls per trace (statements, verdicts), once.
+    expect(llm.chatRequests()).toHaveLength(24);
+    // The lock ends with the pass: the next one runs (and finds nothing left).
+    expect((await t.pass())[0]).toMatchObject({ stoppedBy: "caught_up", evaluated: 0 });
+  });
+
   it("shows in the overview by prompt version and model, filters the explorer, and opens 'faithfulness below' inbox items with the unsupported statements", async () => {
     const t = await setup("rag-online-inbox");
     llm.script({ when: { contains: RAG_TASK }, reply: fakeRagJudge({ lie: { model: "gpt-4o-mini", items: ["Refunds go back to the original card"] } }) });

@@ -114,6 +114,33 @@ describe("a prompt run scored with the RAG evaluators", () => {
   });
 });
 
+describe("self_consistency over golden items with contexts", () => {
+  it("re-asks the system under test with the item's contexts in the prompt, as its own call had them", async () => {
+    const { t, auth } = await setup("rag-self-consistency");
+    const ds = await createDataset(t, "rag-golden");
+    await importFile(t, ds.id, "jsonl", `${JSON.stringify({ input: { question: "How do refunds work?" }, contexts: refundDocs })}\n`);
+    await seedPrompt({ projectId: t.project.id, name: "rag", versions: ["Context:\n{{contexts}}\n\nQuestion: {{question}}"], config: { model: "gpt-4o-mini" } });
+    // The subject answers from the passages when the prompt carries them, and cannot without.
+    llm.script({
+      when: { contains: "Question: How do refunds work?" },
+      reply: (b) => ({ content: messageText(b.messages).includes(refundDocs[0]!) ? "Refunds are issued within 5 days of the request." : "I cannot tell from what I was given." }),
+    });
+    const evaluators = [{ type: "self_consistency", samples: 3, similarity: "token" }];
+    const res = await call(publicRunsRoute.POST, "POST", { authorization: auth, body: { dataset: "rag-golden", prompt: { name: "rag", version: 1 }, evaluators, minPassRate: 0 } });
+    expect(res.status, JSON.stringify(res.json)).toBe(202);
+    expect(await executeRun({ projectId: t.project.id, runId: res.json.id, limits })).toEqual({ status: "succeeded" });
+
+    // The item's call and the two re-asked samples: every one with the numbered passages.
+    const calls = llm.chatRequests().filter((r) => messageText(r.body!.messages).includes("Question: How do refunds work?"));
+    expect(calls).toHaveLength(3);
+    for (const c of calls) expect(messageText(c.body!.messages)).toContain(`Context:\n[1] ${refundDocs[0]}\n\n[2] ${refundDocs[1]}`);
+    const [item] = await db.runItem.findMany({ where: { projectId: t.project.id, runId: res.json.id } });
+    const score = (item!.scores as Record<string, { score: number | null; details: { samples: string[] } }>).self_consistency!;
+    expect(score.details.samples).toEqual(Array(3).fill("Refunds are issued within 5 days of the request."));
+    expect(score.score).toBe(1);
+  });
+});
+
 describe("the approval gate on faithfulness", () => {
   it("blocks a version whose faithfulness mean falls below 0.9 or drops more than 0.03, and refuses a requirement on an evaluator the gate does not run", async () => {
     const { t } = await setup("rag-gate");

@@ -45,6 +45,8 @@ export type FakeRule = {
 
 export type RecordedRequest = {
   method: string; path: string; headers: http.IncomingHttpHeaders; body: FakeChatRequest | null; at: number;
+  /** The client's port: requests on one kept-alive connection share it. */
+  remotePort?: number;
   /** The completion a chat request got (set when it was answered with one): what a test prices a call by when replies depend on state such as a sample counter. */
   completion?: { content: string; usage: { prompt_tokens: number; completion_tokens: number } };
 };
@@ -111,7 +113,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}) {
       } catch {
         body = null;
       }
-      const record: RecordedRequest = { method: req.method ?? "GET", path, headers: req.headers, body, at: Date.now() };
+      const record: RecordedRequest = { method: req.method ?? "GET", path, headers: req.headers, body, at: Date.now(), remotePort: req.socket.remotePort };
       requests.push(record);
       const reply = pick(path, body) ?? {};
       const send = () => answer(req, res, record, reply);

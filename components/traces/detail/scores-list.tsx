@@ -5,8 +5,11 @@ import type { ScoreView } from "@/lib/queries/traces/trace-detail";
 import { formatScoreValue } from "@/lib/format/format-score";
 import { RichText } from "./rich-text";
 
-/** Scores and thumbs feedback with their comments (comments are user content: plain text only). */
-export function ScoresList({ scores, empty }: { scores: ScoreView[]; empty: string }) {
+/**
+ * Scores and thumbs feedback with their comments (comments are user content: plain text only).
+ * With `spans` (the trace-wide list), a score on a span names that span and selects it.
+ */
+export function ScoresList({ scores, empty, spans }: { scores: ScoreView[]; empty: string; spans?: { names: ReadonlyMap<string, string>; onSelect: (spanId: string) => void } }) {
   if (scores.length === 0) return <p className="text-xs text-zinc-400">{empty}</p>;
   return (
     <ul className="space-y-2" data-testid="scores-list">
@@ -21,11 +24,23 @@ export function ScoresList({ scores, empty }: { scores: ScoreView[]; empty: stri
                 {formatScoreValue(s.value, s.dataType, s.name)}
               </Badge>
               <span className="text-xs text-zinc-400">{s.source} · {formatDateTime(s.createdAt)}</span>
+              {spans && s.spanId && <SpanOf spanId={s.spanId} spans={spans} />}
             </div>
             {s.comment && <p className="mt-1 text-zinc-700 dark:text-zinc-300" data-testid="score-comment"><RichText text={s.comment} /></p>}
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** Which span a score belongs to: a button selecting it, or its id when the span has not arrived. */
+function SpanOf({ spanId, spans }: { spanId: string; spans: { names: ReadonlyMap<string, string>; onSelect: (spanId: string) => void } }) {
+  const name = spans.names.get(spanId);
+  if (name === undefined) return <span className="text-xs text-zinc-400" data-testid="score-span" title="This span has not been received">on span <code className="font-mono">{spanId}</code></span>;
+  return (
+    <button type="button" data-testid="score-span" onClick={() => spans.onSelect(spanId)} className="text-xs text-indigo-600 hover:underline">
+      on span {name}
+    </button>
   );
 }

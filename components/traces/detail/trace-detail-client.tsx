@@ -102,8 +102,8 @@ function TraceDetailView({ projectId, trace, role }: { projectId: string; trace:
     return () => window.removeEventListener("keydown", listener);
   }, []);
 
-  const spanIds = new Set(trace.spans.map((s) => s.id));
-  const traceScores = trace.scores.filter((s) => !s.spanId || !spanIds.has(s.spanId));
+  const spanNames = useMemo(() => new Map(trace.spans.map((s) => [s.id, s.name])), [trace.spans]);
+  const onSpanScores = trace.scores.filter((s) => s.spanId).length;
   const spanScores = selected ? trace.scores.filter((s) => s.spanId === selected.id) : [];
   const hasMetadata = typeof trace.metadata === "object" && trace.metadata !== null && Object.keys(trace.metadata).length > 0;
 
@@ -121,8 +121,11 @@ function TraceDetailView({ projectId, trace, role }: { projectId: string; trace:
               </div>
             )}
           </Card>
-          <Card title={`Feedback and scores (${traceScores.length})`}>
-            <ScoresList scores={traceScores} empty="No feedback or scores on this trace yet." />
+          {/* Every score of the trace, its spans' included (online evaluations score the LLM span), each naming its span. */}
+          <Card title={`Feedback and scores (${trace.scores.length})`} description={onSpanScores ? `${trace.scores.length - onSpanScores} on the trace, ${onSpanScores} on spans` : undefined}>
+            <div data-testid="trace-scores">
+              <ScoresList scores={trace.scores} empty="No feedback or scores on this trace or its spans yet." spans={{ names: spanNames, onSelect: setSpanId }} />
+            </div>
           </Card>
           {hasMetadata && <Card title="Trace metadata"><JsonView value={trace.metadata} /></Card>}
         </div>
