@@ -5,6 +5,16 @@ import { SPAN_KINDS, SPAN_LEVELS } from "../ingest/types";
  * POST /api/public/ingest — a batch of events, each validated on its own so one bad
  * event is reported (207) without rejecting the rest.
  */
+/**
+ * Longest accepted value of each span text field that Postgres indexes or keys on (trace sessions
+ * and users, the per-minute rollups' model, environment and prompt, embeddings' model) or that the
+ * UI lists. One table for the batch API's schema and the OTLP mapper: a longer value cannot fit a
+ * btree entry (~2.7 KB) and would fail the whole write.
+ */
+export const SPAN_TEXT_LIMITS = {
+  name: 512, model: 256, provider: 128, userId: 256, sessionId: 256, environment: 64, release: 128, promptName: 256, traceName: 512, tag: 64,
+} as const;
+
 const id = z.string().trim().min(1, "must not be empty").max(128, "must be at most 128 characters");
 const time = z.union([z.string().datetime({ offset: true }), z.number().int().nonnegative()]).transform((v) => new Date(v));
 const optionalText = (max: number) => z.string().max(max).nullish();
@@ -21,11 +31,11 @@ export const usageSchema = z
   .strict();
 
 const common = {
-  userId: optionalText(256),
-  sessionId: optionalText(256),
-  environment: optionalText(64),
-  release: optionalText(128),
-  tags: z.array(z.string().max(64)).max(50).nullish(),
+  userId: optionalText(SPAN_TEXT_LIMITS.userId),
+  sessionId: optionalText(SPAN_TEXT_LIMITS.sessionId),
+  environment: optionalText(SPAN_TEXT_LIMITS.environment),
+  release: optionalText(SPAN_TEXT_LIMITS.release),
+  tags: z.array(z.string().max(SPAN_TEXT_LIMITS.tag)).max(50).nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
 };
 
@@ -41,20 +51,20 @@ export const spanBodySchema = z
     id,
     traceId: id,
     parentId: id.nullish(),
-    name: z.string().min(1).max(512),
+    name: z.string().min(1).max(SPAN_TEXT_LIMITS.name),
     kind: z.enum(SPAN_KINDS).nullish(),
     startTime: time,
     endTime: time,
     completionStartTime: time.nullish(),
-    model: optionalText(256),
-    provider: optionalText(128),
+    model: optionalText(SPAN_TEXT_LIMITS.model),
+    provider: optionalText(SPAN_TEXT_LIMITS.provider),
     input: z.unknown().optional(),
     output: z.unknown().optional(),
     modelParameters: z.record(z.string(), z.unknown()).nullish(),
     usage: usageSchema.nullish(),
     level: z.enum(SPAN_LEVELS).nullish(),
     statusMessage: optionalText(4000),
-    promptName: optionalText(256),
+    promptName: optionalText(SPAN_TEXT_LIMITS.promptName),
     promptVersion: z.number().int().positive().max(2_147_483_647, "must be at most 2147483647").nullish(),
     embeddings: z.array(spanEmbeddingSchema).max(8).nullish(),
     ...common,

@@ -106,4 +106,20 @@ describe("fuzz counterexamples: other 500s", () => {
     const spans = await db.span.findMany({ where: { projectId }, select: { inputTokens: true } });
     expect(spans).toEqual([{ inputTokens: null }]);
   });
+
+  it("an OTLP span whose model is 10,400 characters is rejected by name in partial_success, its neighbour stored (the value could not fit a btree entry and failed the write)", async () => {
+    const { projectId, auth } = await tenant();
+    const span = (spanId: string, model: string) => ({
+      traceId: hex(16), spanId, name: "chat", kind: 3, startTimeUnixNano: "1700000000000000000", endTimeUnixNano: "1700000001000000000",
+      attributes: [{ key: "gen_ai.operation.name", value: { stringValue: "chat" } }, { key: "gen_ai.request.model", value: { stringValue: model } }],
+    });
+    const body = { resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ scope: { name: "t" }, spans: [span("aaaaaaaaaaaaaaa1", "m".repeat(10_400)), span("aaaaaaaaaaaaaaa2", "gpt-4o")] }] }] };
+    const res = await otelRoute.POST(new Request("http://localhost/api/public/otel/v1/traces", { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    const answer = JSON.parse(text) as { partialSuccess: { rejectedSpans: string; errorMessage: string } };
+    expect(answer.partialSuccess.rejectedSpans).toBe("1");
+    expect(answer.partialSuccess.errorMessage).toMatch(/span "aaaaaaaaaaaaaaa1": model is 10400 characters, at most 256/);
+    expect(await db.span.findMany({ where: { projectId }, select: { id: true } })).toEqual([{ id: "aaaaaaaaaaaaaaa2" }]);
+  });
 });

@@ -23,6 +23,20 @@ describe("mapOtlpSpan: validation", () => {
     });
   }
 
+  it("rejects a text field longer than the batch API accepts, naming it (a 10 KB model or session id cannot fit Postgres' btree entries)", () => {
+    for (const [attributes, message] of [
+      [{ "gen_ai.request.model": "m".repeat(10_400) }, /model is 10400 characters, at most 256/],
+      [{ "session.id": "s".repeat(257) }, /sessionId is 257 characters, at most 256/],
+      [{ "deployment.environment.name": "e".repeat(65) }, /environment is 65 characters, at most 64/],
+      [{ "pharos.tags": ["ok", "t".repeat(65)] }, /a tag is 65 characters, at most 64/],
+    ] as const) {
+      const result = mapOtlpSpan(otlpSpan(attributes as Record<string, unknown> as never), {}, scope);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(new RegExp(`span "${SPAN}": ${message.source}`));
+    }
+    expect(mapOtlpSpan(otlpSpan({ "session.id": "s".repeat(256) }), {}, scope).ok).toBe(true);
+  });
+
   it("accepts a zero-duration span and drops an invalid parent id", () => {
     const span = mapped({}, { endTimeUnixNano: START, parentSpanId: "00000000000000000" });
     expect(span.parentId).toBeNull();

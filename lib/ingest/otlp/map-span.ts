@@ -3,6 +3,7 @@
  * Traceloop-style indexed attributes), OpenInference, Langfuse, Traceloop and pharos.* attributes;
  * pharos.* wins, then Langfuse, then the vendor conventions. Unclaimed attributes go to metadata.
  */
+import { SPAN_TEXT_LIMITS } from "../../schemas/ingest";
 import type { NormalizedSpan } from "../types";
 import { AttrBag, asNumber, asRecord, asString, tagList } from "./attr-bag";
 import { mapKind, mapLevel, mapModel, mapModelParameters, mapProvider, mapTtft, mapUsage, isTtftEvent } from "./map-fields";
@@ -75,6 +76,8 @@ export function mapOtlpSpan(span: OtlpSpan, resourceAttributes: Attributes, scop
     traceName: bag.firstString(["langfuse.trace.name"]),
     metadata: {},
   };
+  const tooLong = overLimit(normalized);
+  if (tooLong) return { ok: false, error: tooLong };
   if (io.embeddings) {
     // OpenInference: embedding.embeddings.N.embedding.vector, model from embedding.model_name.
     const model = normalized.model ?? "unknown";
@@ -84,6 +87,20 @@ export function mapOtlpSpan(span: OtlpSpan, resourceAttributes: Attributes, scop
   // The vectors live in the embeddings table; copying them into metadata too would store each one twice, as JSON.
   normalized.metadata = buildMetadata(bag, resourceAttributes, scope, span.events, exception);
   return { ok: true, span: normalized };
+}
+
+/** The first text field longer than the batch API accepts, named as the span's attribute would set it. */
+function overLimit(span: NormalizedSpan): string | null {
+  const who = `span ${show(span.id)}`;
+  const fields = ["name", "model", "provider", "userId", "sessionId", "environment", "release", "promptName", "traceName"] as const;
+  for (const field of fields) {
+    const value = span[field];
+    const max = SPAN_TEXT_LIMITS[field];
+    if (typeof value === "string" && value.length > max) return `${who}: ${field} is ${value.length} characters, at most ${max} are accepted`;
+  }
+  const tag = span.tags.find((t) => t.length > SPAN_TEXT_LIMITS.tag);
+  if (tag !== undefined) return `${who}: a tag is ${tag.length} characters, at most ${SPAN_TEXT_LIMITS.tag} are accepted`;
+  return null;
 }
 
 function mapTags(bag: AttrBag): string[] {
