@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { flushGuardSpans } from "@/lib/guard/record-guard-span";
 import { PUBLIC_OPERATIONS, type Operation } from "@/lib/openapi/public-operations";
 import { createKey, createOrgAndProject } from "../factories";
 import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
@@ -197,12 +198,17 @@ describe("fuzz: every public endpoint", () => {
           if (auth) headers.set("authorization", auth);
           if (c.body?.contentType) headers.set("content-type", c.body.contentType);
           const batch = op.path === "/api/public/ingest" && c.body && typeof c.body.text === "string" ? safeParse(c.body.text)?.batch : undefined;
+          // A guard call answers before its span is written (lib/guard/record-guard-span.ts): write the
+          // previous cases' spans before counting, and this case's before comparing, so a rejected
+          // request is checked for its own writes, not for an earlier 200's late span.
+          await flushGuardSpans();
           const before = await projectRowCounts(projectId);
           const existedBefore = await existing(batch);
           const res = await handler(new Request(url, { method: op.method.toUpperCase(), headers, body: c.body ? (c.body.text as BodyInit) : undefined }), { params: Promise.resolve(c.params) });
           const text = await res.text();
           expect(res.status, `5xx: ${text.slice(0, 500)}`).toBeLessThan(500);
           if (res.status >= 400) {
+            await flushGuardSpans();
             const json = safeParse(text);
             expect(typeof json?.error?.code, `4xx without { error: { code } }: ${text.slice(0, 300)}`).toBe("string");
             expect(typeof json?.error?.message, `4xx without { error: { message } }: ${text.slice(0, 300)}`).toBe("string");
