@@ -38,7 +38,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/setup/build.ts"],
+          globalSetup: ["tests/setup/build.ts", "tests/setup/demo-data-dir.ts"],
           testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,

@@ -4,6 +4,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser";
+import { demoDataDir } from "../support/demo-browser";
 import { type PharosServer, readCredentials, startPharos } from "../support/pharos-server";
 
 describe("browser: alerts page", () => {
@@ -18,7 +19,7 @@ describe("browser: alerts page", () => {
   beforeAll(async () => {
     await mkdir("test-results/e2e", { recursive: true });
     await new Promise<void>((r) => hook.listen(0, "127.0.0.1", () => r()));
-    [server, browser] = await Promise.all([startPharos(), launchChromium()]);
+    [server, browser] = await Promise.all([demoDataDir().then((dataDir) => startPharos({ dataDir })), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

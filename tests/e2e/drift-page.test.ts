@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { signInAsDemo, useDemoPharos } from "../support/demo-browser";
 
 describe("browser: drift page", () => {
-  const demo = useDemoPharos();
+  // The first start, not a copy of a seeded data dir: its worker must embed the demo and compute the first report.
+  const demo = useDemoPharos({}, { firstStart: true });
 
   it("shows the demo project's drifted window, its clusters, and sends a cluster to the inbox", async () => {
     const { creds, server } = demo;

@@ -2,6 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser";
+import { demoDataDir } from "../support/demo-browser";
 import { hex } from "../support/ingest";
 import { type PharosServer, readCredentials, startPharos } from "../support/pharos-server";
 
@@ -17,7 +18,7 @@ describe("browser: trace detail, sessions and safe rendering", () => {
 
   beforeAll(async () => {
     await mkdir("test-results/e2e", { recursive: true });
-    [server, browser] = await Promise.all([startPharos(), launchChromium()]);
+    [server, browser] = await Promise.all([demoDataDir().then((dataDir) => startPharos({ dataDir })), launchChromium()]);
     creds = readCredentials(await readFile(`${server.dataDir}/credentials`, "utf8"));
     const start = Date.now() - 60_000;
     const at = (ms: number) => new Date(start + ms).toISOString();

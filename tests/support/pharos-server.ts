@@ -1,9 +1,11 @@
 // Starts Pharos exactly as `npm start` does (scripts/start.ts), on free ports, with its own
 // data dir, and stops it with SIGTERM like a process manager would.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { freePort } from "../../scripts/lib/embedded-postgres";
 import { hermeticEnv } from "./hermetic-env";
 import { linesWithSecrets, type Secret } from "./secret-scan";
@@ -91,6 +93,57 @@ export async function startPharos(options: { dataDir?: string; env?: Record<stri
       return code;
     },
   };
+}
+
+/**
+ * A data dir as the first `npm start` leaves it once it has written the demo: embedded Postgres
+ * initialised and migrated, secrets and credentials saved, the demo seeded. npm start is stopped
+ * (SIGTERM, as Ctrl-C) right after it says so, before its web server and worker run, so no job
+ * has started. Browser tests start Pharos on a copy (copyDataDir) instead of seeding their own:
+ * each still gets its own Postgres, server and worker, and starts as a user's second start does.
+ */
+export async function createDemoDataDir(): Promise<string> {
+  const dataDir = await newDataDir();
+  const env = hermeticEnv(process.env, { PHAROS_DATA_DIR: dataDir, PORT: String(await freePort()), PHAROS_OUTBOUND_ALLOWED_HOSTS: "127.0.0.1" });
+  // Its own process group: the SIGTERM can land while npm start spawns the web server and the
+  // worker; whatever it started is ended with the group below.
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`npm start did not create the demo within 240 s:\n${output}`));
+    }, 240_000);
+    const onData = (d: Buffer) => {
+      output += d;
+      if (output.includes("Demo project created") && child.signalCode === null && !child.killed) child.kill("SIGTERM");
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    // the group is gone
+  }
+  const credentials = await readFile(path.join(dataDir, "credentials"), "utf8").catch(() => "");
+  if (!output.includes("Demo project created") || !credentials.includes("demo_seeded=yes")) throw new Error(`npm start exited (${code}) without seeding the demo:\n${output}`);
+  // Stopped cleanly: a copy must not start with crash recovery or a stale lock.
+  if (existsSync(path.join(dataDir, "pg", "postmaster.pid")) || postgresProcessesFor(dataDir).length) throw new Error(`Postgres of the demo data dir did not stop:\n${output}`);
+  const offending = linesWithSecrets(output, await demoSecrets(dataDir));
+  if (offending.length) throw new Error(`secrets in the Pharos server's output:\n${offending.join("\n")}`);
+  return dataDir;
+}
+
+/** A new data dir holding a copy of `template` (files keep their owner: as root, Postgres's are the `postgres` user's). */
+export async function copyDataDir(template: string): Promise<string> {
+  const dataDir = await newDataDir();
+  await promisify(execFile)("cp", ["-a", `${template}/.`, dataDir]);
+  return dataDir;
 }
 
 /** The pids of a process and all its descendants, children first (for a SIGKILL of the whole tree, as a crash would). */
