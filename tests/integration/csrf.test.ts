@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { createKey, createOrgAndProject, uniqueEmail } from "../factories";
 import { sampleTraceEvents } from "../support/ingest";
 import { HTTP_METHODS, routeFiles } from "../support/route-tree";
+import { testClientIp } from "../support/route";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -18,7 +19,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string | str
 const NOT_COOKIE = [/^api\/public\//, /^api\/auth\/\[\.\.\.nextauth\]$/, /^api\/health$/, /^api\/metrics$/];
 
 async function send(handler: Handler, method: string, headers: Record<string, string>, body = "{}", params: Record<string, string | string[]> = {}) {
-  const req = new Request("http://pharos.test/api/x", { method, headers: { host: "pharos.test", ...headers }, body: method === "GET" || method === "HEAD" ? undefined : body });
+  const req = new Request("http://pharos.test/api/x", { method, headers: { host: "pharos.test", "x-pharos-client-ip": testClientIp(), ...headers }, body: method === "GET" || method === "HEAD" ? undefined : body });
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
   return { status: res.status, json: text ? (JSON.parse(text) as { error?: { code: string; message: string } }) : null };

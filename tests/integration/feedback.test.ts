@@ -6,10 +6,10 @@ import { db } from "@/lib/db";
 import { forgetIngestSettings } from "@/lib/ingest/project-settings";
 import { createKey, createOrgAndProject } from "../factories";
 import { sampleTraceEvents } from "../support/ingest";
-import { call } from "../support/route";
+import { call, testClientIp } from "../support/route";
 
 async function postFeedback(auth: string, body: unknown, origin?: string) {
-  const headers: Record<string, string> = { authorization: auth, "content-type": "application/json" };
+  const headers: Record<string, string> = { authorization: auth, "content-type": "application/json", "x-pharos-client-ip": testClientIp() };
   if (origin) headers.origin = origin;
   const res = await feedbackRoute.POST(new Request("http://localhost/api/public/feedback", { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
   return { status: res.status, json: await res.json(), headers: res.headers };

@@ -16,10 +16,22 @@ export type CallOptions = {
   headers?: Record<string, string>;
 };
 
+/**
+ * A client address of its own (a random /64 of the IPv6 documentation range, which per-client
+ * limits count as one client): the integration files share one database, and with it the
+ * per-client limits' buckets, so requests that do not name a client must not all be one.
+ */
+export function testClientIp(): string {
+  const group = () => Math.floor(Math.random() * 0x10000).toString(16);
+  return `2001:db8:${group()}:${group()}::1`;
+}
+
+/** Calls the handler; without an x-pharos-client-ip header the request comes from a client of its own (testClientIp). */
 export async function call(handler: Handler, method: string, options: CallOptions = {}) {
   const url = new URL("http://localhost:3000/api/test");
   for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
   const headers = new Headers(options.headers);
+  if (!headers.has("x-pharos-client-ip")) headers.set("x-pharos-client-ip", testClientIp());
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.authorization) headers.set("authorization", options.authorization);
   let body: string | undefined = options.rawBody;
