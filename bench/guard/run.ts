@@ -13,8 +13,7 @@ import { guardText } from "../../lib/guard/apply-policy";
 import { compilePolicy, SYSTEM_PROMPT_NGRAM } from "../../lib/guard/compile-policy";
 import { DEFAULT_PII_SETTINGS } from "../../lib/pii/settings";
 import { guardPolicyConfig } from "../../lib/schemas/guard";
-import { percentile } from "../ingest/load";
-import { batchJsonBodies, makeSpans } from "../ingest/workload";
+import { percentile, startIngestLoad } from "../ingest/load";
 import { startBenchPharos } from "../lib/bench-server";
 import { startBenchDatabase } from "../lib/database";
 import { type GuardResults, type LatencyStats, machineFacts, postgresVersion, runLabel, writeResults } from "../lib/results";
@@ -101,42 +100,7 @@ async function callPhase(seconds: number, warmup: number, callers = CALLERS) {
 }
 
 /** The ingest benchmark's load, closed loop, until `stop()`: fresh spans for every request. */
-function startIngest() {
-  let running = true;
-  const latencies: number[] = [];
-  let spans = 0;
-  let errors = 0;
-  let t0 = performance.now();
-  const clients = Array.from({ length: INGEST_CLIENTS }, async () => {
-    while (running) {
-      const body = batchJsonBodies(makeSpans(BATCH), BATCH)[0]!;
-      const started = performance.now();
-      try {
-        const res = await fetch(`${server.baseUrl}/api/public/ingest`, { method: "POST", body, headers: { ...auth, "content-type": "application/json" } });
-        await res.arrayBuffer();
-        if (res.status === 207) spans += BATCH;
-        else errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - started);
-    }
-  });
-  return {
-    reset() {
-      latencies.length = 0;
-      spans = 0;
-      errors = 0;
-      t0 = performance.now();
-    },
-    async stop() {
-      const seconds = (performance.now() - t0) / 1000;
-      running = false;
-      await Promise.all(clients);
-      return { spansPerSec: Math.round(spans / seconds), requests: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors };
-    },
-  };
-}
+const startIngest = () => startIngestLoad({ baseUrl: server.baseUrl, headers: auth, clients: INGEST_CLIENTS, batch: BATCH });
 
 try {
   const check = new pg.Client({ connectionString: db.url });

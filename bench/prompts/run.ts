@@ -11,8 +11,7 @@
  * First a few seconds without ingest (idle), then the loaded run. Writes bench/prompts/results.json.
  */
 import pg from "pg";
-import { percentile } from "../ingest/load";
-import { batchJsonBodies, makeSpans } from "../ingest/workload";
+import { percentile, startIngestLoad } from "../ingest/load";
 import { startBenchPharos } from "../lib/bench-server";
 import { startBenchDatabase } from "../lib/database";
 import { type LatencyStats, machineFacts, postgresVersion, type PromptsResults, runLabel, writeResults } from "../lib/results";
@@ -76,43 +75,7 @@ async function fetchPhase(seconds: number, warmup: number) {
 }
 
 /** The ingest benchmark's load, closed loop, until `stop()`: fresh spans for every request. */
-function startIngest() {
-  let running = true;
-  const latencies: number[] = [];
-  let spans = 0;
-  let errors = 0;
-  let t0 = performance.now();
-  const clients = Array.from({ length: INGEST_CLIENTS }, async () => {
-    while (running) {
-      const body = batchJsonBodies(makeSpans(BATCH), BATCH)[0]!;
-      const started = performance.now();
-      try {
-        const res = await fetch(`${server.baseUrl}/api/public/ingest`, { method: "POST", body, headers: { ...auth, "content-type": "application/json" } });
-        await res.arrayBuffer();
-        if (res.status === 207 || res.status === 200) spans += BATCH;
-        else errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - started);
-    }
-  });
-  return {
-    /** Counting starts over (after the warm-up). */
-    reset() {
-      latencies.length = 0;
-      spans = 0;
-      errors = 0;
-      t0 = performance.now();
-    },
-    async stop() {
-      const seconds = (performance.now() - t0) / 1000;
-      running = false;
-      await Promise.all(clients);
-      return { spansPerSec: Math.round(spans / seconds), requests: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors };
-    },
-  };
-}
+const startIngest = () => startIngestLoad({ baseUrl: server.baseUrl, headers: auth, clients: INGEST_CLIENTS, batch: BATCH });
 
 try {
   const check = new pg.Client({ connectionString: db.url });

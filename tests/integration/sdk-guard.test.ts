@@ -15,14 +15,14 @@ import { stopPromptFetch } from "@/lib/prompts/fetch/fetch-prompt";
 import { freePort } from "../../scripts/lib/embedded-postgres";
 import { GuardBlockedError, observeOpenAI, Pharos, type PharosError } from "../../sdk/src/index";
 import { createKey, createOrgAndProject } from "../factories";
+import { type RouteHandler, type RouteTarget, routeServer } from "../support/route-server";
 import { call } from "../support/route";
 import { startFakeOpenAI } from "../support/sdk-servers";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-function route(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
-  if (method === "POST" && path === "/api/public/guard") return { handler: guardRoute.POST as Handler, params: {} };
-  if (method === "POST" && path === "/api/public/ingest") return { handler: ingestRoute.POST as unknown as Handler, params: {} };
+function route(method: string, path: string): RouteTarget {
+  if (method === "POST" && path === "/api/public/guard") return { handler: guardRoute.POST as RouteHandler, params: {} };
+  if (method === "POST" && path === "/api/public/ingest") return { handler: ingestRoute.POST as unknown as RouteHandler, params: {} };
   return null;
 }
 
@@ -38,18 +38,7 @@ let hangingUrl = "";
 let openai: Awaited<ReturnType<typeof startFakeOpenAI>>;
 
 beforeAll(async () => {
-  pharosServer = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const target = route(req.method ?? "GET", url.pathname);
-    if (!target) return void res.writeHead(404).end();
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const response = await target.handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(target.params) });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  pharosServer = routeServer(route);
   baseUrl = await listen(pharosServer);
   // Accepts connections and reads requests but never answers: a Pharos that is stuck.
   hanging = http.createServer(() => undefined);

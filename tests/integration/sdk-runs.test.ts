@@ -1,6 +1,6 @@
 // The SDK's runs API over real HTTP on 127.0.0.1: a small server hands each request to the real
 // public route handlers (as Next does), and the run executor works the run while the SDK polls.
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as itemsRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]/items/route";
@@ -14,36 +14,25 @@ import { fakeRagJudge, RAG_TASK } from "../support/fake-rag-judge";
 import { executeRun } from "@/lib/runs/execute-run";
 import { Pharos, type PharosError } from "../../sdk/src/index";
 import { createKey, createOrgAndProject } from "../factories";
+import { type RouteHandler, type RouteTarget, routeServer } from "../support/route-server";
 import { createDataset } from "../support/datasets";
 import { call } from "../support/route";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Routes the few public paths this test needs to their handlers, with real Requests and Responses. */
-function route(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
-  if (method === "POST" && path === "/api/public/runs") return { handler: publicRunsRoute.POST as Handler, params: {} };
-  if (method === "POST" && path === "/api/public/rag-evaluations") return { handler: ragEvaluationsRoute.POST as Handler, params: {} };
+function route(method: string, path: string): RouteTarget {
+  if (method === "POST" && path === "/api/public/runs") return { handler: publicRunsRoute.POST as RouteHandler, params: {} };
+  if (method === "POST" && path === "/api/public/rag-evaluations") return { handler: ragEvaluationsRoute.POST as RouteHandler, params: {} };
   const m = /^\/api\/public\/runs\/([^/]+)$/.exec(path);
-  if (method === "GET" && m) return { handler: publicRunRoute.GET as Handler, params: { runId: decodeURIComponent(m[1]!) } };
-  if (method === "GET" && path === "/api/public/openapi.json") return { handler: openapiRoute.GET as unknown as Handler, params: {} };
+  if (method === "GET" && m) return { handler: publicRunRoute.GET as RouteHandler, params: { runId: decodeURIComponent(m[1]!) } };
+  if (method === "GET" && path === "/api/public/openapi.json") return { handler: openapiRoute.GET as unknown as RouteHandler, params: {} };
   return null;
 }
 
 let server: http.Server;
 let baseUrl = "";
 beforeAll(async () => {
-  server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const target = route(req.method ?? "GET", url.pathname);
-    if (!target) return void res.writeHead(404).end();
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const response = await target.handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(target.params) });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  server = routeServer(route);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
