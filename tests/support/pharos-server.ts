@@ -26,8 +26,25 @@ export async function newDataDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), "pharos-e2e-"));
 }
 
-export async function startPharos(options: { dataDir?: string; env?: Record<string, string>; databaseUrl?: string; port?: number } = {}): Promise<PharosServer> {
+type StartOptions = { dataDir?: string; env?: Record<string, string>; databaseUrl?: string; port?: number };
+
+/**
+ * Starts Pharos; a free port another process took between freePort() and the server's listen
+ * (the other test lane starts servers and Postgres at the same time) is tried again on a new one.
+ */
+export async function startPharos(options: StartOptions = {}): Promise<PharosServer> {
   const dataDir = options.dataDir ?? (await newDataDir());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPharosOnce({ ...options, dataDir });
+    } catch (error) {
+      if (options.port !== undefined || attempt >= 3 || !String((error as Error).message).includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+async function startPharosOnce(options: StartOptions & { dataDir: string }): Promise<PharosServer> {
+  const dataDir = options.dataDir;
   // A given port: a restart after a crash comes back where clients already send.
   const port = options.port ?? (await freePort());
   // The default, embedded path is what users get; benchmarks pass their own database. The fake
