@@ -11,8 +11,15 @@
  * - `stagedCopy`: the same rows as COPY text into a temporary staging table, then the same statement
  *   reading from it (the COPY text encoded in Node inside the measured time, like `full`'s parameters);
  * - `fullNoTrigram`, `fewerTraceIndexes`, `trigramPending64MB`: the whole statement, its trace
- *   summaries going to a copy of `traces` that differs in one index decision (TRACE_COPIES).
+ *   summaries going to a copy of `traces` that differs in one index decision (TRACE_COPIES);
+ * - `twoStatements`: the span insert, then the summaries and rollups as a second statement over the
+ *   same parameters, in one transaction;
+ * - `deferredSummaries`: the span insert per batch, and the summaries and rollups of ten batches
+ *   (1,000 spans) at once, as a background pass would fold them; its time is spread over the ten.
  * All alternate batch by batch, so the machine's load falls on each alike.
+ *
+ * `workerHandOff` (not a stage, not in the total): structuredClone of a batch's prepared rows, the
+ * copy a worker thread would hand the main thread for every batch it decoded, validated and masked.
  */
 import { createRequire } from "node:module";
 import pg from "pg";
@@ -41,7 +48,10 @@ const SETTINGS = { pii: DEFAULT_PII_SETTINGS, priceOverrides: [], feedbackOrigin
 export const STAGES = ["decode", "validate", "map", "mask", "price", "flag", "serialize", "sql"] as const;
 export type Stage = (typeof STAGES)[number];
 export type StageProfile = Record<Stage, number> & { total: number };
-export type PostgresAlone = { copySpans: number; spansOnly: number; full: number; fullNoTrigram: number; fewerTraceIndexes: number; trigramPending64MB: number; stagedCopy: number };
+export type PostgresAlone = {
+  copySpans: number; spansOnly: number; full: number; fullNoTrigram: number; fewerTraceIndexes: number; trigramPending64MB: number; stagedCopy: number;
+  twoStatements: number; deferredSummaries: number;
+};
 
 const timeIt = <T>(f: () => T): [T, number] => {
   const t0 = performance.now();
@@ -55,6 +65,22 @@ const SPANS_ONLY_SQL = (() => {
   if (cut < 0) throw new Error("the write statement no longer has a trace_tags CTE to cut at");
   return `${INSERT_SPANS_SQL.slice(0, cut).replace(/,\s*$/, "")}\nselect count(*)::int as inserted from inserted`;
 })();
+
+/**
+ * The summaries and rollups without the span insert: `inserted` selects the input rows with the
+ * types the insert's RETURNING gives them, and the rest of the statement is unchanged.
+ */
+const SUMMARIES_ONLY_SQL = (() => {
+  const match = /inserted as \(\s*insert into spans[\s\S]*?returning ([^)]*?)\n\),/.exec(INSERT_SPANS_SQL);
+  if (!match) throw new Error("the write statement no longer has an `inserted` CTE with a RETURNING list");
+  const cast: Record<string, string> = {
+    input: "input::jsonb as input", output: "output::jsonb as output",
+    tags: "array(select jsonb_array_elements_text(tags::jsonb)) as tags", flags: "array(select jsonb_array_elements_text(flags::jsonb)) as flags",
+  };
+  const columns = match[1]!.split(",").map((c) => c.trim()).map((c) => cast[c] ?? c);
+  return INSERT_SPANS_SQL.replace(match[0], `inserted as (\n  select ${columns.join(", ")} from input\n),`);
+})();
+const DEFERRED_BATCHES = 10;
 
 /**
  * The step docs/benchmarks.md proposed: the statement's parameters as COPY text into a temporary
@@ -142,6 +168,7 @@ export async function profileWorkload(url: string, workload: Workload, options: 
   const stageMs: Record<Stage, number[]> = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
   const bodies = otlpProtobufBodies(makeSpans(options.batches * options.batch, Date.now() - 3_600_000, workload), options.batch);
   const prepared: { rows: SpanRow[]; params: unknown[] }[] = [];
+  const handOffMs: number[] = [];
   for (const body of bodies) {
     const [decoded, decodeMs] = timeIt(() => decodeOtlpProtobuf(body));
     const [request, validateMs] = timeIt(() => toWellFormedDeep(decoded));
@@ -166,14 +193,19 @@ export async function profileWorkload(url: string, workload: Workload, options: 
     const rows = prepareSpans(`profile-${options.tag}-${workload}`, spans, SETTINGS);
     const [params, serializeMs] = timeIt(() => insertSpansParams(rows).map((column) => prepareValue(column)));
     prepared.push({ rows, params });
+    handOffMs.push(timeIt(() => structuredClone(rows))[1]);
     stageMs.decode.push(decodeMs); stageMs.validate.push(validateMs); stageMs.map.push(mapMs);
     stageMs.mask.push(maskMs); stageMs.price.push(priceMs); stageMs.flag.push(flagMs); stageMs.serialize.push(serializeMs);
   }
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const alone: Record<keyof PostgresAlone, number[]> = { copySpans: [], spansOnly: [], full: [], fullNoTrigram: [], fewerTraceIndexes: [], trigramPending64MB: [], stagedCopy: [] };
+  const alone: Record<keyof PostgresAlone, number[]> = {
+    copySpans: [], spansOnly: [], full: [], fullNoTrigram: [], fewerTraceIndexes: [], trigramPending64MB: [], stagedCopy: [], twoStatements: [], deferredSummaries: [],
+  };
   let pendingCleanupMs = 0;
+  let deferredMs = 0;
+  let deferredRows: SpanRow[] = [];
   try {
     await client.query(STAGE.create);
     await createTraceCopies(client);
@@ -202,11 +234,26 @@ export async function profileWorkload(url: string, workload: Workload, options: 
         ["fullNoTrigram", () => client.query(sqlInto("no_trigram"), insertSpansParams(variant("notrgm", rows)).map((c) => prepareValue(c)))],
         ["fewerTraceIndexes", () => client.query(sqlInto("fewer_indexes"), insertSpansParams(variant("fewer", rows)).map((c) => prepareValue(c)))],
         ["trigramPending64MB", () => client.query(sqlInto("pending_64mb"), insertSpansParams(variant("pending", rows)).map((c) => prepareValue(c)))],
+        ["twoStatements", async () => {
+          const twoParams = insertSpansParams(variant("two", rows)).map((c) => prepareValue(c));
+          await client.query(SPANS_ONLY_SQL, twoParams);
+          await client.query(SUMMARIES_ONLY_SQL, twoParams);
+        }],
+        ["deferredSummaries", async () => {
+          const own = variant("deferred", rows);
+          deferredRows.push(...own);
+          await client.query(SPANS_ONLY_SQL, insertSpansParams(own).map((c) => prepareValue(c)));
+        }],
       ];
       for (const [name, run] of i % 2 ? runs : [...runs].reverse()) {
         const ms = await tx(run);
         if (name === "sql") stageMs.sql.push(ms);
         else alone[name].push(ms);
+      }
+      if (deferredRows.length >= DEFERRED_BATCHES * options.batch || i === prepared.length - 1) {
+        const batchRows = deferredRows;
+        deferredRows = [];
+        deferredMs += await tx(() => client.query(SUMMARIES_ONLY_SQL, insertSpansParams(batchRows).map((c) => prepareValue(c))));
       }
     }
     // The deferred GIN work, spread over the variant's batches: what a background cleaner would pay.
@@ -217,11 +264,12 @@ export async function profileWorkload(url: string, workload: Workload, options: 
     await client.end();
   }
   alone.trigramPending64MB = alone.trigramPending64MB.map((ms) => ms + pendingCleanupMs / prepared.length);
+  alone.deferredSummaries = alone.deferredSummaries.map((ms) => ms + deferredMs / prepared.length);
   const perSpan = (values: number[]) => +((percentile(values, 50) * 1000) / options.batch).toFixed(1);
   const stages = Object.fromEntries(STAGES.map((s) => [s, perSpan(stageMs[s])])) as Record<Stage, number>;
   const profile: StageProfile = { ...stages, total: +STAGES.reduce((sum, s) => sum + stages[s], 0).toFixed(1) };
   const postgresAlone = Object.fromEntries(Object.entries(alone).map(([k, v]) => [k, perSpan(v)])) as PostgresAlone;
-  return { workload, profile, postgresAlone };
+  return { workload, profile, postgresAlone, workerHandOff: perSpan(handOffMs) };
 }
 
 /** The batch JSON API's first stages for the same workload (JSON.parse, then validation and mapping in one pass). */

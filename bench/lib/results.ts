@@ -48,7 +48,12 @@ export type IngestProfile = {
   workload: string;
   /** OTLP protobuf, µs per span (median batch of 100 ÷ 100). */
   profile: { decode: number; validate: number; map: number; mask: number; price: number; flag: number; serialize: number; sql: number; total: number };
-  postgresAlone: { copySpans: number; spansOnly: number; full: number; fullNoTrigram: number; stagedCopy: number; fewerTraceIndexes?: number; trigramPending64MB?: number };
+  postgresAlone: {
+    copySpans: number; spansOnly: number; full: number; fullNoTrigram: number; stagedCopy: number; fewerTraceIndexes?: number; trigramPending64MB?: number;
+    twoStatements?: number; deferredSummaries?: number;
+  };
+  /** structuredClone of a batch's prepared rows, µs per span (runs since session 8). */
+  workerHandOff?: number;
   batchJson: { decode: number; validateAndMap: number };
 };
 

@@ -63,20 +63,24 @@ function renderWorkloads(latest: IngestResults): Record<string, string> {
       `${int(w.otlpJson.spansPerSec)} (${ratio(w.vsCopy.otlpJson)})`, int(w.binaryCopy.spansPerSec), ms(w.otlpProtobuf.p99Ms)]),
     ["left", "right", "right", "right", "right", "right"]);
   const us = (n: number) => n.toFixed(0);
+  const optional = (n: number | undefined) => (n === undefined ? "—" : us(n));
   const profile = table(["Stage (µs per span)", ...m.profile.map((p) => p.workload)], [
     ...(["decode", "validate", "map", "mask", "price", "flag", "serialize", "sql"] as const).map((stage) => [stage, ...m.profile!.map((p) => us(p.profile[stage]))]),
     ["**total**", ...m.profile.map((p) => `**${us(p.profile.total)}**`)],
     ["batch JSON instead: `JSON.parse`", ...m.profile.map((p) => us(p.batchJson.decode))],
     ["batch JSON instead: validate + map (zod)", ...m.profile.map((p) => us(p.batchJson.validateAndMap))],
+    ["worker threads would add: `structuredClone` of the prepared rows", ...m.profile.map((p) => optional(p.workerHandOff))],
   ], ["left", ...m.profile.map(() => "right" as const)]);
   const alone = table(["Postgres alone, prepared rows (µs per span)", ...m.profile.map((p) => p.workload)], [
     ["text `COPY` of the prepared rows into `spans`", ...m.profile.map((p) => us(p.postgresAlone.copySpans))],
     ["our statement cut after the span insert (no summaries, no rollups)", ...m.profile.map((p) => us(p.postgresAlone.spansOnly))],
     ["our whole statement (with its parameters' serialization)", ...m.profile.map((p) => us(p.postgresAlone.full))],
     ["the same, summaries into a copy of `traces` without the trigram index on `search_text`", ...m.profile.map((p) => us(p.postgresAlone.fullNoTrigram))],
-    ["the same, into a copy without the five secondary btree indexes (explorer sorts, session, user)", ...m.profile.map((p) => (p.postgresAlone.fewerTraceIndexes === undefined ? "—" : us(p.postgresAlone.fewerTraceIndexes)))],
-    ["the same, into a copy whose trigram index has a 64 MB GIN pending list (its final cleanup added)", ...m.profile.map((p) => (p.postgresAlone.trigramPending64MB === undefined ? "—" : us(p.postgresAlone.trigramPending64MB)))],
+    ["the same, into a copy without the five secondary btree indexes (explorer sorts, session, user)", ...m.profile.map((p) => optional(p.postgresAlone.fewerTraceIndexes))],
+    ["the same, into a copy whose trigram index has a 64 MB GIN pending list (its final cleanup added)", ...m.profile.map((p) => optional(p.postgresAlone.trigramPending64MB))],
     ["staged: COPY text into a temp table, then the same statement from it", ...m.profile.map((p) => us(p.postgresAlone.stagedCopy))],
+    ["summaries and rollups as a second statement in the same transaction", ...m.profile.map((p) => optional(p.postgresAlone.twoStatements))],
+    ["summaries and rollups deferred: span insert per batch, then folded 1,000 spans at a time", ...m.profile.map((p) => optional(p.postgresAlone.deferredSummaries))],
     ["**limit with Node taken out**: COPY ÷ our whole statement", ...m.profile.map((p) => `**${ratio(p.postgresAlone.copySpans / p.postgresAlone.full)}**`)],
   ], ["left", ...m.profile.map(() => "right" as const)]);
   return { "ingest:workloads": workloads, "ingest:profile": [profile, alone].join("\n\n") };
