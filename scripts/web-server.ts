@@ -17,6 +17,7 @@ import next from "next";
 import { CLIENT_IP_HEADER, markClientIpStamped } from "../lib/client-ip/client-ip";
 import { clientAddress, parseTrustedProxies } from "../lib/client-ip/trusted-proxies";
 import { env } from "../lib/env";
+import { loggablePath } from "../lib/observability/loggable-path";
 
 const settings = env();
 const port = settings.PORT;
@@ -32,7 +33,7 @@ markClientIpStamped();
 const server = http.createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientAddress({ peer: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trust });
   handle(req, res).catch((error: unknown) => {
-    console.error(`[pharos web] ${req.method} ${req.url} failed:`, error);
+    console.error(`[pharos web] ${req.method} ${loggablePath(req.url)} failed:`, error);
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });
