@@ -3,7 +3,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { launchChromium } from "./browser";
+import { launchChromium, registerSessionToken } from "./browser";
 import { copyDataDir, type PharosServer, readCredentials, startPharos } from "./pharos-server";
 
 declare module "vitest" {
@@ -56,5 +56,6 @@ export async function signInAsDemo(ctx: DemoPharos, viewport = { width: 1400, he
   await page.getByLabel("Password").fill(ctx.creds.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`**/project/${ctx.creds.project_id}/**`);
+  await registerSessionToken(page, ctx.server.baseUrl, "the demo owner");
   return page;
 }

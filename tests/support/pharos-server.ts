@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { freePort } from "../../scripts/lib/embedded-postgres";
 import { hermeticEnv } from "./hermetic-env";
-import { linesWithSecrets, type Secret } from "./secret-scan";
+import { assertNoSecrets, dataDirSecrets, envSecrets, MIN_SECRET_LENGTH, parseCredentials, type Secret } from "./secret-scan";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -18,9 +18,25 @@ export type PharosServer = {
   output: () => string;
   /** Resolves once the combined output contains `text` (the worker starts beside the web server, not before it). */
   waitForOutput: (text: string, timeoutMs?: number) => Promise<void>;
+  /** Adds a secret the test created or handled (API key, password, invite or verification token, session cookie) to the scan of stop(). */
+  registerSecret: (value: string, name?: string) => void;
+  /** Every secret the output is scanned for: the data dir's, the environment's and the registered ones. */
+  secrets: () => Promise<Secret[]>;
+  /** Stops the server, then fails (throws) if its output holds any of secrets(). */
   stop: () => Promise<number | null>;
   child: ChildProcess;
 };
+
+/** The servers running now by base URL, so helpers that only get a URL can register the secrets they create. */
+const running = new Map<string, PharosServer>();
+
+/**
+ * registerSecret on the server at `baseUrl`, for helpers: nothing when no test server runs there
+ * (a proxy's URL, a closed port) or the value is too short to scan for (a test's "x" password).
+ */
+export function registerServerSecret(baseUrl: string, value: string, name?: string): void {
+  if (value.length >= MIN_SECRET_LENGTH) running.get(new URL(baseUrl).origin)?.registerSecret(value, name);
+}
 
 export async function newDataDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), "pharos-e2e-"));
@@ -77,8 +93,16 @@ async function startPharosOnce(options: StartOptions & { dataDir: string }): Pro
     });
   });
 
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const registered: Secret[] = [];
+  // The settings this test gave Pharos (not the rest of the shell's environment).
+  const settings = { DATABASE_URL: options.databaseUrl, ...options.env };
+  const secrets = async (): Promise<Secret[]> => {
+    const all = [...(await dataDirSecrets(dataDir, settings)), ...envSecrets(settings), ...registered];
+    return all.filter((s, i) => all.findIndex((o) => o.value === s.value) === i);
+  };
+  const server: PharosServer = {
+    baseUrl,
     dataDir,
     output: () => output,
     waitForOutput: (text, timeoutMs = 60_000) =>
@@ -100,16 +124,22 @@ async function startPharosOnce(options: StartOptions & { dataDir: string }): Pro
         child.stderr!.on("data", check);
       }),
     child,
+    registerSecret: (value, name = `registered secret ${registered.length + 1}`) => {
+      if (value.length < MIN_SECRET_LENGTH) throw new Error(`secret ${name} is shorter than ${MIN_SECRET_LENGTH} characters: too short to scan logs for`);
+      registered.push({ name, value });
+    },
+    secrets,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       const code = await exited;
-      // Every e2e run's server log is checked for the demo credentials npm start created
-      // (tests/e2e/secrets-in-logs.test.ts covers the secrets a user creates).
-      const offending = linesWithSecrets(output, await demoSecrets(dataDir));
-      if (offending.length) throw new Error(`secrets in the Pharos server's output:\n${offending.join("\n")}`);
+      if (running.get(baseUrl) === server) running.delete(baseUrl);
+      // Every e2e run's server log is checked for every secret this server held or a test registered.
+      assertNoSecrets(output, await secrets(), `the output of Pharos at ${baseUrl}`);
       return code;
     },
   };
+  running.set(baseUrl, server);
+  return server;
 }
 
 /**
@@ -151,8 +181,7 @@ export async function createDemoDataDir(): Promise<string> {
   if (!output.includes("Demo project created") || !credentials.includes("demo_seeded=yes")) throw new Error(`npm start exited (${code}) without seeding the demo:\n${output}`);
   // Stopped cleanly: a copy must not start with crash recovery or a stale lock.
   if (existsSync(path.join(dataDir, "pg", "postmaster.pid")) || postgresProcessesFor(dataDir).length) throw new Error(`Postgres of the demo data dir did not stop:\n${output}`);
-  const offending = linesWithSecrets(output, await demoSecrets(dataDir));
-  if (offending.length) throw new Error(`secrets in the Pharos server's output:\n${offending.join("\n")}`);
+  assertNoSecrets(output, await dataDirSecrets(dataDir), "the output of npm start seeding the demo");
   return dataDir;
 }
 
@@ -194,30 +223,11 @@ export async function killPharos(server: PharosServer): Promise<void> {
   await server.stop();
 }
 
-/** The password and secret keys of the demo's credentials file (none before it exists). */
-async function demoSecrets(dataDir: string): Promise<Secret[]> {
-  let text: string;
-  try {
-    text = await readFile(path.join(dataDir, "credentials"), "utf8");
-  } catch {
-    return [];
-  }
-  return Object.entries(readCredentials(text))
-    .filter(([name, value]) => /password|secret/i.test(name) && value.length >= 8)
-    .map(([name, value]) => ({ name: `demo ${name}`, value }));
-}
-
 /** Postgres processes still running on a data dir (there must be none after a stop). */
 export function postgresProcessesFor(dataDir: string): string[] {
   const ps = execFileSync("ps", ["-eo", "args"], { encoding: "utf8" });
   return ps.split("\n").filter((line) => line.includes("postgres") && line.includes(path.join(dataDir, "pg")));
 }
 
-export function readCredentials(text: string): Record<string, string> {
-  return Object.fromEntries(
-    text
-      .split("\n")
-      .filter((l) => l.includes("=") && !l.startsWith("#"))
-      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
-  );
-}
+/** The key=value lines of a data dir's credentials file. */
+export const readCredentials = parseCredentials;
