@@ -19,8 +19,11 @@ export function OPTIONS(req: Request) {
 }
 
 export const POST = withApiKey({ scope: "public", body: feedbackBody }, async ({ req, key, body }) => {
-  takeRateLimitToken(key);
+  // The client's limit first: a request it refuses must not have spent a token of the key, which
+  // every visitor shares (else one client drains the key and everyone's feedback gets 429). A
+  // request the key then refuses keeps its client token: it was a request all the same.
   await takeFeedbackIpToken(req);
+  takeRateLimitToken(key);
   const origin = req.headers.get("origin");
   const allowed = (await ingestSettings(key.projectId)).feedbackOrigins;
   if (origin && !allowed.includes(origin) && !allowed.includes("*")) {
