@@ -117,6 +117,24 @@ describe("sign-up", () => {
     expect(await db.membership.count({ where: { userId: existing.id } })).toBe(0);
   });
 
+  it("answers concurrent sign-ups for one new email as a single one, never with a conflict", async () => {
+    // Room for all of them under the per-address limit (a third of the per-client one).
+    process.env.PHAROS_SIGNUP_PER_IP_PER_HOUR = "30";
+    try {
+      const email = uniqueEmail("racing");
+      const answers = await Promise.all(Array.from({ length: 8 }, () => signUp({ email, password: "long enough pw" })));
+      const normal = await signUp({ email: uniqueEmail("calm"), password: "long enough pw" });
+      expect(answers.map((a) => a.status)).toEqual(Array(8).fill(normal.status));
+      for (const a of answers) expect(a.json).toEqual(normal.json);
+      const users = await db.user.findMany({ where: { email }, select: { id: true } });
+      expect(users).toHaveLength(1);
+      // One org for the one account: the losers' transactions left nothing behind.
+      expect(await db.membership.count({ where: { userId: users[0]!.id } })).toBe(1);
+    } finally {
+      delete process.env.PHAROS_SIGNUP_PER_IP_PER_HOUR;
+    }
+  });
+
   it("answers the same with SMTP configured; the existing account's owner is told by mail", async () => {
     const smtp = smtpSink();
     process.env.PHAROS_SMTP_URL = await smtp.start();
