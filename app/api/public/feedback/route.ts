@@ -1,6 +1,7 @@
 // POST /api/public/feedback – thumbs up/down (+ comment) on a trace or span; public keys allowed (browser-safe); 202 pending for a trace not received yet
 import { randomUUID } from "node:crypto";
 import { withApiKey } from "@/lib/auth/with-api-key";
+import { clientIp, clientIpBucket } from "@/lib/client-ip/client-ip";
 import { AppError } from "@/lib/errors";
 import { json } from "@/lib/http";
 import { ingestSettings } from "@/lib/ingest/project-settings";
@@ -31,7 +32,7 @@ export const POST = withApiKey({ scope: "public", body: feedbackBody }, async ({
   }
   const up = body.value === "up" || body.value === true || body.value === 1;
   const id = body.id ?? randomUUID();
-  const { pending } = await recordFeedback({ projectId: key.projectId, id, traceId: body.traceId, spanId: body.spanId ?? null, up, comment: body.comment ?? null });
+  const { pending } = await recordFeedback({ projectId: key.projectId, id, traceId: body.traceId, spanId: body.spanId ?? null, up, comment: body.comment ?? null, client: clientIpBucket(clientIp(req.headers)) });
   const headers = origin ? { ...CORS_BASE, "Access-Control-Allow-Origin": origin } : undefined;
   // 202: the trace has not arrived; the vote counts once it does (within PHAROS_PENDING_FEEDBACK_HOURS).
   return pending ? json({ id, value: up ? "up" : "down", pending: true }, 202, headers) : json({ id, value: up ? "up" : "down" }, 201, headers);
