@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import pg from "pg";
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as ruleRoute from "@/app/api/projects/[projectId]/alerts/[ruleId]/route";
@@ -8,6 +10,7 @@ import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
 import { db } from "@/lib/db";
 import { registerAlertJobs } from "@/lib/jobs/alert-jobs";
 import { DELIVERY_OPTIONS, QUEUES, startBoss } from "@/lib/jobs/boss";
+import { maskWebhookUrl } from "@/lib/security/webhook-url";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { hex } from "../support/ingest";
 import { call } from "../support/route";
@@ -135,6 +138,39 @@ describe("alerts", () => {
       expect(text).not.toContain("abcdefghijklmnopqrstuvwx");
       expect(text).not.toContain("zyxwvutsrqponmlkjihgfedc");
     }
+  });
+
+  it("masks the webhook URLs that audit rows recorded before URLs were write-only (migration 20261213090000), as the API masks them", async () => {
+    const t = await createOrgAndProject("alert-audit-legacy");
+    const urls = ["https://hooks.slack.com/services/T0001/B0001/abcdefghijklmnopqrstuvwx1a2b", "http://127.0.0.1:9/hook", "https://bot:hunter22@Hooks.Example.com/x?token=abcdefghijklmnop9876"];
+    const row = (action: string, before: object | undefined, after: object) =>
+      db.auditLog.create({ data: { orgId: t.project.orgId, projectId: t.project.id, action, resourceType: "alert_rule", resourceId: "r1", before, after } });
+    const rows = [
+      await row("alert_rule.create", undefined, { name: "Errors", webhookUrl: urls[0] }),
+      await row("alert_rule.update", undefined, { threshold: 0.3 }),
+      await row("alert_rule.update", undefined, { webhookUrl: urls[2] }),
+      await row("project.release_webhook.update", { url: null }, { url: urls[1] }),
+      await row("project.release_webhook.update", { url: urls[1] }, { url: urls[0] }),
+    ];
+    const migration = await readFile("prisma/migrations/20261213090000_mask_audited_webhook_urls/migration.sql", "utf8");
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    try {
+      await client.query(migration);
+      // Run twice (a re-applied script, or rows masked since): masked values stay as they are.
+      await client.query(migration);
+    } finally {
+      await client.end();
+    }
+    const after = await db.auditLog.findMany({ where: { projectId: t.project.id }, orderBy: { createdAt: "asc" } });
+    expect(after.map((a) => [a.id, a.before, a.after])).toEqual([
+      [rows[0]!.id, null, { name: "Errors", webhookUrl: maskWebhookUrl(urls[0]!) }],
+      [rows[1]!.id, null, { threshold: 0.3 }],
+      [rows[2]!.id, null, { webhookUrl: maskWebhookUrl(urls[2]!) }],
+      [rows[3]!.id, { url: null }, { url: maskWebhookUrl(urls[1]!) }],
+      [rows[4]!.id, { url: maskWebhookUrl(urls[1]!) }, { url: maskWebhookUrl(urls[0]!) }],
+    ]);
+    expect(JSON.stringify(after)).not.toMatch(/abcdefghijkl|hunter22/);
   });
 
   it("records but does not send while muted, and sends a test on demand", async () => {
