@@ -87,6 +87,8 @@ const serverEnvSchema = z.object({
   PHAROS_PENDING_FEEDBACK_HOURS: count(24),
   /** At most this many pending feedback rows per project; beyond it, feedback for unknown traces is refused (429). */
   PHAROS_PENDING_FEEDBACK_MAX: count(10_000),
+  /** Of those, at most this many from one client (address, IPv6 per /64) per project within PHAROS_PENDING_FEEDBACK_HOURS. */
+  PHAROS_PENDING_FEEDBACK_PER_CLIENT: count(1_000),
   PHAROS_INGEST_MAX_BODY_BYTES: count(5 * 1024 * 1024),
   PHAROS_INGEST_MAX_INFLATED_BYTES: count(20 * 1024 * 1024),
   PHAROS_INGEST_QUEUE_ROWS: count(50_000),

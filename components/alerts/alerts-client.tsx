@@ -1,4 +1,5 @@
 "use client";
+import { useSearchParams } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, Skeleton } from "@/components/ui/card";
@@ -10,6 +11,7 @@ import { useAlertEventsQuery } from "@/lib/queries/alerts/use-alert-events-query
 import { useAlertMutations } from "@/lib/queries/alerts/use-alert-mutations";
 import { useAlertRulesQuery } from "@/lib/queries/alerts/use-alert-rules-query";
 import type { AlertMeasure } from "@/lib/schemas/alerts";
+import { useSearchParamsPatch } from "@/components/prompts/use-search-params-patch";
 import { AlertRuleForm } from "./alert-rule-form";
 
 const STATUS_TONE: Record<string, "green" | "red" | "amber" | "zinc"> = { delivered: "green", failed: "red", pending: "amber", muted: "zinc", cooldown: "zinc" };
@@ -20,6 +22,11 @@ export function AlertsClient({ projectId, canManage }: { projectId: string; canM
   const m = useAlertMutations(projectId);
   const names = new Map((rules.data ?? []).map((r) => [r.id, r.name]));
   const fmt = (measure: string, v: number | null) => formatMeasure(measure as AlertMeasure, v);
+  // The rule being edited is in the URL (`?edit=<rule id>`): a reload or a shared link opens it again.
+  const search = useSearchParams();
+  const patch = useSearchParamsPatch();
+  const editing = canManage ? rules.data?.find((r) => r.id === search.get("edit")) : undefined;
+  const setEditing = (id: string | null) => patch({ edit: id }, { push: id !== null });
 
   function sendTest(id: string) {
     m.test.mutate(id, { onSuccess: (r) => (r.delivered ? toast.success(`Test delivered (HTTP ${r.status})`) : toast.error(`Test failed: ${r.error}`)), onError: (e) => toast.error(e.message) });
@@ -41,13 +48,14 @@ export function AlertsClient({ projectId, canManage }: { projectId: string; canM
               const muted = r.mutedUntil !== null && new Date(r.mutedUntil) > new Date();
               return (
                 <tr key={r.id} data-testid="alert-rule-row">
-                  <Td><div className="font-medium">{r.name}</div><div className="max-w-xs truncate text-xs text-zinc-500" title={r.webhookUrl}>{r.webhookUrl}</div></Td>
+                  <Td><div className="font-medium">{r.name}</div><div className="max-w-xs truncate text-xs text-zinc-500" title="Webhook (write-only: shown masked)">{r.webhookUrl}</div></Td>
                   <Td className="text-xs">{MEASURE_LABELS[r.measure as AlertMeasure]} {r.comparator === "lt" ? "<" : ">"} {fmt(r.measure, r.threshold)} over {r.windowMinutes} min{r.filters && Object.keys(r.filters).length ? ` (${Object.entries(r.filters).map(([k, v]) => `${k}=${v}`).join(", ")})` : ""}</Td>
                   <Td className="whitespace-nowrap text-xs">{fmt(r.measure, r.lastValue)}<div className="text-zinc-400">{r.lastEvaluatedAt ? formatRelative(r.lastEvaluatedAt) : "not evaluated yet"}</div></Td>
                   <Td>{r.state === "firing" ? <Badge tone="red">firing</Badge> : <Badge tone="green">ok</Badge>} {muted && <Badge>muted</Badge>}</Td>
                   <Td className="whitespace-nowrap text-right">
                     {canManage && (
                       <>
+                        <Button size="sm" variant="ghost" onClick={() => setEditing(r.id)} aria-label={`Edit ${r.name}`}>Edit</Button>
                         <Button size="sm" variant="ghost" onClick={() => sendTest(r.id)} disabled={m.test.isPending}>Send test</Button>
                         <Button size="sm" variant="ghost" onClick={() => toggleMute(r.id, muted)}>{muted ? "Unmute" : "Mute 24h"}</Button>
                         <Button size="sm" variant="danger" onClick={() => window.confirm(`Delete "${r.name}"?`) && m.remove.mutate(r.id)}>Delete</Button>
@@ -60,7 +68,7 @@ export function AlertsClient({ projectId, canManage }: { projectId: string; canM
           </Table>
         )}
       </Card>
-      {canManage && <AlertRuleForm projectId={projectId} />}
+      {canManage && (editing ? <AlertRuleForm key={editing.id} projectId={projectId} rule={editing} onDone={() => setEditing(null)} /> : <AlertRuleForm projectId={projectId} />)}
       <Card title="Recent events" description="Firing, recovery and test notifications, and whether their webhook was delivered.">
         {events.isPending ? <Skeleton className="h-16 w-full" /> : !events.data?.length ? <p className="text-sm text-zinc-500">Nothing has fired yet.</p> : (
           <Table head={["When", "Rule", "Event", "Value", "Delivery"]}>

@@ -1,11 +1,12 @@
 "use client";
 import { Send, Trash2 } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, Skeleton } from "@/components/ui/card";
-import { FieldError, Input, Label } from "@/components/ui/input";
+import { FieldError } from "@/components/ui/input";
 import { Table, Td } from "@/components/ui/table";
+import { WriteOnlyUrlField } from "@/components/ui/write-only-url-field";
 import { formatDateTime, formatRelative } from "@/lib/format/format-date";
 import { usePromptMutations } from "@/lib/queries/prompts/use-prompt-mutations";
 import { useReleaseWebhookQuery } from "@/lib/queries/prompts/use-release-webhook-query";
@@ -20,12 +21,20 @@ export function ReleaseWebhookCard({ projectId }: { projectId: string }) {
   const hook = useReleaseWebhookQuery(projectId);
   const m = usePromptMutations(projectId);
   const test = useTestReleaseWebhookMutation(projectId);
+  // The saved URL comes back masked (write-only); a new one is typed after "Replace".
   const [url, setUrl] = useState("");
+  const [replacing, setReplacing] = useState(false);
   const saved = hook.data?.url ?? null;
-  useEffect(() => setUrl(saved ?? ""), [saved]);
+  const typing = saved === null || replacing;
 
   function save(next: string | null) {
-    m.setReleaseWebhook.mutate(next, { onSuccess: (r) => toast.success(r.url ? "Release webhook saved" : "Release webhook cleared") });
+    m.setReleaseWebhook.mutate(next, {
+      onSuccess: (r) => {
+        toast.success(r.url ? "Release webhook saved" : "Release webhook cleared");
+        setUrl("");
+        setReplacing(false);
+      },
+    });
   }
   function sendTest() {
     test.mutate(undefined, {
@@ -38,12 +47,11 @@ export function ReleaseWebhookCard({ projectId }: { projectId: string }) {
     <Card title="Release webhook" description="Pharos POSTs JSON here on every label move (merge, rollback, canary promotion) and whenever a canary's guard ends it. Slack-compatible: the body has a text line.">
       {hook.isPending ? <Skeleton className="h-9 w-full" /> : hook.isError ? <FieldError>{hook.error.message}</FieldError> : (
         <div className="space-y-4">
-          <form className="flex items-end gap-2" onSubmit={(e) => (e.preventDefault(), save(url.trim() || null))}>
+          <form className="flex items-end gap-2" onSubmit={(e) => (e.preventDefault(), typing && url.trim() && save(url.trim()))}>
             <div className="flex-1">
-              <Label htmlFor="release-webhook-url">Webhook URL</Label>
-              <Input id="release-webhook-url" type="url" placeholder="https://hooks.slack.com/services/…" value={url} onChange={(e) => setUrl(e.target.value)} />
+              <WriteOnlyUrlField id="release-webhook-url" label="Webhook URL" placeholder="https://hooks.slack.com/services/…" saved={saved} replacing={replacing} onReplacingChange={(r) => (setReplacing(r), setUrl(""))} value={url} onChange={setUrl} />
             </div>
-            <Button type="submit" disabled={m.setReleaseWebhook.isPending || url.trim() === (saved ?? "")}>Save</Button>
+            {typing && <Button type="submit" disabled={m.setReleaseWebhook.isPending || url.trim() === ""}>Save</Button>}
             <Button variant="secondary" onClick={sendTest} disabled={!saved || test.isPending}><Send className="h-3.5 w-3.5" aria-hidden /> Send test</Button>
             {saved && <Button variant="danger" onClick={() => save(null)} disabled={m.setReleaseWebhook.isPending}><Trash2 className="h-3.5 w-3.5" aria-hidden /> Clear</Button>}
           </form>

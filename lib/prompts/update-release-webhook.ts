@@ -1,24 +1,30 @@
 import { writeAuditLog } from "../audit/write-audit-log";
 import { db } from "../db";
 import { assertOutboundUrl } from "../security/outbound";
+import { isMaskedWebhookUrl, maskWebhookUrl, webhookUrlChange } from "../security/webhook-url";
 import { type Actor, auditActor, type ProjectRef } from "./prompt-rows";
+
+const masked = (url: string | null | undefined) => (url ? maskWebhookUrl(url) : null);
 
 /**
  * Sets (or clears, with null) the project's release webhook: every label move and every canary
- * the guard ends is POSTed there. The URL passes the same outbound guard as alert webhooks.
+ * the guard ends is POSTed there. The URL passes the same outbound guard as alert webhooks, and
+ * like them is write-only once saved: answers and audit rows show it masked, and sending the
+ * masked value back changes nothing.
  */
 export async function updateReleaseWebhook(options: { project: ProjectRef; actor: Actor; url: string | null }) {
   const { project, actor, url } = options;
-  if (url) await assertOutboundUrl(url, "body.url");
+  if (url && !isMaskedWebhookUrl(url)) await assertOutboundUrl(url, "body.url");
   return db.$transaction(async (tx) => {
-    const before = await tx.projectSettings.findUnique({ where: { projectId: project.id }, select: { releaseWebhookUrl: true } });
+    const before = (await tx.projectSettings.findUnique({ where: { projectId: project.id }, select: { releaseWebhookUrl: true } }))?.releaseWebhookUrl ?? null;
+    if (webhookUrlChange({ stored: before, input: url, field: "body.url" }) === "keep") return { url: masked(before) };
     await tx.projectSettings.upsert({ where: { projectId: project.id }, create: { projectId: project.id, releaseWebhookUrl: url }, update: { releaseWebhookUrl: url } });
     await writeAuditLog(tx, {
       orgId: project.orgId, projectId: project.id, ...auditActor(actor),
       action: "project.release_webhook.update", resourceType: "project", resourceId: project.id,
-      before: { url: before?.releaseWebhookUrl ?? null }, after: { url },
+      before: { url: masked(before) }, after: { url: masked(url), replaced: url !== null && url !== before },
     });
-    return { url };
+    return { url: masked(url) };
   });
 }
 
@@ -28,5 +34,5 @@ export async function getReleaseWebhook(options: { projectId: string }) {
     where: { projectId: options.projectId }, orderBy: { createdAt: "desc" }, take: 20,
     select: { id: true, kind: true, deliveryStatus: true, deliveryAttempts: true, lastError: true, deliveredAt: true, createdAt: true },
   });
-  return { url: settings?.releaseWebhookUrl ?? null, recentEvents: recent };
+  return { url: masked(settings?.releaseWebhookUrl), recentEvents: recent };
 }

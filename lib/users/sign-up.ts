@@ -31,13 +31,7 @@ export async function signUp(input: SignUpBody & { ip: string }): Promise<SignUp
     throw new AppError("FORBIDDEN", "Sign-up is disabled on this server; ask an admin for an invite link");
   }
   const passwordHash = await hashPassword(input.password);
-  const account = await db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, emailVerifiedAt: true } });
-    if (existing) return { userId: existing.id, verified: Boolean(existing.emailVerifiedAt) };
-    const user = await tx.user.create({ data: { email: input.email, name: input.name || null, passwordHash }, select: { id: true } });
-    if (!input.inviteToken) await createOrgInTx(tx, { userId: user.id, name: `${input.name || input.email.split("@")[0]}'s org` });
-    return { userId: user.id, verified: false };
-  });
+  const account = await createAccount(input, passwordHash);
 
   if (!mailConfigured()) {
     return { next: "sign-in", message: "Sign in with this email and password." };
@@ -46,3 +40,28 @@ export async function signUp(input: SignUpBody & { ip: string }): Promise<SignUp
   else await sendVerificationMail({ userId: account.userId, email: input.email, passwordHash, next: input.inviteToken ? `/invite/${input.inviteToken}` : undefined });
   return { next: "check-email", message: "Check your inbox: we sent a mail to this address. Open the link in it to confirm the address, then sign in." };
 }
+
+/**
+ * The account for this sign-up: a new one, or the one the email already has. Two sign-ups for the
+ * same new address at once both find no user; the second insert then hits the unique email and
+ * its transaction (org included) rolls back. That sign-up met an existing account, and answers as
+ * if it had found it: a 409 would tell the caller the address is taken.
+ */
+async function createAccount(input: SignUpBody, passwordHash: string): Promise<{ userId: string; verified: boolean }> {
+  const existing = () => db.user.findUnique({ where: { email: input.email }, select: { id: true, emailVerifiedAt: true } });
+  try {
+    return await db.$transaction(async (tx) => {
+      const found = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, emailVerifiedAt: true } });
+      if (found) return { userId: found.id, verified: Boolean(found.emailVerifiedAt) };
+      const user = await tx.user.create({ data: { email: input.email, name: input.name || null, passwordHash }, select: { id: true } });
+      if (!input.inviteToken) await createOrgInTx(tx, { userId: user.id, name: `${input.name || input.email.split("@")[0]}'s org` });
+      return { userId: user.id, verified: false };
+    });
+  } catch (error) {
+    const winner = isUniqueViolation(error) ? await existing() : null;
+    if (!winner) throw error;
+    return { userId: winner.id, verified: Boolean(winner.emailVerifiedAt) };
+  }
+}
+
+const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";

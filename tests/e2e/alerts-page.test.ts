@@ -10,11 +10,11 @@ import { type PharosServer, readCredentials, startPharos } from "../support/phar
 describe("browser: alerts page", () => {
   let server: PharosServer;
   let browser: Browser;
-  const received: string[] = [];
+  const received: { path: string; body: string }[] = [];
   const hook = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
-    req.on("end", () => (received.push(body), res.writeHead(200).end("ok")));
+    req.on("end", () => (received.push({ path: req.url ?? "", body }), res.writeHead(200).end("ok")));
   });
   beforeAll(async () => {
     await mkdir("test-results/e2e", { recursive: true });
@@ -27,7 +27,7 @@ describe("browser: alerts page", () => {
     await new Promise<void>((r) => hook.close(() => r()));
   });
 
-  it("creates a rule, sends a test to the webhook, and mutes the rule", async () => {
+  it("creates a rule, shows its webhook only masked, edits it keeping or replacing the URL, sends tests to it, and mutes it", async () => {
     const creds = readCredentials(await readFile(`${server.dataDir}/credentials`, "utf8"));
     const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
     await page.goto("/sign-in");
@@ -38,7 +38,9 @@ describe("browser: alerts page", () => {
     await page.goto(`/project/${creds.project_id}/alerts`);
     await page.getByText("No alert rules yet").waitFor();
 
-    const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/slack`;
+    // A Slack-shaped URL: its path is the secret (the receiver ignores it, and records it).
+    const base = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
+    const hookUrl = `${base}/services/T0001/B0001/abcdefghijklmnopqrstuvwx1a2b`;
     await page.getByLabel("Name").fill("Slow answers");
     await page.getByLabel("Measure").selectOption("latency_p95");
     await page.getByLabel("Threshold").fill("2500");
@@ -47,11 +49,41 @@ describe("browser: alerts page", () => {
     const row = page.getByTestId("alert-rule-row");
     await row.waitFor();
     expect(await row.textContent()).toContain("p95 latency > 2500 ms over 5 min");
+    // Write-only once saved: the owner sees where it goes, never the URL.
+    expect(await row.textContent()).toContain(`${base}/…/••••1a2b`);
+    expect(await page.content()).not.toContain("abcdefghijklmnopqrstuvwx");
 
     await page.getByRole("button", { name: "Send test" }).click();
     await page.getByText("Test delivered (HTTP 200)").waitFor();
-    expect(JSON.parse(received.at(-1)!).text).toContain("Slow answers test notification");
+    expect(JSON.parse(received.at(-1)!.body).text).toContain("Slow answers test notification");
     await page.getByTestId("alert-event-row").first().waitFor();
+
+    // Edit: the form opens from the URL after a reload, shows the webhook masked, and saving keeps it.
+    await page.getByRole("button", { name: "Edit Slow answers" }).click();
+    await page.waitForURL(/[?&]edit=/);
+    await page.reload();
+    await page.getByRole("heading", { name: 'Edit "Slow answers"' }).waitFor();
+    expect(await page.getByLabel("Webhook URL").inputValue()).toBe(`${base}/…/••••1a2b`);
+    expect(await page.getByLabel("Threshold").inputValue()).toBe("2500");
+    await page.getByLabel("Threshold").fill("3000");
+    await page.getByRole("button", { name: "Save rule" }).click();
+    await page.getByText("Alert rule saved").waitFor();
+    await page.getByRole("heading", { name: "New alert rule" }).waitFor();
+    expect(await row.textContent()).toContain("p95 latency > 3000 ms over 5 min");
+    await page.getByRole("button", { name: "Send test" }).click();
+    await expect.poll(() => received.length).toBe(2);
+    expect(received[1]!.path).toBe("/services/T0001/B0001/abcdefghijklmnopqrstuvwx1a2b");
+
+    // Replace: a new URL, typed after "Replace", is where the next test goes.
+    await page.getByRole("button", { name: "Edit Slow answers" }).click();
+    await page.getByRole("button", { name: "Replace" }).click();
+    await page.getByLabel("Webhook URL").fill(`${base}/services/T0002/B0002/zyxwvutsrqponmlkjihgfedc9f8e`);
+    await page.getByRole("button", { name: "Save rule" }).click();
+    await page.getByRole("heading", { name: "New alert rule" }).waitFor();
+    await page.getByText(`${base}/…/••••9f8e`).waitFor();
+    await page.getByRole("button", { name: "Send test" }).click();
+    await expect.poll(() => received.length).toBe(3);
+    expect(received[2]!.path).toBe("/services/T0002/B0002/zyxwvutsrqponmlkjihgfedc9f8e");
 
     await page.getByRole("button", { name: "Mute 24h" }).click();
     await page.getByRole("button", { name: "Unmute" }).waitFor();

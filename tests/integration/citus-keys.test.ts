@@ -3,6 +3,7 @@
 // the distribution column, and a foreign key between distributed tables only when it includes
 // that column on both sides (co-located); a distributed table may reference a reference table.
 // This reads the migrated catalog, so a new table, index or constraint is checked the day it lands.
+import { readFile } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Pool, PoolClient } from "pg";
 import { closeSqlPool, sqlPool } from "@/lib/db-sql-pool";
@@ -88,6 +89,55 @@ async function offendingUniqueIndexes(sql: Sql = sqlPool()): Promise<string[]> {
   const distributed = (t: string) => tables.get(t)?.includes(TENANT_COLUMN) && !TENANT_REFERENCE_TABLES.has(t);
   return (await uniqueIndexes(sql)).filter((i) => distributed(i.table) && !i.columns.includes(TENANT_COLUMN)).map((i) => `${i.table}.${i.name} (${i.columns.join(", ")})`);
 }
+
+/** Public tables that are not a partition of another (a partition follows its parent's role). */
+async function topLevelTables(): Promise<string[]> {
+  const { rows } = await sqlPool().query<{ table: string }>(
+    `select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition order by 1`,
+  );
+  return rows.map((r) => r.table);
+}
+
+/** The backticked names after the bold heading `lead` in docs/scaling.md's "Table roles", up to the next bold heading or paragraph end. */
+function namedIn(roles: string, lead: string): Set<string> {
+  const start = roles.indexOf(lead);
+  if (start < 0) throw new Error(`docs/scaling.md: no ${lead} under "### Table roles"`);
+  const rest = roles.slice(start + lead.length);
+  const ends = [rest.indexOf("**"), rest.indexOf("\n\n")].filter((i) => i >= 0);
+  const body = rest.slice(0, ends.length ? Math.min(...ends) : undefined);
+  return new Set([...body.matchAll(/`([a-z_][a-z0-9_]*)`/g)].map((m) => m[1]!));
+}
+
+describe("docs/scaling.md names every table in its Citus role", () => {
+  it("lists each table (partitions aside) under the role the catalog test gives it, and the reference-table SQL matches", async () => {
+    const doc = await readFile("docs/scaling.md", "utf8");
+    const roles = doc.slice(doc.indexOf("### Table roles"), doc.indexOf("### Queries that must stay single-shard"));
+    const sections = {
+      reference: namedIn(roles, "**Reference tables**"),
+      "coordinator-local": namedIn(roles, "**Coordinator-only:**"),
+      distributed: namedIn(roles, "**Distributed by `project_id`, all co-located:**"),
+    };
+    const sqlArray = /create_reference_table\(t\) from unnest\(array\[([^\]]*)\]/.exec(roles)?.[1] ?? "";
+    const referenceSql = new Set([...sqlArray.matchAll(/'([a-z_][a-z0-9_]*)'/g)].map((m) => m[1]!));
+
+    const tables = await topLevelTables();
+    const problems: string[] = [];
+    for (const table of tables) {
+      const role = NOT_DISTRIBUTED[table]?.citus ?? "distributed";
+      if (role === "not in public") continue;
+      for (const [section, names] of Object.entries(sections)) {
+        if (section === role && !names.has(table)) problems.push(`${table}: not listed as ${role}`);
+        if (section !== role && names.has(table)) problems.push(`${table}: listed as ${section}, but it is ${role}`);
+      }
+      if ((role === "reference") !== referenceSql.has(table)) problems.push(`${table}: ${role === "reference" ? "missing from" : "wrongly in"} the create_reference_table list`);
+    }
+    // Names that are no table (a dropped or renamed one); pgboss is a schema and project_id the column, named on purpose.
+    const known = new Set([...tables, "pgboss", TENANT_COLUMN]);
+    for (const [section, names] of Object.entries(sections)) for (const name of names) if (!known.has(name)) problems.push(`${name}: listed as ${section}, but there is no such table`);
+    expect(problems, "docs/scaling.md, \"### Table roles\"").toEqual([]);
+  });
+});
 
 describe("Citus: every tenant table can be distributed by project_id", () => {
   it("classifies every table: distributed (has project_id) or listed with a reason", async () => {

@@ -81,18 +81,36 @@ describe("CSRF", () => {
     expect(res.status).toBe(207);
   });
 
-  it("refuses a JSON body larger than the limit while streaming it, without a Content-Length", async () => {
+  // A body that never ends: a reader that buffers the whole body before checking its size never
+  // answers (the timeout fails the test), and one that streams answers 413 after about the limit.
+  it("refuses a JSON body larger than the limit while streaming it, without a Content-Length, and reads no further", { timeout: 15_000 }, async () => {
     const t = await createOrgAndProject("csrf-size");
-    const big = new ReadableStream<Uint8Array>({
-      start(controller) {
-        const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
-        for (let i = 0; i < 20; i++) controller.enqueue(chunk);
-        controller.close();
+    const LIMIT = 1_000_000;
+    const CHUNK = 64 * 1024;
+    const chunk = new TextEncoder().encode(" ".repeat(CHUNK));
+    let pulled = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      // Pulled one chunk at a time as the reader asks; never closed. Past 20 × the limit it stops
+      // producing (and still does not close), so a buffering reader waits forever instead of
+      // filling memory until the timeout.
+      pull(controller) {
+        if (pulled > 20 * LIMIT) return new Promise<void>(() => {});
+        pulled += CHUNK;
+        controller.enqueue(chunk);
       },
-    });
-    const req = new Request("http://pharos.test/api/x", { method: "POST", headers: { host: "pharos.test", cookie: t.owner.cookie, "content-type": "application/json" }, body: big, duplex: "half" } as RequestInit);
+      cancel() {
+        cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    const req = new Request("http://pharos.test/api/x", { method: "POST", headers: { host: "pharos.test", cookie: t.owner.cookie, "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit);
     const res = await (alertsRoute.POST as Handler)(req, { params: Promise.resolve({ projectId: t.project.id }) });
     expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("PAYLOAD_TOO_LARGE");
+    // Read up to the chunk that crossed the limit (and at most one more the stream queued), then let go of it.
+    expect(pulled).toBeGreaterThan(LIMIT);
+    expect(pulled).toBeLessThanOrEqual(LIMIT + 2 * CHUNK);
+    expect(cancelled).toBe(true);
   });
 });
 

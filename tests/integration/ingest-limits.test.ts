@@ -4,7 +4,7 @@ import * as ingestRoute from "@/app/api/public/ingest/route";
 import { db } from "@/lib/db";
 import { createKey, createOrgAndProject } from "../factories";
 import { sampleTraceEvents } from "../support/ingest";
-import { call } from "../support/route";
+import { call, testClientIp } from "../support/route";
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -66,6 +66,30 @@ describe("ingest limits", () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);
     expect(statuses.slice(10)).toEqual([429, 429]);
     expect((await send("198.51.100.9")).status).toBe(201);
+  });
+
+  it("refuses a client over its IP limit before it spends the public key's budget, so other visitors still get through", async () => {
+    // The key holds 12 tokens and refills one a minute (none during the test); one client may send 10 at once.
+    process.env.PHAROS_INGEST_RATE_LIMIT_PER_MINUTE = "1";
+    process.env.PHAROS_INGEST_RATE_LIMIT_BURST = "12";
+    process.env.PHAROS_FEEDBACK_RATE_LIMIT_PER_IP_PER_MINUTE = "1";
+    const t = await createOrgAndProject("feedback-ip-first");
+    const key = await createKey(t.project);
+    const trace = sampleTraceEvents();
+    expect((await call(ingestRoute.POST, "POST", { authorization: `Bearer ${key.secretKey}`, body: { batch: trace.events } })).status).toBe(207);
+    const send = (ip: string) => call(feedbackRoute.POST, "POST", { authorization: `Bearer ${key.publicKey}`, headers: { "x-pharos-client-ip": ip }, body: { traceId: trace.traceId, value: "down" } });
+
+    const flooder = testClientIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await send(flooder)).status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+    // The 20 refused requests took nothing from the key: two tokens are left for everyone else.
+    const others = [await send(testClientIp()), await send(testClientIp())];
+    expect(others.map((r) => r.status)).toEqual([201, 201]);
+    const drained = await send(testClientIp());
+    expect(drained.status).toBe(429);
+    expect(drained.json.error.message).toMatch(/for this public key/);
   });
 
   it("answers 503 with Retry-After when the writer queue is full, and stores none of that request", async () => {

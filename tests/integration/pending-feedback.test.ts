@@ -3,7 +3,7 @@
 // the ingest write turns it into a user_feedback score through the same path as feedback for a
 // known trace, exactly once, and only in its own project. A worker job drops it after the window.
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import * as feedbackRoute from "@/app/api/public/feedback/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
 import { measureValue } from "@/lib/alerts/measure-value";
@@ -16,13 +16,22 @@ import { writeBatch } from "@/lib/ingest/write-batch";
 import { queryMetrics } from "@/lib/metrics/query-metrics";
 import { createKey, createOrgAndProject } from "../factories";
 import { hex, sampleTraceEvents } from "../support/ingest";
-import { call } from "../support/route";
+import { call, testClientIp } from "../support/route";
 
-async function postFeedback(publicKey: string, body: unknown) {
-  const headers = { authorization: `Bearer ${publicKey}`, "content-type": "application/json", "x-pharos-client-ip": `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+/** From a client of its own unless `client` names one. */
+async function postFeedback(publicKey: string, body: unknown, client = testClientIp()) {
+  const headers = { authorization: `Bearer ${publicKey}`, "content-type": "application/json", "x-pharos-client-ip": client };
   const res = await feedbackRoute.POST(new Request("http://localhost/api/public/feedback", { method: "POST", headers, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: await res.json(), headers: res.headers };
 }
+
+const savedEnv = { ...process.env };
+afterEach(() => {
+  for (const k of ["PHAROS_PENDING_FEEDBACK_MAX", "PHAROS_PENDING_FEEDBACK_PER_CLIENT"]) {
+    if (savedEnv[k] === undefined) delete process.env[k];
+    else process.env[k] = savedEnv[k];
+  }
+});
 
 async function ingestTrace(secretKey: string, events: unknown[]) {
   const res = await call(ingestRoute.POST, "POST", { authorization: `Bearer ${secretKey}`, body: { batch: events } });
@@ -120,6 +129,50 @@ describe("feedback for a trace that has not arrived", () => {
     await ingestTrace(key.secretKey, sampleTraceEvents({ traceId: old }).events);
     expect(await feedbackState(t.project.id, old)).toMatchObject({ scores: 0 });
     expect((await db.metricMinute.aggregate({ where: { projectId: t.project.id }, _sum: { thumbsDown: true } }))._sum.thumbsDown).toBe(1);
+  });
+
+  it("stops at PHAROS_PENDING_FEEDBACK_MAX waiting votes per project: 429 with the error shape, nothing more stored", async () => {
+    process.env.PHAROS_PENDING_FEEDBACK_MAX = "3";
+    const t = await createOrgAndProject("pending-cap");
+    const key = await createKey(t.project);
+    for (let i = 0; i < 3; i++) expect((await postFeedback(key.publicKey, { id: `fb-${i}`, traceId: hex(16), value: "down" })).status).toBe(202);
+    expect(await db.pendingFeedback.count({ where: { projectId: t.project.id } })).toBe(3);
+
+    const over = await postFeedback(key.publicKey, { id: "fb-over", traceId: hex(16), value: "down" });
+    expect(over.status).toBe(429);
+    expect(over.json).toEqual({ error: { code: "RATE_LIMITED", message: expect.stringMatching(/already holds 3 feedback votes for traces it has not received/) } });
+    expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await db.pendingFeedback.count({ where: { projectId: t.project.id } })).toBe(3);
+    expect(await db.pendingFeedback.count({ where: { projectId: t.project.id, id: "fb-over" } })).toBe(0);
+
+    // The cap is per project, and limits only votes kept aside: feedback for a stored trace is a score at once.
+    const other = await createOrgAndProject("pending-cap-other");
+    expect((await postFeedback((await createKey(other.project)).publicKey, { traceId: hex(16), value: "up" })).status).toBe(202);
+    const sample = sampleTraceEvents();
+    await ingestTrace(key.secretKey, sample.events);
+    expect((await postFeedback(key.publicKey, { traceId: sample.traceId, value: "up" })).status).toBe(201);
+  });
+
+  it("lets one client hold at most PHAROS_PENDING_FEEDBACK_PER_CLIENT waiting votes, so it cannot fill the project's pool", async () => {
+    process.env.PHAROS_PENDING_FEEDBACK_PER_CLIENT = "2";
+    const t = await createOrgAndProject("pending-client");
+    const key = await createKey(t.project);
+    const flooder = testClientIp();
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await postFeedback(key.publicKey, { id: `fb-${i}`, traceId: hex(16), value: "down" }, flooder)).status);
+    expect(statuses).toEqual([202, 202, 429, 429]);
+    const refused = await postFeedback(key.publicKey, { traceId: hex(16), value: "down" }, flooder);
+    expect(refused.json).toEqual({ error: { code: "RATE_LIMITED", message: expect.stringMatching(/this client already sent 2 feedback votes for traces the project has not received/) } });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await db.pendingFeedback.count({ where: { projectId: t.project.id } })).toBe(2);
+
+    // Another client is unaffected; the same client's budget is per project; its feedback for a stored trace still counts.
+    expect((await postFeedback(key.publicKey, { traceId: hex(16), value: "down" })).status).toBe(202);
+    const elsewhere = await createOrgAndProject("pending-client-other");
+    expect((await postFeedback((await createKey(elsewhere.project)).publicKey, { traceId: hex(16), value: "down" }, flooder)).status).toBe(202);
+    const sample = sampleTraceEvents();
+    await ingestTrace(key.secretKey, sample.events);
+    expect((await postFeedback(key.publicKey, { traceId: sample.traceId, value: "up" }, flooder)).status).toBe(201);
   });
 
   it("costs the ingest write one statement per batch, not one per trace or span", async () => {

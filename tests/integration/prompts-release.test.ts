@@ -352,4 +352,41 @@ describe("audit trail, notification and webhook", () => {
     expect(await db.promptReleaseEvent.findFirstOrThrow({ where: { projectId: t.project.id, id: sent.json.eventId } })).toMatchObject({ kind: "test", deliveryStatus: "delivered" });
     expect((await send(await addMember(t, "engineer"))).status).toBe(403);
   });
+
+  it("keeps the release webhook URL write-only: answers and audit rows show it masked, the masked value sent back keeps it, a new one replaces it", async () => {
+    const t = await createOrgAndProject("release-hook-masked");
+    const p = { projectId: t.project.id };
+    const origin = new URL(hookUrl).origin;
+    const secretUrl = `${hookUrl}/services/abcdefghijklmnopqrstuvwx7c3d`;
+    const put = (url: string | null) => call(releaseWebhookRoute.PUT, "PUT", { params: p, cookie: t.owner.cookie, body: { url } });
+    const stored = async () => (await db.projectSettings.findUnique({ where: { projectId: t.project.id } }))?.releaseWebhookUrl ?? null;
+
+    const saved = await put(secretUrl);
+    expect(saved.json).toEqual({ url: `${origin}/…/••••7c3d` });
+    const shown = await call(releaseWebhookRoute.GET, "GET", { params: p, cookie: t.owner.cookie });
+    expect(shown.json.url).toBe(`${origin}/…/••••7c3d`);
+    expect(JSON.stringify(shown.json)).not.toContain("abcdefghijklmnopqrstuvwx");
+
+    // The settings form sends back what it showed: nothing changes, nothing is audited.
+    expect((await put(`${origin}/…/••••7c3d`)).json).toEqual({ url: `${origin}/…/••••7c3d` });
+    expect(await stored()).toBe(secretUrl);
+    const wrongMask = await put(`${origin}/…/••••0000`);
+    expect(wrongMask.status).toBe(400);
+    expect(wrongMask.json.error.message).toMatch(/^body\.url: this is a masked webhook URL/);
+    const sent = await call(releaseWebhookTestRoute.POST, "POST", { params: p, cookie: t.owner.cookie });
+    expect(sent.json).toMatchObject({ delivered: true, status: 200 });
+
+    const replacement = `${hookUrl}/services/zyxwvutsrqponmlkjihgfedc5e6f`;
+    expect((await put(replacement)).json).toEqual({ url: `${origin}/…/••••5e6f` });
+    expect(await stored()).toBe(replacement);
+    expect((await put(null)).json).toEqual({ url: null });
+    expect(await stored()).toBeNull();
+
+    const audits = await db.auditLog.findMany({ where: { projectId: t.project.id, action: "project.release_webhook.update" }, orderBy: { createdAt: "asc" } });
+    expect(audits.map((a) => [a.before, a.after])).toEqual([
+      [{ url: null }, { url: `${origin}/…/••••7c3d`, replaced: true }],
+      [{ url: `${origin}/…/••••7c3d` }, { url: `${origin}/…/••••5e6f`, replaced: true }],
+      [{ url: `${origin}/…/••••5e6f` }, { url: null, replaced: false }],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../query-client";
-import { alertKeys, type AlertRuleInput, type AlertRuleRow } from "./keys";
+import { alertKeys, type AlertRuleInput, type AlertRulePatch, type AlertRuleRow } from "./keys";
 
 /** Create, edit/mute, delete and send-test; each refreshes the project's alert queries. */
 export function useAlertMutations(projectId: string) {
@@ -9,7 +9,7 @@ export function useAlertMutations(projectId: string) {
   const base = `/api/projects/${projectId}/alerts`;
   return {
     create: useMutation({ mutationFn: (input: AlertRuleInput) => apiFetch<AlertRuleRow>(base, { method: "POST", json: input }), onSuccess }),
-    update: useMutation({ mutationFn: ({ id, ...patch }: { id: string; mutedUntil?: string | null }) => apiFetch(`${base}/${id}`, { method: "PATCH", json: patch }), onSuccess }),
+    update: useMutation({ mutationFn: ({ id, ...patch }: { id: string } & AlertRulePatch) => apiFetch<AlertRuleRow>(`${base}/${id}`, { method: "PATCH", json: patch }), onSuccess }),
     remove: useMutation({ mutationFn: (id: string) => apiFetch(`${base}/${id}`, { method: "DELETE" }), onSuccess }),
     test: useMutation({ mutationFn: (id: string) => apiFetch<{ delivered: boolean; status: number | null; error: string | null }>(`${base}/${id}/test`, { method: "POST" }), onSuccess }),
   };

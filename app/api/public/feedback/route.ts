@@ -1,6 +1,7 @@
 // POST /api/public/feedback – thumbs up/down (+ comment) on a trace or span; public keys allowed (browser-safe); 202 pending for a trace not received yet
 import { randomUUID } from "node:crypto";
 import { withApiKey } from "@/lib/auth/with-api-key";
+import { clientIp, clientIpBucket } from "@/lib/client-ip/client-ip";
 import { AppError } from "@/lib/errors";
 import { json } from "@/lib/http";
 import { ingestSettings } from "@/lib/ingest/project-settings";
@@ -19,8 +20,11 @@ export function OPTIONS(req: Request) {
 }
 
 export const POST = withApiKey({ scope: "public", body: feedbackBody }, async ({ req, key, body }) => {
-  takeRateLimitToken(key);
+  // The client's limit first: a request it refuses must not have spent a token of the key, which
+  // every visitor shares (else one client drains the key and everyone's feedback gets 429). A
+  // request the key then refuses keeps its client token: it was a request all the same.
   await takeFeedbackIpToken(req);
+  takeRateLimitToken(key);
   const origin = req.headers.get("origin");
   const allowed = (await ingestSettings(key.projectId)).feedbackOrigins;
   if (origin && !allowed.includes(origin) && !allowed.includes("*")) {
@@ -28,7 +32,7 @@ export const POST = withApiKey({ scope: "public", body: feedbackBody }, async ({
   }
   const up = body.value === "up" || body.value === true || body.value === 1;
   const id = body.id ?? randomUUID();
-  const { pending } = await recordFeedback({ projectId: key.projectId, id, traceId: body.traceId, spanId: body.spanId ?? null, up, comment: body.comment ?? null });
+  const { pending } = await recordFeedback({ projectId: key.projectId, id, traceId: body.traceId, spanId: body.spanId ?? null, up, comment: body.comment ?? null, client: clientIpBucket(clientIp(req.headers)) });
   const headers = origin ? { ...CORS_BASE, "Access-Control-Allow-Origin": origin } : undefined;
   // 202: the trace has not arrived; the vote counts once it does (within PHAROS_PENDING_FEEDBACK_HOURS).
   return pending ? json({ id, value: up ? "up" : "down", pending: true }, 202, headers) : json({ id, value: up ? "up" : "down" }, 201, headers);
