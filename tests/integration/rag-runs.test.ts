@@ -1,19 +1,23 @@
 // RAG quality in regression runs against real Postgres and the fake provider: golden items carry
 // contexts (imported, promoted from a RAG trace), a prompt run scores faithfulness, answer
 // relevancy, context precision, context recall and conciseness on them, and the approval gate
-// can require faithfulness ≥ 0.9 with no drop greater than 0.03.
+// can require faithfulness ≥ 0.9 with no drop greater than 0.03 (blocking below the minimum, on the
+// drop alone, and letting a faithful version through). Tiered runs total their escalation rates and
+// costs, priced by project overrides so each expected cost is arithmetic on the fake's token counts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/projects/[projectId]/datasets/[datasetId]/export/route";
 import * as promoteRoute from "@/app/api/projects/[projectId]/datasets/promote/route";
 import * as connectionsRoute from "@/app/api/projects/[projectId]/llm-connections/route";
+import * as ingestSettingsRoute from "@/app/api/projects/[projectId]/settings/ingest/route";
 import * as ingestRoute from "@/app/api/public/ingest/route";
+import * as publicRunRoute from "@/app/api/public/runs/[runId]/route";
 import * as publicRunsRoute from "@/app/api/public/runs/route";
 import * as publicItemsRoute from "@/app/api/public/datasets/[name]/items/route";
 import { db } from "@/lib/db";
 import { executeRun } from "@/lib/runs/execute-run";
 import { addMember, createKey, createOrgAndProject } from "../factories";
 import { createDataset, importFile, listItems } from "../support/datasets";
-import { type FakeLlm, messageText, startFakeLlm } from "../support/fake-llm";
+import { type FakeLlm, messageText, type RecordedRequest, startFakeLlm } from "../support/fake-llm";
 import { fakeRagJudge, RAG_TASK } from "../support/fake-rag-judge";
 import { merge, promptWithVersions, propose, review, setPolicy } from "../support/prompts";
 import { ragTraceEvents } from "../support/rag-traces";
@@ -22,7 +26,7 @@ import { seedPrompt } from "../support/prompt-rows";
 
 let llm: FakeLlm;
 beforeAll(async () => {
-  llm = await startFakeLlm({ models: ["gpt-4o-mini"] });
+  llm = await startFakeLlm({ models: ["gpt-4o-mini", "gpt-4o"] });
 });
 afterAll(() => llm.close());
 beforeEach(() => llm.reset());
@@ -34,7 +38,7 @@ const shippingDocs = ["Shipping is free over $50.", "Orders ship within 2 days."
 async function setup(name: string) {
   const t = await createOrgAndProject(name);
   const key = await createKey(t.project);
-  const conn = await call(connectionsRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { name: "fake", baseUrl: llm.url, apiKey: "sk-rag-0000", models: ["gpt-4o-mini"] } });
+  const conn = await call(connectionsRoute.POST, "POST", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { name: "fake", baseUrl: llm.url, apiKey: "sk-rag-0000", models: ["gpt-4o-mini", "gpt-4o"] } });
   expect(conn.status, JSON.stringify(conn.json)).toBe(201);
   return { t, auth: `Bearer ${key.secretKey}` };
 }
@@ -111,6 +115,59 @@ describe("a prompt run scored with the RAG evaluators", () => {
     const summary = run.summary as { evaluators: Record<string, { mean: number; tiered?: { judged: number; claims?: { judged: number } } }> };
     expect(summary.evaluators.faithfulness).toMatchObject({ mean: 0.75, tiered: { judged: 2, claims: { judged: 4 } } });
     expect(Object.keys(summary.evaluators).sort()).toEqual(["answer_relevancy", "conciseness", "context_precision", "context_recall", "faithfulness"]);
+  });
+});
+
+describe("a tiered faithfulness run: escalation rate and cost", () => {
+  /** $ per million tokens (input, output), as the project's price overrides: each expected cost is arithmetic on the fake's token counts. */
+  const PRICES: Record<string, [number, number]> = { "gpt-4o-mini": [0.15, 0.6], "gpt-4o": [2.5, 10] };
+  const priceOf = (r: RecordedRequest, asModel?: string) => {
+    const [inRate, outRate] = PRICES[asModel ?? r.body!.model!]!;
+    return (r.completion!.usage.prompt_tokens * inRate + r.completion!.usage.completion_tokens * outRate) / 1e6;
+  };
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+  it("sends exactly the uncertain statement to the strong model, and totals the escalation rates, the cost and the strong-only cost from the calls", async () => {
+    const { t, auth } = await setup("rag-run-tiered");
+    const effectiveFrom = new Date(Date.now() - 3_600_000).toISOString();
+    const priceOverrides = Object.entries(PRICES).map(([model, [inputPerMillion, outputPerMillion]]) => ({ id: model, modelPattern: model, inputPerMillion, outputPerMillion, effectiveFrom }));
+    expect((await call(ingestSettingsRoute.PUT, "PUT", { params: { projectId: t.project.id }, cookie: t.owner.cookie, body: { priceOverrides } })).status).toBe(200);
+    const ds = await createDataset(t, "rag-golden");
+    await importFile(t, ds.id, "jsonl", [
+      JSON.stringify({ input: { question: "How do refunds work?" }, contexts: refundDocs }),
+      JSON.stringify({ input: { question: "Is shipping free?" }, contexts: shippingDocs }),
+    ].join("\n"));
+    await seedPrompt({ projectId: t.project.id, name: "rag", versions: ["Context:\n{{contexts}}\n\nQuestion: {{question}}"], config: { model: "gpt-4o-mini" } });
+    // The cheap model wrongly rejects one verbatim statement (overlap 1 with a passage: uncertain); the strong model decides it.
+    llm.script({ when: { contains: RAG_TASK }, reply: fakeRagJudge({ lie: { model: "gpt-4o-mini", items: ["Refunds go back to the original card"] } }) });
+    llm.script({ when: { contains: "Question: How do refunds work?" }, reply: { content: "Refunds are issued within 5 days of the request. Refunds go back to the original card." } });
+    // "Shipping is free worldwide on Sundays": half its terms in a passage, no signal either way: the cheap "no" stands.
+    llm.script({ when: { contains: "Question: Is shipping free?" }, reply: { content: "Shipping is free over $50. Shipping is free worldwide on Sundays." } });
+
+    const evaluators = [{ type: "faithfulness", model: "gpt-4o-mini", escalation: { model: "gpt-4o" } }];
+    const res = await call(publicRunsRoute.POST, "POST", { authorization: auth, body: { dataset: "rag-golden", prompt: { name: "rag", version: 1 }, evaluators, minPassRate: 0 } });
+    expect(res.status, JSON.stringify(res.json)).toBe(202);
+    expect(await executeRun({ projectId: t.project.id, runId: res.json.id, limits })).toEqual({ status: "succeeded" });
+
+    const judged = llm.chatRequests().filter((r) => messageText(r.body!.messages).includes(RAG_TASK));
+    const strong = judged.filter((r) => r.body!.model === "gpt-4o");
+    expect(strong).toHaveLength(1);
+    expect(messageText(strong[0]!.body!.messages)).toMatch(/Statements:\n\[S1\] Refunds go back to the original card$/);
+    // Per item: statements and verdicts on the cheap model; the refunds item also one strong call.
+    expect(judged.filter((r) => r.body!.model === "gpt-4o-mini")).toHaveLength(4);
+    const pub = await call(publicRunRoute.GET, "GET", { authorization: auth, params: { runId: res.json.id } });
+    const summary = pub.json.summary.evaluators.faithfulness;
+    // Refunds 2 of 2 (after the strong verdict), shipping 1 of 2.
+    expect(summary.mean).toBe(0.75);
+    // One of two items escalated; one of four statements.
+    expect(summary.tiered).toMatchObject({ judged: 2, escalated: 1, escalationRate: 0.5, claims: { judged: 4, escalated: 1, escalationRate: 0.25 } });
+    const cost = sum(judged.map((r) => priceOf(r)));
+    // Strong only: the cheap calls as the strong model would have been paid for them.
+    const strongOnly = sum(judged.filter((r) => r.body!.model === "gpt-4o-mini").map((r) => priceOf(r, "gpt-4o")));
+    expect(cost).toBeGreaterThan(0);
+    expect(summary.tiered.cost).toBeCloseTo(cost, 9);
+    expect(summary.tiered.strongOnlyCost).toBeCloseTo(strongOnly, 9);
+    expect(summary.tiered.costSaved).toBeCloseTo(strongOnly - cost, 9);
   });
 });
 
