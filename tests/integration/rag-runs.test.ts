@@ -230,4 +230,65 @@ describe("the approval gate on faithfulness", () => {
     expect(blocked.json.error.message).toContain("gate: faithfulness mean 0.500 is below the required 0.9");
     expect(blocked.json.error.message).toContain("gate: faithfulness mean dropped 0.500 against the baseline (1.000 → 0.500; at most 0.03 allowed)");
   });
+
+  /**
+   * A prompt "qa" whose v1 is on production, a policy gating production on faithfulness ≥ 0.9
+   * with no drop over 0.03, and golden items q0…q<n-1> on `contexts`; `mergeV2` proposes v2,
+   * approves it, runs the gate run and its baseline (v1), and asks to merge.
+   */
+  async function gatedPrompt(name: string, questions: number, contexts: string[]) {
+    const { t } = await setup(name);
+    const admin = await addMember(t, "admin");
+    const engineer = await addMember(t, "engineer");
+    const ds = await createDataset(t, "golden");
+    await importFile(t, ds.id, "jsonl", Array.from({ length: questions }, (_, i) => JSON.stringify({ input: { question: `q${i}` }, contexts })).join("\n"));
+    const promptId = await promptWithVersions(t, engineer, "qa", 2);
+    const first = (await propose(t, engineer, promptId, "production", 1)).json.changeRequest.id;
+    await review(t, admin, promptId, first, "approve");
+    expect((await merge(t, engineer, promptId, first)).status).toBe(200);
+    const gate = { dataset: "golden", connection: "fake", evaluators: [{ type: "faithfulness" }], minPassRate: 0, scoreGates: [{ evaluator: "faithfulness", min: 0.9, maxDrop: 0.03 }] };
+    expect((await setPolicy(t, promptId, { label: "production", requiredApprovals: 1, requirePassingRun: true, runGate: gate })).status).toBe(200);
+    const label = async () => (await db.promptLabel.findUniqueOrThrow({ where: { projectId_promptId_label: { projectId: t.project.id, promptId, label: "production" } } })).version;
+    const mergeV2 = async () => {
+      const id = (await propose(t, engineer, promptId, "production", 2)).json.changeRequest.id as string;
+      await review(t, admin, promptId, id, "approve");
+      const row = await db.promptChangeRequest.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id } } });
+      await executeRun({ projectId: t.project.id, runId: row.gateRunId!, limits });
+      await executeRun({ projectId: t.project.id, runId: row.gateBaselineRunId!, limits });
+      const means = async (runId: string) => ((await db.run.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: runId } } })).summary as { evaluators: Record<string, { mean: number }> }).evaluators.faithfulness!.mean;
+      return { res: await merge(t, engineer, promptId, id), candidate: await means(row.gateRunId!), baseline: await means(row.gateBaselineRunId!) };
+    };
+    return { label, mergeV2 };
+  }
+
+  it("lets a faithful version through: the merge is allowed and the label moves", async () => {
+    const g = await gatedPrompt("rag-gate-pass", 2, refundDocs);
+    llm.script({ when: { contains: RAG_TASK }, reply: fakeRagJudge() });
+    llm.script({ when: { contains: "v1: q" }, reply: { content: "Refunds are issued within 5 days of the request." } });
+    llm.script({ when: { contains: "v2: q" }, reply: { content: "Refunds are issued within 5 days of the request. Refunds go back to the original card." } });
+    const { res, candidate, baseline } = await g.mergeV2();
+    expect([baseline, candidate]).toEqual([1, 1]);
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(await g.label()).toBe(2);
+  });
+
+  it("blocks a version still above 0.9 on the drop rule alone (0.950 → 0.909 with at most 0.03)", async () => {
+    // Ten facts in one passage; each "; "-part of an answer is one statement, supported when the passage has it.
+    const facts = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett"];
+    const g = await gatedPrompt("rag-gate-drop", 2, [`${facts.join(" ")}.`]);
+    const answer = (parts: string[]) => ({ content: `${parts.join("; ")}.` });
+    llm.script({ when: { contains: RAG_TASK }, reply: fakeRagJudge() });
+    // v1: q0 10 of 10, q1 9 of 10 → mean 0.95. v2: q0 10 of 10, q1 9 of 11 → mean 0.909.
+    llm.script({ when: { contains: "v1: q0" }, reply: answer(facts) });
+    llm.script({ when: { contains: "v1: q1" }, reply: answer([...facts.slice(0, 9), "zulu"]) });
+    llm.script({ when: { contains: "v2: q0" }, reply: answer(facts) });
+    llm.script({ when: { contains: "v2: q1" }, reply: answer([...facts.slice(0, 9), "zulu", "yankee"]) });
+    const { res, candidate, baseline } = await g.mergeV2();
+    expect(baseline).toBe(0.95);
+    expect(candidate).toBeCloseTo((1 + 9 / 11) / 2, 6);
+    expect(res.status).toBe(409);
+    expect(res.json.error.message).toContain("gate: faithfulness mean dropped 0.041 against the baseline (0.950 → 0.909; at most 0.03 allowed)");
+    expect(res.json.error.message).not.toContain("below the required");
+    expect(await g.label()).toBe(1);
+  });
 });
