@@ -198,6 +198,10 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // RAG traces with retrieved documents, the online RAG rules' faithfulness and relevancy scores and their inbox items (idempotent).
   const { seedDemoRag } = await import("../lib/bootstrap/seed-demo-rag");
   await seedDemoRag({ projectId: demo.projectId, now: demo.seedFrom });
+  // The RAG bot's prompt (support-rag, production → v2), a golden set promoted from its traces with their
+  // documents as contexts, and a faithfulness gate (≥ 0.9, drop ≤ 0.03) stored on production's policy (idempotent).
+  const { seedDemoRagRelease } = await import("../lib/bootstrap/seed-demo-rag-release");
+  await seedDemoRagRelease({ projectId: demo.projectId });
   // The shipped red-team set and a finished run over it that catches two leaks (idempotent).
   const { seedDemoRedTeam } = await import("../lib/bootstrap/seed-demo-red-team");
   await seedDemoRedTeam({ projectId: demo.projectId });

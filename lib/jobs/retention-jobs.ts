@@ -13,7 +13,7 @@ export async function registerRetentionJobs(boss: PgBoss) {
       console.log(
         `[pharos worker] spans: ${r.createdPartitions.length} partitions created${r.createdPartitions.length ? ` (${r.createdPartitions.join(", ")})` : ""}; ` +
           `retention of ${r.projects} projects removed ${r.traces} traces, ${r.droppedPartitions.length} daily span partitions, ${r.spanRows} further spans, ` +
-          `${r.scores} scores, ${r.triageItems} inbox items, ${r.embeddings} embeddings, ${r.driftReports} drift reports${r.incomplete ? " (stopped at its time limit; the next pass goes on)" : ""}`,
+          `${r.scores} scores, ${r.triageItems} inbox items, ${r.evalAttempts} online-evaluation attempts, ${r.embeddings} embeddings, ${r.driftReports} drift reports${r.incomplete ? " (stopped at its time limit; the next pass goes on)" : ""}`,
       );
     }
   });

@@ -4,7 +4,7 @@ import { db } from "../db";
 import { toJsonValue } from "../json";
 import { type Actor, actorColumns, auditSnapshot, requireRule, viewOf } from "./rule-rows";
 
-/** Removes a rule (by id in the UI, by name in the public API). The scores it wrote stay: they are facts about traces. */
+/** Removes a rule (by id in the UI, by name in the public API). The scores it wrote stay: they are facts about traces; its attempt rows go with it (cascade). */
 export async function deleteOnlineEvalRule(options: { project: { id: string; orgId: string }; actor: Actor; ruleId?: string; name?: string }) {
   const { project } = options;
   await db.$transaction(async (tx) => {

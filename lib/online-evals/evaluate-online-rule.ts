@@ -13,6 +13,7 @@ import type { ScoreRow } from "../ingest/rows";
 import { resolveLlmEndpoint } from "../llm-connections/resolve-llm-endpoint";
 import type { RetryPolicy } from "../llm/retry-policy";
 import type { OnlineEvalFilter } from "../schemas/online-evals";
+import { type EvalAttempt, insertEvalAttempts } from "./eval-attempt-rows";
 import { insertEvalScores } from "./eval-score-rows";
 import { pageAnswerContexts } from "./page-answer-contexts";
 import { onlineScoreId } from "./sample";
@@ -34,7 +35,9 @@ const CONCURRENCY = 4;
  * nothing and doubles nothing: the next pass starts from the last committed page. The page
  * commits only when the watermark is still where this pass read it, so two workers on one
  * rule cannot both count a page. An evaluator that cannot score (judge error, provider
- * failure) writes no score: it is counted on the rule with its reason.
+ * failure) writes no score: it is counted on the rule with its reason. Every evaluation, scored
+ * or not, leaves an attempt row in the same transaction, so a trace that arrives again (late
+ * spans) is never judged twice.
  */
 export async function evaluateOnlineRule(options: { projectId: string; ruleId: string; cutoff?: Date; maxEvaluations?: number; limits?: JudgeLimits }): Promise<RulePassResult> {
   // One pass per rule at a time across workers: a second one would judge the same traces and
@@ -147,6 +150,7 @@ async function commitPage(options: { projectId: string; ruleId: string; scoreNam
   const scores: ScoreRow[] = [];
   const details: (string | null)[] = [];
   const failures: string[] = [];
+  const attempts: EvalAttempt[] = [];
   let calls = 0;
   let cost = 0;
   due.forEach((c, i) => {
@@ -154,12 +158,17 @@ async function commitPage(options: { projectId: string; ruleId: string; scoreNam
     if ("skipped" in r) return;
     calls += r.usage?.calls ?? 0;
     cost += r.usage?.cost ?? 0;
-    // An evaluator that does not apply (an empty answer) passes with no score: nothing to write, nothing failed.
-    if (r.status === "passed" && r.score === null) return;
-    if (r.score === null || r.status === "error" || r.status === "judge_error") {
-      failures.push(`trace ${c.traceId}: ${r.reason}`);
+    // An evaluator that does not apply (an empty answer) passes with no score: no score, nothing failed, but evaluated.
+    if (r.status === "passed" && r.score === null) {
+      attempts.push({ traceId: c.traceId, status: "not_applicable", error: null });
       return;
     }
+    if (r.score === null || r.status === "error" || r.status === "judge_error") {
+      failures.push(`trace ${c.traceId}: ${r.reason}`);
+      attempts.push({ traceId: c.traceId, status: "error", error: r.reason });
+      return;
+    }
+    attempts.push({ traceId: c.traceId, status: "scored", error: null });
     const spanId = typeof r.details?.spanId === "string" ? r.details.spanId : c.spanId;
     scores.push({
       projectId, id: onlineScoreId(ruleId, c.traceId), traceId: c.traceId, spanId, name: options.scoreName, numberValue: r.score,
@@ -182,6 +191,8 @@ async function commitPage(options: { projectId: string; ruleId: string; scoreNam
       return false;
     }
     const inserted = await insertEvalScores(client, scores, details);
+    // Errors are counted by the attempts actually inserted: a trace already attempted is never counted twice.
+    const attempted = await insertEvalAttempts(client, { projectId, ruleId, attempts, at: now });
     const triage = applyTriageRulesParams({ spans: [], scores });
     if (triage) await client.query(APPLY_TRIAGE_RULES_SQL, triage);
     await client.query(
@@ -190,10 +201,10 @@ async function commitPage(options: { projectId: string; ruleId: string; scoreNam
          last_error = coalesce($8, last_error), last_error_at = case when $8::text is null then last_error_at else now() end,
          judge_calls = judge_calls + $9, cost_total = cost_total + $10::numeric, escalated_count = escalated_count + $11, last_run_at = now()
        where project_id = $1 and id = $2`,
-      [projectId, ruleId, options.to.us.toString(), options.to.traceId, inserted.n, inserted.sum, failures.length, failures.at(-1)?.slice(0, 2000) ?? null, calls, cost.toFixed(10), inserted.escalated],
+      [projectId, ruleId, options.to.us.toString(), options.to.traceId, inserted.n, inserted.sum, attempted.errors, failures.at(-1)?.slice(0, 2000) ?? null, calls, cost.toFixed(10), inserted.escalated],
     );
     await client.query("commit");
-    return { scored: inserted.n, errors: failures.length };
+    return { scored: inserted.n, errors: attempted.errors };
   } catch (error) {
     await client.query("rollback").catch(() => undefined);
     throw error;

@@ -12,6 +12,20 @@ describe("online evaluation sampling", () => {
     for (const s of [a, b]) expect(Math.abs(s.length - 600)).toBeLessThan(103);
   });
 
+  it("takes 25 % of 100,000 trace ids within 3.3 standard deviations", () => {
+    // Trace-id-shaped ids (32 hex digits) from a seeded generator: the same draw every run, so the
+    // bound is a check of the hash and the bound, never a flake. n = 100,000, p = 0.25: mean 25,000,
+    // sd ≈ 136.9, so ±452: a rate off by a twentieth (23.75 % or 26.25 %) is 9 sd away.
+    let state = 0x9e3779b9;
+    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0), state);
+    const id = () => Array.from({ length: 4 }, () => next().toString(16).padStart(8, "0")).join("");
+    const n = 100_000;
+    let taken = 0;
+    for (let i = 0; i < n; i++) if (inSample("cm4rule0000000000000000001", id(), 25)) taken++;
+    const sd = Math.sqrt(n * 0.25 * 0.75);
+    expect(Math.abs(taken - n * 0.25)).toBeLessThan(3.3 * sd);
+  });
+
   it("takes everything at 100 % and nothing at 0 %", () => {
     expect(sampleBound(100)).toBe(2 ** 32);
     expect(sampleBound(0)).toBe(0);

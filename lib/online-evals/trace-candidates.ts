@@ -16,7 +16,7 @@ export type TraceArrival = { us: bigint; traceId: string };
 export type Candidate = {
   traceId: string;
   arrival: TraceArrival;
-  /** In the rule's sample and not yet scored by it: evaluate. Otherwise only walked past. */
+  /** In the rule's sample and not yet evaluated by it (no attempt, no score): evaluate. Otherwise only walked past. */
   due: boolean;
   input: unknown;
   output: unknown;
@@ -33,7 +33,7 @@ export type Candidate = {
  * One page of the traces matching a rule's filter that arrived after `after` and before
  * `before`, oldest arrival first (index traces_arrival). The filter is the explorer's own SQL
  * (traceFilters), so a rule selects what the explorer would show. Sampling and the "already
- * scored" check run in the query; only due traces carry their input and output, taken from
+ * evaluated" check run in the query; only due traces carry their input and output, taken from
  * the trace summary and, where it has none, from its last LLM span.
  */
 export async function traceCandidates(options: { projectId: string; ruleId: string; sampleRate: number; filter: OnlineEvalFilter; after: TraceArrival; before: TraceArrival; limit: number; rag?: boolean }): Promise<Candidate[]> {
@@ -45,7 +45,10 @@ export async function traceCandidates(options: { projectId: string; ruleId: stri
   const scoreIdPrefix = onlineScoreId(ruleId, "");
   // A RAG rule only evaluates traces with a retriever span (the answer context is checked per trace afterwards).
   const rag = options.rag ? Prisma.sql`and exists (select 1 from spans r where r.project_id = p.project_id and r.trace_id = p.id and r.kind = 'retriever')` : Prisma.empty;
+  // Due: sampled, and not evaluated by this rule yet — no attempt (scored, failed or not applicable:
+  // a failure writes no score) and, for traces scored before attempts were recorded, no score of it.
   const due = Prisma.sql`(('x' || substr(md5(${ruleId} || ':' || p.id), 1, 8))::bit(32)::bigint < ${sampleBound(options.sampleRate)}::bigint
+    and not exists (select 1 from online_eval_attempts a where a.project_id = p.project_id and a.rule_id = ${ruleId} and a.trace_id = p.id)
     and not exists (select 1 from scores s where s.project_id = p.project_id and s.id = ${scoreIdPrefix} || p.id) ${rag})`;
   // A RAG rule reads its due traces' spans in one query afterwards (page-answer-contexts.ts), so not the LLM span here.
   const llmSpan = options.rag ? Prisma.sql`false` : Prisma.sql`c.due`;

@@ -50,11 +50,11 @@ export async function applyRetention(client: pg.ClientBase, options: RetentionOp
     [options.onlyProjects ?? null],
   );
   const boundaries = new Map(rows.map((r) => [r.project_id, retentionBoundary(options.now, r.days)]));
-  const out: RetentionResult = { projects: boundaries.size, traces: 0, scores: 0, triageItems: 0, embeddings: 0, driftReports: 0, droppedPartitions: [], spanRows: 0, incomplete: false };
+  const out: RetentionResult = { projects: boundaries.size, traces: 0, scores: 0, triageItems: 0, evalAttempts: 0, embeddings: 0, driftReports: 0, droppedPartitions: [], spanRows: 0, incomplete: false };
 
   for (const [projectId, before] of boundaries) {
     const deleted = await deleteExpiredTraces(client, { projectId, before, deadline });
-    for (const key of ["traces", "scores", "triageItems", "embeddings", "driftReports"] as const) out[key] += deleted[key];
+    for (const key of ["traces", "scores", "triageItems", "evalAttempts", "embeddings", "driftReports"] as const) out[key] += deleted[key];
   }
 
   const windowStart = addDays(utcDayStart(options.now), -PARTITION_DAYS_BACK);

@@ -5,23 +5,24 @@ type Sql = Pick<pg.PoolClient, "query">;
 /** Rows per delete statement: short transactions, so ingest and replication never wait long on retention. */
 export const CHUNK = 2000;
 
-export type TraceDeletions = { traces: number; scores: number; triageItems: number; embeddings: number; driftReports: number };
+export type TraceDeletions = { traces: number; scores: number; triageItems: number; evalAttempts: number; embeddings: number; driftReports: number };
 
 /**
  * What one project's retention deletes besides spans, everything that started before `before`:
  * trace summaries with their scores (thumbs, evaluations, annotation scores written back on the
- * trace) and failure-inbox items (their comments cascade), scores left without a trace, the
+ * trace), failure-inbox items (their comments cascade) and online-evaluation attempts, scores
+ * left without a trace, the
  * span embeddings, and drift reports whose analysed range ended before it. Golden sets, runs,
  * prompts, annotation queues and judgments are curated copies and stay (lib/retention/README.md).
  */
 export async function deleteExpiredTraces(sql: Sql, options: { projectId: string; before: Date; deadline: number }): Promise<TraceDeletions> {
   const { projectId, before } = options;
-  const out: TraceDeletions = { traces: 0, scores: 0, triageItems: 0, embeddings: 0, driftReports: 0 };
+  const out: TraceDeletions = { traces: 0, scores: 0, triageItems: 0, evalAttempts: 0, embeddings: 0, driftReports: 0 };
   const args = [projectId, before];
 
   // Traces oldest first, with what hangs off each trace id.
   await inChunks(options.deadline, async () => {
-    const { rows } = await sql.query<{ traces: number; scores: number; triage: number }>(
+    const { rows } = await sql.query<{ traces: number; scores: number; triage: number; attempts: number }>(
       `with doomed as (
          select id from traces where project_id = $1 and start_time < $2 order by start_time limit ${CHUNK}
        ), t as (
@@ -30,13 +31,17 @@ export async function deleteExpiredTraces(sql: Sql, options: { projectId: string
          delete from scores sc using t where sc.project_id = $1 and sc.trace_id = t.id returning 1
        ), i as (
          delete from triage_items ti using t where ti.project_id = $1 and ti.trace_id = t.id returning 1
+       ), a as (
+         delete from online_eval_attempts oa using t where oa.project_id = $1 and oa.trace_id = t.id returning 1
        )
-       select (select count(*) from t)::int as traces, (select count(*) from s)::int as scores, (select count(*) from i)::int as triage`,
+       select (select count(*) from t)::int as traces, (select count(*) from s)::int as scores, (select count(*) from i)::int as triage,
+         (select count(*) from a)::int as attempts`,
       args,
     );
     out.traces += rows[0]!.traces;
     out.scores += rows[0]!.scores;
     out.triageItems += rows[0]!.triage;
+    out.evalAttempts += rows[0]!.attempts;
     return rows[0]!.traces;
   });
 

@@ -8,7 +8,9 @@ import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
 import { sqlPool } from "@/lib/db-sql-pool";
 import { applyRetention } from "@/lib/retention/apply-retention";
+import * as policiesRoute from "@/app/api/projects/[projectId]/prompts/[promptId]/policies/route";
 import { createOrgAndProject } from "../factories";
+import { call } from "../support/route";
 
 const NOW = new Date(Date.UTC(2026, 10, 20, 12, 0, 0));
 
@@ -103,5 +105,55 @@ describe("demo RAG seeding", () => {
     const items = await db.triageItem.findMany({ where: { projectId: t.project.id } });
     expect(items.length).toBe(faith.filter((s) => s.numberValue! < 0.7).length);
     expect(items.every((i) => i.reasons.includes("unfaithful"))).toBe(true);
+  });
+});
+
+describe("demo RAG release", () => {
+  it("seeds support-rag (production → v2), a RAG golden set promoted from RAG traces with their documents as contexts, and a faithfulness gate on production's policy — once", async () => {
+    const { seedDemoRag } = await import("@/lib/bootstrap/seed-demo-rag");
+    const { seedDemoRagRelease, DEMO_RAG_GOLDEN_QUESTIONS, DEMO_RAG_GOLDEN_SET, DEMO_RAG_PROMPT } = await import("@/lib/bootstrap/seed-demo-rag-release");
+    const t = await createOrgAndProject("demo-rag-release");
+    const projectId = t.project.id;
+    await seedDemoRag({ projectId, now: NOW });
+    const first = await seedDemoRagRelease({ projectId });
+
+    // The golden set: one item per question, each from a RAG trace, carrying its retriever's documents in rank order.
+    const dataset = await db.dataset.findUniqueOrThrow({ where: { projectId_name: { projectId, name: DEMO_RAG_GOLDEN_SET } } });
+    expect(dataset.id).toBe(first.datasetId);
+    const items = await db.datasetItem.findMany({ where: { projectId, datasetId: dataset.id, validTo: null }, orderBy: { validFrom: "asc" } });
+    expect(items.map((i) => (i.input as { question: string }).question)).toEqual(DEMO_RAG_GOLDEN_QUESTIONS);
+    for (const item of items) {
+      expect(item).toMatchObject({ source: "trace", expectedOutput: expect.any(String) });
+      const retriever = await db.span.findFirstOrThrow({ where: { projectId, traceId: item.sourceTraceId!, kind: "retriever" } });
+      const docs = retriever.output as { id: string; content: string; score: number }[];
+      expect(docs).toHaveLength(3);
+      expect(item.contexts).toEqual(docs.map((d) => ({ id: d.id, content: d.content, score: d.score, metadata: expect.any(Object) })));
+      const trace = await db.trace.findUniqueOrThrow({ where: { projectId_id: { projectId, id: item.sourceTraceId! } } });
+      expect(item.expectedOutput).toBe((trace.output as { answer: string }).answer);
+    }
+
+    // The prompt the RAG traces name, production on v2, and the gate on production's policy: stored, not required.
+    const prompt = await db.prompt.findUniqueOrThrow({ where: { projectId_name: { projectId, name: DEMO_RAG_PROMPT } } });
+    expect(prompt.id).toBe(first.promptId);
+    expect((await db.promptLabel.findUniqueOrThrow({ where: { projectId_promptId_label: { projectId, promptId: prompt.id, label: "production" } } })).version).toBe(2);
+    const policy = await db.promptPolicy.findUniqueOrThrow({ where: { projectId_promptId_label: { projectId, promptId: prompt.id, label: "production" } } });
+    expect(policy).toMatchObject({ requiredApprovals: 1, requirePassingRun: false });
+    expect(policy.runGate).toMatchObject({ datasetId: dataset.id, connection: "demo-judge", evaluators: [{ type: "faithfulness" }], scoreGates: [{ evaluator: "faithfulness", min: 0.9, maxDrop: 0.03 }] });
+    expect(await db.auditLog.count({ where: { projectId, action: "prompt.policy.update", resourceId: `${prompt.id}:production` } })).toBe(1);
+    // As the policy API and dialog read it (a stored gate that no longer parsed would read as none).
+    const policies = await call(policiesRoute.GET, "GET", { params: { projectId, promptId: prompt.id }, cookie: t.owner.cookie });
+    expect(policies.json.policies.find((p: { label: string }) => p.label === "production")).toMatchObject({
+      source: "prompt", requirePassingRun: false, runGate: { scoreGates: [{ evaluator: "faithfulness", min: 0.9, maxDrop: 0.03 }] },
+    });
+
+    // Again: nothing new.
+    const counts = async () => [
+      await db.datasetItem.count({ where: { projectId } }), await db.promptVersion.count({ where: { projectId } }),
+      await db.promptChangeRequest.count({ where: { projectId } }), await db.auditLog.count({ where: { projectId } }),
+    ];
+    const before = await counts();
+    expect(before[0]).toBe(DEMO_RAG_GOLDEN_QUESTIONS.length);
+    expect(await seedDemoRagRelease({ projectId })).toEqual(first);
+    expect(await counts()).toEqual(before);
   });
 });

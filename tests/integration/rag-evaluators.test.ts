@@ -108,10 +108,23 @@ describe("tiered RAG evaluators", () => {
 
   it("does not call the strong model when the cheap pass is certain, and records what strong-only would have cost", async () => {
     llm.script({ when: { contains: RAG_TASK }, reply: fakeRagJudge() });
-    const r = await runEvaluator(spec("faithfulness", tiered), { input: question, output: answer, contexts }, ctx());
-    expect(llm.chatRequests().filter((q) => q.body!.model === "strong-model")).toHaveLength(0);
+    // Priced by the connection's overrides ($ per million tokens): the cheap model at 1 / 2, the strong at 10 / 40.
+    const effectiveFrom = new Date(Date.now() - 3_600_000);
+    const overrides = [
+      { id: "cheap", modelPattern: "cheap-model", inputPerMillion: 1, outputPerMillion: 2, effectiveFrom },
+      { id: "strong", modelPattern: "strong-model", inputPerMillion: 10, outputPerMillion: 40, effectiveFrom },
+    ];
+    const base = ctx();
+    const r = await runEvaluator(spec("faithfulness", tiered), { input: question, output: answer, contexts }, { ...base, judge: { ...base.judge!, overrides } });
+    const calls = llm.chatRequests();
+    expect(calls.filter((q) => q.body!.model === "strong-model")).toHaveLength(0);
+    expect(calls).toHaveLength(2);
     expect(r).toMatchObject({ score: 0.5, details: { tiered: { escalated: false, escalatedClaims: 0, strong: null } } });
-    expect((r.details as { tiered: { strongOnlyCost: number | null } }).tiered).toHaveProperty("strongOnlyCost");
+    const price = (inRate: number, outRate: number) => calls.reduce((n, q) => n + (q.completion!.usage.prompt_tokens * inRate + q.completion!.usage.completion_tokens * outRate) / 1e6, 0);
+    expect(r.usage!.cost).toBeCloseTo(price(1, 2), 12);
+    // The two cheap calls (statements, verdicts) at the strong model's price.
+    expect((r.details as { tiered: { strongOnlyCost: number | null } }).tiered.strongOnlyCost).toBeCloseTo(price(10, 40), 12);
+    expect(price(10, 40)).toBeGreaterThan(0);
   });
 
   it("escalates an answer relevancy score inside the band, and only then", async () => {

@@ -1,6 +1,6 @@
 // Online RAG evaluation against real Postgres and the fake provider: a faithfulness rule samples
 // X % of new RAG traces (within a binomial interval, exactly the hash-sampled ones), never
-// evaluates a trace twice, writes source-eval scores with their evidence on the LLM span, and
+// evaluates a trace twice (scored or failed), writes source-eval scores with their evidence on the LLM span, and
 // feeds the overview, the explorer's score filter and the inbox's "faithfulness below" rule.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as evalScoresRoute from "@/app/api/projects/[projectId]/metrics/eval-scores/route";
@@ -83,12 +83,45 @@ describe("online RAG evaluation", () => {
     await t.ingest(late);
     const [second] = await t.pass();
     const [third] = await t.pass();
-    expect(second).toMatchObject({ evaluated: 0, scored: 0 });
-    expect(third).toMatchObject({ evaluated: 0, scored: 0 });
+    // The second pass did walk every RAG trace again (the late spans moved their arrival), and judged none.
+    expect(second).toMatchObject({ walked: N, evaluated: 0, scored: 0 });
+    expect(third).toMatchObject({ walked: 0, evaluated: 0, scored: 0 });
     expect(await db.score.count({ where: { projectId: t.project.id, source: "eval" } })).toBe(expected.length);
     expect(llm.chatRequests()).toHaveLength(calls);
     const stored = await db.onlineEvalRule.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: ruleId } } });
     expect(stored).toMatchObject({ evaluatedCount: expected.length, errorCount: 0, judgeCalls: calls });
+  });
+
+  it("does not judge a trace again when its evaluation failed (malformed JSON from the judge) and late spans make it arrive again", async () => {
+    const t = await setup("rag-online-failed-once");
+    llm.script({ when: { contains: RAG_TASK }, reply: { content: "statements: none, sorry {" } });
+    const rule = await call(publicRuleRoute.PUT, "PUT", { authorization: t.auth, params: { name: "rag faithfulness" }, body: { sampleRate: 100, evaluator: { type: "faithfulness" }, connection: "fake" } });
+    expect(rule.status, JSON.stringify(rule.json)).toBe(201);
+    const ruleId = rule.json.id as string;
+    const N = 6;
+    const rag = Array.from({ length: N }, () => ragTraceEvents({ question: "How do refunds work?", answer: FAITHFUL, documents: docs }));
+    await t.ingest(rag.flatMap((r) => r.events));
+
+    const [first] = await t.pass();
+    expect(first).toMatchObject({ walked: N, evaluated: N, scored: 0, errors: N });
+    const calls = llm.chatRequests().length;
+    expect(calls).toBeGreaterThanOrEqual(N);
+    expect(await db.score.count({ where: { projectId: t.project.id, source: "eval" } })).toBe(0);
+    const attempts = await db.onlineEvalAttempt.findMany({ where: { projectId: t.project.id, ruleId }, orderBy: { traceId: "asc" } });
+    expect(attempts.map((a) => [a.traceId, a.status])).toEqual(rag.map((r) => [r.traceId, "error"]).sort());
+    expect(attempts.every((a) => /judge error/.test(a.error ?? ""))).toBe(true);
+
+    const late = rag.map((r) => ({ id: `late-${r.traceId}`, type: "event", body: { id: hex(8), traceId: r.traceId, name: "late", startTime: new Date().toISOString() } }));
+    await t.ingest(late);
+    const [second] = await t.pass();
+    // Walked again (they re-arrived), judged none: no provider call, no second error.
+    expect(second).toMatchObject({ walked: N, evaluated: 0, scored: 0, errors: 0 });
+    expect(llm.chatRequests()).toHaveLength(calls);
+    const stored = await db.onlineEvalRule.findUniqueOrThrow({ where: { projectId_id: { projectId: t.project.id, id: ruleId } } });
+    expect(stored).toMatchObject({ evaluatedCount: 0, errorCount: N, judgeCalls: calls });
+    // The attempts go with their rule.
+    expect((await call(publicRuleRoute.DELETE, "DELETE", { authorization: t.auth, params: { name: "rag faithfulness" } })).status).toBe(200);
+    expect(await db.onlineEvalAttempt.count({ where: { projectId: t.project.id } })).toBe(0);
   });
 
   it("runs one pass per rule at a time: a second worker's pass steps aside instead of judging the same traces again", async () => {

@@ -49,8 +49,12 @@ describe("POST /api/public/rag-evaluations", () => {
 
   it("answers 400 naming the field for bad input, a missing connection or bad evaluator params; 'error' results for unusable model answers", async () => {
     const t = await setup("rag-api-bad");
-    expect((await post(t.auth, { ...triple, question: "" })).json.error.message).toMatch(/question/);
-    expect((await post(t.auth, { ...triple, contexts: [{ text: "x" }] })).json.error.message).toMatch(/contexts/);
+    const noQuestion = await post(t.auth, { ...triple, question: "" });
+    expect(noQuestion.status).toBe(400);
+    expect(noQuestion.json.error.message).toMatch(/question/);
+    const badContexts = await post(t.auth, { ...triple, contexts: [{ text: "x" }] });
+    expect(badContexts.status).toBe(400);
+    expect(badContexts.json.error.message).toMatch(/contexts/);
     const badType = await post(t.auth, { ...triple, evaluators: [{ type: "exact_match" }] });
     expect(badType.status).toBe(400);
     expect(badType.json.error.message).toMatch(/evaluators\.0\.type/);

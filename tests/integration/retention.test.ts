@@ -3,12 +3,14 @@
 // projects (onlyProjects), so other test files' projects and rows are never in its reach.
 import { afterAll, describe, expect, it } from "vitest";
 import * as ingestRoute from "@/app/api/public/ingest/route";
+import * as publicRuleRoute from "@/app/api/public/online-evaluations/[name]/route";
 import * as publicRoute from "@/app/api/public/retention/route";
 import * as settingsRoute from "@/app/api/projects/[projectId]/settings/retention/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { promoteToDataset } from "@/lib/datasets/promote-to-dataset";
 import { db } from "@/lib/db";
 import { closeSqlPool, sqlPool } from "@/lib/db-sql-pool";
+import { runOnlineEvaluations } from "@/lib/online-evals/run-online-evaluations";
 import { applyRetention, type RetentionOptions } from "@/lib/retention/apply-retention";
 import { maintainSpans } from "@/lib/retention/maintain-spans";
 import { ensureSpanPartitions, listSpanPartitions } from "@/lib/retention/span-partitions";
@@ -129,6 +131,27 @@ describe("retention", () => {
     expect(await footprint(t.project.id, old)).toEqual(KEPT);
     expect(await footprint(t.project.id, older)).toEqual(KEPT);
     expect((await withClient(listSpanPartitions)).map((p) => p.name)).toContain("spans_p20230301");
+  });
+});
+
+describe("retention and online evaluation", () => {
+  it("removes an online rule's attempts on the expired traces with them, and keeps those on kept traces", async () => {
+    const t = await tenant("retention-eval-attempts");
+    const rule = await call(publicRuleRoute.PUT, "PUT", { authorization: t.auth, params: { name: "long answers" }, body: { sampleRate: 100, evaluator: { type: "length", max: 10_000 } } });
+    expect(rule.status, JSON.stringify(rule.json)).toBe(201);
+    const old = await sendTrace(t.auth, at("2023-04-02T10:00:00Z"));
+    const kept = await sendTrace(t.auth, at("2023-06-12T10:00:00Z"));
+    const [pass] = await runOnlineEvaluations({ projectId: t.project.id, cutoff: new Date() });
+    expect(pass).toMatchObject({ evaluated: 2, scored: 2 });
+    const attempts = async () => (await db.onlineEvalAttempt.findMany({ where: { projectId: t.project.id }, select: { traceId: true } })).map((a) => a.traceId).sort();
+    expect(await attempts()).toEqual([old, kept].sort());
+
+    await setRetention(t, 30);
+    const result = await retention({ now: NOW, onlyProjects: [t.project.id] });
+    // The old trace's thumbs and eval score, and its attempt.
+    expect(result).toMatchObject({ traces: 1, scores: 2, evalAttempts: 1 });
+    expect(await attempts()).toEqual([kept]);
+    expect(await db.score.count({ where: { projectId: t.project.id, traceId: kept, source: "eval" } })).toBe(1);
   });
 });
 
