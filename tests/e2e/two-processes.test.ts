@@ -112,7 +112,7 @@ describe("two web processes and two workers on one Postgres", () => {
     }
   });
 
-  it("a version published through A is the `latest` B serves within 1 s (B's cache is invalidated by NOTIFY)", async () => {
+  it("a version published through A is the `latest` B serves next (B's cache is invalidated by NOTIFY, not by its 5-minute expiry)", async () => {
     const publish = (template: string) =>
       fetch(`${a.baseUrl}/api/public/prompts`, { method: "POST", headers: { authorization: `Bearer ${SECRET}`, "content-type": "application/json" }, body: JSON.stringify({ name: "scale/answer", type: "text", template }) });
     const latestOnB = async () => ((await (await fetch(`${b.baseUrl}/api/public/prompts/scale/answer?label=latest`, { headers: { authorization: `Bearer ${SECRET}` } })).json()) as { version: number }).version;
@@ -132,12 +132,14 @@ describe("two web processes and two workers on one Postgres", () => {
     // (tests/e2e/prompt-fetch.test.ts shows a head without NOTIFY stays cached).
     expect(await listeners()).toBe(listenersBefore + 1);
     expect((await publish("v2 {{q}}")).status).toBe(201);
+    // A listening head lives 5 minutes (LISTENING_MAX_AGE_MS), so v2 within 30 s can only come from
+    // the NOTIFY. How long it took is printed, not asserted: tests do not time (docs/benchmarks.md does).
     const t0 = performance.now();
     while ((await latestOnB()) !== 2) {
-      if (performance.now() - t0 > 3_000) throw new Error("B still serves v1 as latest after 3 s");
+      if (performance.now() - t0 > 30_000) throw new Error("B still serves v1 as latest after 30 s: the NOTIFY did not reach it");
       await new Promise((r) => setTimeout(r, 10));
     }
-    expect(performance.now() - t0).toBeLessThan(1_000);
+    console.log(`[two-processes] B served v2 ${Math.round(performance.now() - t0)} ms after A published it`);
   });
 
   it("an alert fed by spans from both processes is delivered exactly once with two workers", async () => {
