@@ -208,6 +208,10 @@ async function seedDemo(credentialsFile: string, demo: DemoCredentials) {
   // A 90-day retention (the demo's traces are a week old at most), shown in Settings → General (idempotent).
   const { seedDemoRetention } = await import("../lib/bootstrap/seed-demo-retention");
   await seedDemoRetention({ projectId: demo.projectId });
+  // Two alert rules (p95 latency in production, the day's thumbs-down rate), muted with a placeholder webhook,
+  // and their firing and recovery over the seeded week, replayed hour by hour through the worker's evaluation (idempotent).
+  const { seedDemoAlerts } = await import("../lib/bootstrap/seed-demo-alerts");
+  await seedDemoAlerts({ projectId: demo.projectId, now: demo.seedFrom });
   // Guard policies (the project's default and a stricter one) and a week of guard calls for the overview's rates (idempotent).
   const { seedDemoGuard } = await import("../lib/bootstrap/seed-demo-guard");
   await seedDemoGuard({ projectId: demo.projectId, now: demo.seedFrom });

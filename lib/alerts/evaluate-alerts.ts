@@ -10,11 +10,12 @@ export type PendingDelivery = { projectId: string; eventId: string };
  * One evaluation pass over every rule: compute the measure over the rule's window, move
  * the rule between ok and firing, and record an event for each transition. Firing events
  * inside the cool-down or while muted are recorded but not delivered; the caller delivers
- * the returned events (through the job queue, with retries).
+ * the returned events (through the job queue, with retries). `projectId` limits the pass to one
+ * project's rules (the demo replays its week with it).
  */
-export async function evaluateAlerts(options: { now?: Date } = {}): Promise<PendingDelivery[]> {
+export async function evaluateAlerts(options: { now?: Date; projectId?: string } = {}): Promise<PendingDelivery[]> {
   const now = options.now ?? new Date();
-  const rules = await db.alertRule.findMany({ orderBy: [{ projectId: "asc" }, { id: "asc" }] });
+  const rules = await db.alertRule.findMany({ where: options.projectId ? { projectId: options.projectId } : {}, orderBy: [{ projectId: "asc" }, { id: "asc" }] });
   const pending: PendingDelivery[] = [];
   for (const rule of rules) {
     const filters = alertFiltersSchema.safeParse(rule.filters ?? {});

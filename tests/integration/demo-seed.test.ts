@@ -4,6 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDemoCredentials, readDemoCredentials, writeDemoCredentials } from "@/lib/bootstrap/demo-credentials";
 import { DEMO_RETENTION_DAYS, seedDemoRetention } from "@/lib/bootstrap/seed-demo-retention";
+import { DEMO_ALERT_RULES, DEMO_WEBHOOK_URL, seedDemoAlerts } from "@/lib/bootstrap/seed-demo-alerts";
+import * as alertRulesRoute from "@/app/api/projects/[projectId]/alerts/route";
 import { seedDemoTraces } from "@/lib/bootstrap/seed-demo-traces";
 import { db } from "@/lib/db";
 import { sqlPool } from "@/lib/db-sql-pool";
@@ -67,6 +69,34 @@ describe("demo seeding", () => {
     } finally {
       client.release();
     }
+  });
+
+  it("seeds muted alert rules with a week of firing and recovery, delivered nowhere, and the webhook only masked — once", async () => {
+    const t = await createOrgAndProject("demo-alerts");
+    await seedDemoTraces({ projectId: t.project.id, days: 3, perDay: 160, now: NOW });
+    const first = await seedDemoAlerts({ projectId: t.project.id, now: NOW, days: 3 });
+    expect(first.rules).toBe(DEMO_ALERT_RULES.length);
+    const rules = await db.alertRule.findMany({ where: { projectId: t.project.id } });
+    expect(rules.map((r) => r.name).sort()).toEqual(DEMO_ALERT_RULES.map((r) => r.name).sort());
+    expect(rules.every((r) => r.mutedUntil! > new Date(NOW.getTime() + 50 * 365 * 86_400_000) && r.lastEvaluatedAt?.getTime() === NOW.getTime() && r.lastValue !== null)).toBe(true);
+    // The replay recorded transitions, alternating per rule, and none was delivered.
+    const events = await db.alertEvent.findMany({ where: { projectId: t.project.id }, orderBy: { createdAt: "asc" } });
+    expect(events.length).toBe(first.events);
+    expect(events.length).toBeGreaterThan(1);
+    expect(events.every((e) => e.deliveryStatus === "muted" && e.deliveryAttempts === 0 && e.deliveredAt === null)).toBe(true);
+    for (const rule of rules) {
+      const kinds = events.filter((e) => e.ruleId === rule.id).map((e) => e.kind);
+      kinds.forEach((kind, i) => expect(kind).toBe(i % 2 === 0 ? "firing" : "resolved"));
+      expect(rule.state).toBe(kinds.length % 2 === 1 ? "firing" : "ok");
+    }
+    // Created by the owner (audited); the API shows the placeholder webhook only masked.
+    expect(await db.auditLog.count({ where: { projectId: t.project.id, action: "alert_rule.create" } })).toBe(DEMO_ALERT_RULES.length);
+    const listed = await call(alertRulesRoute.GET, "GET", { cookie: t.owner.cookie, params: { projectId: t.project.id } });
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.json)).not.toContain(DEMO_WEBHOOK_URL.split("/").at(-1)!);
+    // Seeding again writes nothing.
+    expect(await seedDemoAlerts({ projectId: t.project.id, now: NOW, days: 3 })).toEqual({ rules: 0, events: 0 });
+    expect(await db.alertEvent.count({ where: { projectId: t.project.id } })).toBe(events.length);
   });
 
   it("keeps the sign-in and the seeding state in a 0600 file, read back exactly", async () => {
