@@ -62,7 +62,7 @@ export function AlertRuleForm({ projectId, rule, onDone }: { projectId: string; 
   const initial = rule ? measureOf(rule.measure) : undefined;
   return (
     <Card title={rule ? `Edit "${rule.name}"` : "New alert rule"} description="Evaluated every minute over the window; firing and recovery POST Slack-compatible JSON to the webhook.">
-      <form onSubmit={onSubmit} className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
+      <form onSubmit={onSubmit} className="grid grid-cols-2 gap-3 text-sm xl:grid-cols-4">
         <div className="col-span-2"><Label htmlFor="alert-name">Name</Label><Input id="alert-name" name="name" required maxLength={100} placeholder="Checkout bot is slow" defaultValue={rule?.name} /></div>
         <div><Label htmlFor="alert-measure">Measure</Label><Select id="alert-measure" name="measure" defaultValue={rule?.measure}>{MEASURES.map((m) => <option key={m.id} value={m.id}>{m.label} ({m.unit})</option>)}</Select></div>
         <div className="flex gap-2">
@@ -73,7 +73,7 @@ export function AlertRuleForm({ projectId, rule, onDone }: { projectId: string; 
         <div><Label htmlFor="alert-cooldown">Cool-down (min)</Label><Input id="alert-cooldown" name="cooldownMinutes" type="number" min="0" defaultValue={rule?.cooldownMinutes ?? 30} /></div>
         <div><Label htmlFor="alert-env">Environment (optional)</Label><Input id="alert-env" name="environment" placeholder="production" defaultValue={rule?.filters?.environment ?? ""} /></div>
         <div><Label htmlFor="alert-model">Model (optional)</Label><Input id="alert-model" name="model" placeholder="gpt-4o" defaultValue={rule?.filters?.model ?? ""} /></div>
-        <div className="col-span-2 md:col-span-3">
+        <div className="col-span-2 xl:col-span-3">
           <WriteOnlyUrlField id="alert-webhook" name="webhookUrl" label="Webhook URL" required placeholder="https://hooks.slack.com/services/…" saved={rule?.webhookUrl ?? null} replacing={replacing} onReplacingChange={setReplacing} />
         </div>
         <div className="flex items-end gap-2">

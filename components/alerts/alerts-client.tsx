@@ -21,6 +21,7 @@ export function AlertsClient({ projectId, canManage }: { projectId: string; canM
   const events = useAlertEventsQuery(projectId);
   const m = useAlertMutations(projectId);
   const names = new Map((rules.data ?? []).map((r) => [r.id, r.name]));
+  const measures = new Map((rules.data ?? []).map((r) => [r.id, r.measure]));
   const fmt = (measure: string, v: number | null) => formatMeasure(measure as AlertMeasure, v);
   // The rule being edited is in the URL (`?edit=<rule id>`): a reload or a shared link opens it again.
   const search = useSearchParams();
@@ -51,15 +52,15 @@ export function AlertsClient({ projectId, canManage }: { projectId: string; canM
                   <Td><div className="font-medium">{r.name}</div><div className="max-w-xs truncate text-xs text-zinc-500" title="Webhook (write-only: shown masked)">{r.webhookUrl}</div></Td>
                   <Td className="text-xs">{MEASURE_LABELS[r.measure as AlertMeasure]} {r.comparator === "lt" ? "<" : ">"} {fmt(r.measure, r.threshold)} over {r.windowMinutes} min{r.filters && Object.keys(r.filters).length ? ` (${Object.entries(r.filters).map(([k, v]) => `${k}=${v}`).join(", ")})` : ""}</Td>
                   <Td className="whitespace-nowrap text-xs">{fmt(r.measure, r.lastValue)}<div className="text-zinc-400">{r.lastEvaluatedAt ? formatRelative(r.lastEvaluatedAt) : "not evaluated yet"}</div></Td>
-                  <Td>{r.state === "firing" ? <Badge tone="red">firing</Badge> : <Badge tone="green">ok</Badge>} {muted && <Badge>muted</Badge>}</Td>
-                  <Td className="whitespace-nowrap text-right">
+                  <Td>{r.state === "firing" ? <Badge tone="red">firing</Badge> : <Badge tone="green">ok</Badge>} {muted && <span title={`Muted until ${formatDateTime(r.mutedUntil!)}`}><Badge>muted</Badge></span>}</Td>
+                  <Td>
                     {canManage && (
-                      <>
+                      <div className="flex flex-wrap justify-end gap-1">
                         <Button size="sm" variant="ghost" onClick={() => setEditing(r.id)} aria-label={`Edit ${r.name}`}>Edit</Button>
                         <Button size="sm" variant="ghost" onClick={() => sendTest(r.id)} disabled={m.test.isPending}>Send test</Button>
                         <Button size="sm" variant="ghost" onClick={() => toggleMute(r.id, muted)}>{muted ? "Unmute" : "Mute 24h"}</Button>
                         <Button size="sm" variant="danger" onClick={() => window.confirm(`Delete "${r.name}"?`) && m.remove.mutate(r.id)}>Delete</Button>
-                      </>
+                      </div>
                     )}
                   </Td>
                 </tr>
@@ -77,7 +78,7 @@ export function AlertsClient({ projectId, canManage }: { projectId: string; canM
                 <Td className="whitespace-nowrap text-xs text-zinc-500"><span title={formatDateTime(e.createdAt)}>{formatRelative(e.createdAt)}</span></Td>
                 <Td>{names.get(e.ruleId) ?? "(deleted rule)"}</Td>
                 <Td><Badge tone={e.kind === "firing" ? "red" : e.kind === "resolved" ? "green" : "indigo"}>{e.kind}</Badge></Td>
-                <Td className="text-xs">{e.value === null ? "—" : e.value.toPrecision(4)}</Td>
+                <Td className="whitespace-nowrap text-xs">{e.value === null ? "—" : measures.has(e.ruleId) ? fmt(measures.get(e.ruleId)!, e.value) : e.value.toPrecision(4)}</Td>
                 <Td><Badge tone={STATUS_TONE[e.deliveryStatus] ?? "zinc"}>{e.deliveryStatus}</Badge>{e.deliveryAttempts > 1 && <span className="ml-1 text-xs text-zinc-500">{e.deliveryAttempts} attempts</span>}{e.lastError && <div className="text-xs text-red-600">{e.lastError}</div>}</Td>
               </tr>
             ))}
