@@ -42,5 +42,5 @@ export async function seedDemoAlerts(options: { projectId: string; now: Date; da
     const pending = await evaluateAlerts({ projectId, now: new Date(t) });
     if (pending.length) throw new Error("a demo alert would have been delivered: its rules must stay muted");
   }
-  return { rules: DEMO_ALERT_RULES.length, events: await db.alertEvent.count({ where: { projectId } }) };
+  return { rules: DEMO_ALERT_RULES.length, events: await db.alertEvent.count({ where: { projectId, createdAt: { lte: now } } }) };
 }

@@ -41,7 +41,9 @@ describe("browser: drift page", () => {
     await page.getByText(/with these filters yet/).waitFor();
     await page.getByRole("button", { name: "Compute now" }).click();
     await page.getByTestId("drift-chart").waitFor({ timeout: 60_000 });
-    await page.getByText(/Drift in \d+ of 7 windows|No significant drift/).waitFor();
+    // Filtered to production, a window at either end can hold too few vectors to test (how many depends
+    // on the hour the demo was seeded), so the verdict counts the tested windows, not always 7.
+    await page.getByText(/Drift in \d+ of [1-7] windows|No significant drift in [1-7] windows?/).waitFor();
     await page.getByRole("button", { name: "Clear" }).click();
     await page.getByTestId("drift-projection").waitFor();
 
