@@ -78,7 +78,9 @@ describe("demo seeding", () => {
     expect(first.rules).toBe(DEMO_ALERT_RULES.length);
     const rules = await db.alertRule.findMany({ where: { projectId: t.project.id } });
     expect(rules.map((r) => r.name).sort()).toEqual(DEMO_ALERT_RULES.map((r) => r.name).sort());
-    expect(rules.every((r) => r.mutedUntil! > new Date(NOW.getTime() + 50 * 365 * 86_400_000) && r.lastEvaluatedAt !== null && r.lastValue !== null)).toBe(true);
+    // Muted for a century and evaluated. (Not their last value or state: other alert tests evaluate every
+    // project's rules at instants after NOW, where these have no data.)
+    expect(rules.every((r) => r.mutedUntil! > new Date(NOW.getTime() + 50 * 365 * 86_400_000) && r.lastEvaluatedAt !== null)).toBe(true);
     // The replay recorded transitions up to NOW, alternating per rule, and none was delivered. (Other
     // alert tests evaluate every project's rules, at instants after NOW: events they add to these
     // rules come after NOW, and are muted too.)
