@@ -17,7 +17,8 @@ describe("browser: drift page", () => {
       expect(Date.now(), `a drift report should appear within 2 minutes of start; server output:\n${server.output().slice(-3000)}`).toBeLessThan(deadline);
       await page.reload();
     }
-    await page.getByText(/Drift in \d+ of 7 windows/).waitFor();
+    // Seeded late in the UTC day, the first window holds too little data to test: "of 6", not "of 7".
+    await page.getByText(/Drift in \d+ of [67] windows/).waitFor();
     // Drifted windows are drawn as marked points on the chart.
     expect(await page.getByTestId("drifted-window").count()).toBeGreaterThan(0);
 
