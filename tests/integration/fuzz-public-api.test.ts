@@ -150,7 +150,11 @@ async function checkBatch(batch: unknown, results: { status: number }[], existed
   }
 }
 
-async function storedRow(type: unknown, id: string, traceId: string | undefined): Promise<boolean> {
+async function storedRow(type: unknown, rawId: string, rawTraceId: string | undefined): Promise<boolean> {
+  // Ingest stores text well-formed (a lone surrogate becomes U+FFFD), and Prisma cannot send a lone
+  // surrogate as a query parameter at all: look for the id as it would be stored.
+  const id = rawId.toWellFormed();
+  const traceId = rawTraceId?.toWellFormed();
   if (type === "trace") return (await db.trace.count({ where: { projectId, id } })) > 0;
   if (type === "score") return (await db.score.count({ where: { projectId, id } })) > 0;
   if (type === "span" || type === "generation" || type === "event") return (await db.span.count({ where: { projectId, id, ...(traceId ? { traceId } : {}) } })) > 0;
